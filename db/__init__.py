@@ -1,0 +1,1 @@
+"""The database: schema, loading, Datasette metadata, templates and canned queries."""

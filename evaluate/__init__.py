@@ -1,0 +1,1 @@
+"""Scoring the extractor against gold annotations (SPEC §8)."""

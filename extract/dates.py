@@ -1,0 +1,4 @@
+"""Dates (stub)."""
+from .model import DateMention
+def find_dates(normalized, report_year=None) -> list[DateMention]:
+    return []

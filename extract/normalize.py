@@ -1,0 +1,85 @@
+"""A normalised copy of the report text, with a map back to the original offsets.
+
+Every rule runs on the copy (simplified script, half-width digits and Latin,
+pinyin glosses such as 經(jīng) removed) and every span found there is mapped
+back, so `text[start:end]` always equals the mention as written (SPEC §1).
+"""
+
+from __future__ import annotations
+
+from array import array
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+# A pinyin gloss inserted after a character by some repost sites: 萬(wàn)元.
+# Only glosses with a tone mark are removed, so real bracketed Latin stays.
+_PINYIN_GLOSS = regex.compile(
+    r"(?<=\p{Han})\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
+)
+
+
+@lru_cache(maxsize=1)
+def _translation_table() -> dict[int, str]:
+    """Traditional -> simplified, character for character, plus full-width -> half-width."""
+    table: dict[int, str] = {}
+    dictionary = resources.files("opencc") / "dictionary" / "TSCharacters.txt"
+    for line in dictionary.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) != 2 or len(parts[0]) != 1:
+            continue
+        target = parts[1].split(" ")[0]
+        if len(target) == 1 and target != parts[0]:
+            table[ord(parts[0])] = target
+    for code in range(0xFF01, 0xFF5F):  # ！ .. ～  ->  ! .. ~
+        table[code] = chr(code - 0xFEE0)
+    table[0x3000] = " "  # ideographic space
+    table[0x00A0] = " "  # no-break space
+    return table
+
+
+def simplify(text: str) -> str:
+    """Same-length copy in simplified script with half-width ASCII (offsets unchanged)."""
+    return text.translate(_translation_table())
+
+
+class NormalizedText:
+    """`norm` is the copy rules run on; `to_original` maps its spans back."""
+
+    __slots__ = ("original", "simplified", "norm", "_map")
+
+    def __init__(self, original: str):
+        self.original = original
+        # same length as `original`: what later stages that need no gloss removal read
+        self.simplified = simplified = simplify(original)
+        gloss = list(_PINYIN_GLOSS.finditer(simplified))
+        if not gloss:
+            self.norm = simplified
+            self._map = None  # identity
+            return
+        pieces: list[str] = []
+        index = array("l")
+        cursor = 0
+        for m in gloss:
+            pieces.append(simplified[cursor : m.start()])
+            index.extend(range(cursor, m.start()))
+            cursor = m.end()
+        pieces.append(simplified[cursor:])
+        index.extend(range(cursor, len(simplified)))
+        index.append(len(simplified))  # one past the end
+        self.norm = "".join(pieces)
+        self._map = index
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open span of `norm` to the original text."""
+        if self._map is None:
+            return start, end
+        if end <= start:
+            pos = self._map[start]
+            return pos, pos
+        return self._map[start], self._map[end - 1] + 1
+
+    def original_span_text(self, start: int, end: int) -> str:
+        s, e = self.to_original(start, end)
+        return self.original[s:e]
