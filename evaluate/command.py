@@ -49,7 +49,7 @@ def _where(m: dict) -> str:
 
 def format_error(e: ScoreError) -> str:
     """One error on one line: kind, span, gold vs predicted, context."""
-    ctx = f"   …{e.context}…" if e.context else ""
+    ctx = f"   {e.context}" if e.context else ""
     if e.kind == "missed":
         return f"  missed       {_where(e.gold)}  gold {_value(e.gold)}{ctx}"
     if e.kind == "spurious":

@@ -291,7 +291,7 @@ def value_correct(gold: dict, predicted: dict) -> bool:
 
 
 def context_of(text: str | None, start: int, end: int, width: int = CONTEXT) -> str | None:
-    """`…before【span】after…` on one line, or None without the text."""
+    """`…before【span】after…` on one line (… where cut), or None without the text."""
     if text is None:
         return None
     start = max(0, min(start, len(text)))
@@ -302,7 +302,9 @@ def context_of(text: str | None, start: int, end: int, width: int = CONTEXT) -> 
     def flat(s: str) -> str:
         return " ".join(s.split()) if s.strip() else s.replace("\n", " ")
 
-    return f"{flat(before)}【{text[start:end]}】{flat(after)}"
+    lead = "…" if start > width else ""
+    tail = "…" if end + width < len(text) else ""
+    return f"{lead}{flat(before)}【{text[start:end]}】{flat(after)}{tail}"
 
 
 # --- scoring ---------------------------------------------------------------
