@@ -536,11 +536,13 @@ def evaluate_dirs(gold_dir, reports_dir, extractor=None, on_failure=None) -> Rep
     for doc_id, gold, report in work:
         try:
             predicted, text = _as_dict(extractor(report))
+            # inside the try: a prediction without usable spans is a failed report too
+            docs.append(score_document(gold, predicted, doc_id=doc_id, text=text))
         except Exception as err:  # noqa: BLE001 - one bad report must not stop the run
-            message = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            message = str(err).strip().splitlines()[0] if str(err).strip() else ""
+            if not isinstance(err, GovstatError):
+                message = f"{type(err).__name__}: {message}" if message else type(err).__name__
             if on_failure is not None:
                 on_failure(doc_id, report, message)
             docs.append(failed_document(gold, doc_id=doc_id, reason=message))
-            continue
-        docs.append(score_document(gold, predicted, doc_id=doc_id, text=text))
     return Report(docs=docs, scores=aggregate(docs))

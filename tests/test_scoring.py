@@ -280,11 +280,20 @@ def test_evaluate_dirs_failed_extraction_counts_all_missed(tmp_path):
         return fake_extractor(path)
 
     report = evaluate_dirs(tmp_path / "gold", tmp_path / "reports", extractor=flaky, on_failure=lambda *a: seen.append(a))
-    assert report.failed == {"b2": "boom"}
+    assert report.failed == {"b2": "ValueError: boom"}
     assert [a[0] for a in seen] == ["b2"]
     assert report.scores.value.fn == 1 + 2
     assert report.scores.dates.fn == 1
     assert report.scores.fields_overall.hits == len(DOC_FIELDS)  # b2's fields all count wrong
+
+
+def test_evaluate_dirs_unscorable_prediction_counts_as_failed(tmp_path):
+    write_pair(tmp_path, "a1", gold_for(), TEXT)
+    report = evaluate_dirs(
+        tmp_path / "gold", tmp_path / "reports", extractor=lambda p: {"mentions": [{"value": 1}], "dates": []}
+    )
+    assert list(report.failed) == ["a1"]
+    assert report.scores.value.fn == 2 and report.scores.value.fp == 0
 
 
 @pytest.mark.parametrize(
