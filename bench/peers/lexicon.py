@@ -1,0 +1,111 @@
+"""The "peer + unit lexicon" rows: SPEC §4 units attached after a peer's numbers.
+
+Some peers find numbers but no classifiers or units. To show what their number
+grammar is worth, this attaches the project's own unit table
+(`rules/units.yaml`, the one govstat uses) right after each number the peer
+found: optional spaces, optional 多/余, an optional multiplier (万, 亿 …) the
+peer left out, then the longest surface form. Nothing here finds numbers.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+RULES = Path(__file__).resolve().parents[2] / "rules" / "units.yaml"
+MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+APPROX_INSIDE = "多余"
+MAX_FORM = 8
+
+# SPEC §4, used only while rules/units.yaml does not exist.
+FALLBACK = {
+    "kinds": {
+        "area": {"canonical": "平方米", "units": {"平方米": 1, "平米": 1, "㎡": 1, "平方公里": 1e6, "公顷": 1e4, "亩": 666.67}},
+        "length": {"canonical": "公里", "units": {"公里": 1, "千米": 1, "km": 1, "米": 0.001}},
+        "money": {"canonical": "元", "units": {"元": 1, "千元": 1e3, "万元": 1e4, "亿元": 1e8}},
+        "mass": {"canonical": "吨", "units": {"吨": 1, "千克": 0.001, "公斤": 0.001, "斤": 0.0005}},
+        "volume": {"canonical": "立方米", "units": {"立方米": 1, "方": 1}},
+        "energy": {"canonical": "千瓦时", "units": {"千瓦时": 1, "度": 1, "kWh": 1, "万千瓦时": 1e4}},
+        "percent": {"canonical": "%", "units": {"%": 1, "％": 1}},
+        "percentage_point": {"canonical": "个百分点", "units": {"个百分点": 1, "百分点": 1}},
+    },
+    "classifiers": {c: {} for c in "辆 台 部 人 人次 车次 件 件次 次 场 场次 家 个 处 间 栋 项 条 起 批 批次 只 张 套 所 户 床".split()}
+    | {"名": {"as": "人"}, "位": {"as": "人"}},
+}
+
+
+def _half_width(ch: str) -> str:
+    code = ord(ch)
+    return chr(code - 0xFEE0) if 0xFF01 <= code <= 0xFF5E else ch
+
+
+@lru_cache(maxsize=1)
+def load_table(path: str | None = None) -> dict[str, tuple[str, float, str, tuple[str, ...]]]:
+    """surface form -> (canonical unit, factor, kind, characters it must not precede)."""
+    source = Path(path) if path else RULES
+    data = yaml.safe_load(source.read_text(encoding="utf-8")) if source.exists() else FALLBACK
+    table: dict[str, tuple[str, float, str, tuple[str, ...]]] = {}
+    for name, group in (data.get("kinds") or {}).items():
+        kind = group.get("kind", name)
+        for form, factor in (group.get("units") or {}).items():
+            table[str(form)] = (group["canonical"], float(factor), kind, ())
+    for form, spec in (data.get("classifiers") or {}).items():
+        spec = spec or {}
+        table[str(form)] = (spec.get("as", form), 1.0, "count", tuple(spec.get("not_before") or ()))
+    for form in data.get("other") or ():
+        table.setdefault(str(form), (str(form), 1.0, "other", ()))
+    return table
+
+
+def unit_after(text: str, end: int, table=None):
+    """(new end, multiplier, canonical unit, factor, kind) for the unit right after `end`, else None."""
+    table = table if table is not None else load_table()
+    i = end
+    while i < len(text) and text[i] in " \u3000\t":
+        i += 1
+    if i < len(text) and text[i] in APPROX_INSIDE:
+        i += 1
+    multiplier = 1
+    if i < len(text) and text[i] in MULTIPLIERS and text[i : i + 2] not in table:
+        multiplier = MULTIPLIERS[text[i]]
+        i += 1
+    window = "".join(_half_width(c) for c in text[i : i + MAX_FORM])
+    for size in range(min(MAX_FORM, len(window)), 0, -1):
+        form = window[:size]
+        entry = table.get(form)
+        if entry is None:
+            continue
+        unit, factor, kind, not_before = entry
+        following = text[i + size : i + size + 1]
+        if following and following in not_before:
+            continue
+        return i + size, multiplier, unit, factor, kind
+    return None
+
+
+def looks_like_date(text: str, start: int, end: int, value) -> bool:
+    """A year (2019年) or a month/day number (5月, 31日) is a date, not a statistic."""
+    following = text[end : end + 1]
+    digits = text[start:end].strip()
+    if following == "年" and digits.isdigit() and len(digits) == 4:
+        return True
+    return following in ("月", "日", "号")
+
+
+def attach(text: str, numbers: list[tuple[int, int, float]], table=None) -> list[dict]:
+    """Mentions for (start, end, value) numbers with the lexicon's unit after each, if any."""
+    from .common import mention
+
+    out = []
+    for start, end, value in numbers:
+        if looks_like_date(text, start, end, value):
+            continue
+        found = unit_after(text, end, table)
+        if found is None:
+            out.append(mention(text, start, end, value))
+            continue
+        new_end, multiplier, unit, factor, kind = found
+        out.append(mention(text, start, new_end, round(value * multiplier * factor, 6), unit, kind))
+    return out
