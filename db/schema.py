@@ -307,6 +307,7 @@ def unit_rows(data) -> list[dict]:
     Accepts a mapping kind -> {canonical: …} / kind -> canonical, a mapping
     unit -> {kind: …}, or a list of entries with `kind` and `unit`/`canonical`.
     """
+    classifiers = data.get("classifiers") if isinstance(data, dict) else None
     if isinstance(data, dict) and "units" in data:
         data = data["units"]
     if isinstance(data, dict) and "kinds" in data:
@@ -341,6 +342,11 @@ def unit_rows(data) -> list[dict]:
         for entry in data:
             if isinstance(entry, dict):
                 add(entry.get("canonical") or entry.get("unit"), entry.get("kind"))
+    # count classifiers: the canonical unit is the classifier itself or its `as`
+    if isinstance(classifiers, dict):
+        for name, options in classifiers.items():
+            canonical = options.get("as") if isinstance(options, dict) else None
+            add(canonical or name, "count")
     return [{"unit": u, "kind": k} for u, k in rows.items()]
 
 

@@ -1,0 +1,378 @@
+"""Parallel ingest: find the files, extract them in worker processes, write
+them from one writer (this process), one transaction per document.
+
+Why this shape: extraction is CPU-bound pure Python, so it runs in N
+processes; SQLite wants one writer, so the parent writes. A file whose bytes
+are already stored is skipped before it is read by a worker (identity is the
+sha256 of the raw bytes). Every failure — unreadable file, broken symlink,
+symlink loop, a report the extractor rejects, a worker that dies — becomes
+one `ingest_errors` row and one line on stderr; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import sqlite3
+import stat
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+
+from ..errors import GovstatError
+from . import load
+from .schema import connect, ensure_schema
+
+SUFFIXES = {".txt", ".html", ".htm", ".docx", ".pdf"}
+
+
+class StoreError(GovstatError):
+    """The database cannot take more writes (disk full, read-only, not a database)."""
+
+    exit_code = 1
+
+
+@dataclass
+class Summary:
+    ingested: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    errors: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def extracted(self) -> int:
+        return self.ingested + self.replaced
+
+    def line(self) -> str:
+        rate = self.extracted / self.seconds if self.seconds > 0 else 0.0
+        return (
+            f"ingested {self.ingested}, unchanged {self.unchanged}, replaced {self.replaced}, "
+            f"failed {self.failed} in {self.seconds:.1f} s ({rate:.1f} documents/s)"
+        )
+
+
+# --- finding files ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Found:
+    path: str  # as shown to the user and stored as documents.source
+    error: tuple[str, str] | None = None  # (error_class, message)
+
+
+def source_name(path: str) -> str:
+    """Path relative to the current directory when inside it, else absolute."""
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute)
+    except ValueError:
+        return absolute
+    return absolute if relative.startswith("..") else relative
+
+
+def discover(paths: Iterable[str]) -> Iterator[Found]:
+    """Files named on the command line, and report files under folders (recursively).
+
+    Symlinks are followed; a link back to a folder being walked is a loop and is
+    reported, a folder reached twice any other way is walked once.
+    """
+    seen_files: set[tuple[int, int]] = set()
+    walked: set[tuple[int, int]] = set()
+    for path in paths:
+        path = os.fspath(path)
+        try:
+            st = os.stat(path)
+        except OSError as err:
+            yield Found(source_name(path), _os_error(path, err))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            yield from _walk(path, st, seen_files, walked)
+        elif (st.st_dev, st.st_ino) not in seen_files:
+            seen_files.add((st.st_dev, st.st_ino))
+            yield Found(source_name(path))
+
+
+def _walk(top: str, top_stat, seen_files, walked) -> Iterator[Found]:
+    # iterative depth-first walk; `ancestors` detects loops along the current branch
+    stack = [(top, top_stat, frozenset())]
+    while stack:
+        folder, st, ancestors = stack.pop()
+        key = (st.st_dev, st.st_ino)
+        if key in ancestors:
+            yield Found(source_name(folder), ("SymlinkLoop", f"symbolic link loop: {folder} leads back to a folder above it"))
+            continue
+        if key in walked:
+            continue
+        walked.add(key)
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as err:
+            yield Found(source_name(folder), _os_error(folder, err, "cannot list folder"))
+            continue
+        subfolders = []
+        for entry in entries:
+            try:
+                est = os.stat(entry.path)  # follows symlinks
+            except OSError as err:
+                yield Found(source_name(entry.path), _os_error(entry.path, err))
+                continue
+            if stat.S_ISDIR(est.st_mode):
+                subfolders.append((entry.path, est, ancestors | {key}))
+            elif stat.S_ISREG(est.st_mode) and os.path.splitext(entry.name)[1].lower() in SUFFIXES:
+                if (est.st_dev, est.st_ino) not in seen_files:
+                    seen_files.add((est.st_dev, est.st_ino))
+                    yield Found(source_name(entry.path))
+        stack.extend(reversed(subfolders))
+
+
+def _os_error(path: str, err: OSError, what: str = "") -> tuple[str, str]:
+    import errno
+
+    if err.errno == errno.ELOOP:
+        return "SymlinkLoop", f"symbolic link loop at {path}"
+    if err.errno == errno.ENOENT and os.path.islink(path):
+        return "BrokenSymlink", f"broken symbolic link {path} -> {os.readlink(path)}"
+    reason = err.strerror or str(err)
+    return type(err).__name__, f"{what + ': ' if what else ''}{reason}: {path}"
+
+
+# --- worker side -----------------------------------------------------------------------
+
+
+def _warm_up() -> None:
+    """Import the pipeline and load its lexicons/rules once, before forking workers."""
+    from .. import extract_text
+
+    try:
+        extract_text("2019年全市更新公车356辆，腾退办公用房4.2万平方米。")
+    except Exception:  # a half-written stage must not stop the ingest; real files report errors
+        pass
+
+
+def extract_one(source: str, data: bytes, sha256: str, version: str):
+    """Worker: bytes -> ("ok", source, payload) or ("error", source, (class, message))."""
+    from .. import extract_bytes
+
+    try:
+        doc = extract_bytes(data, name=source)
+        payload = load.document_payload(doc, source=source, version=version)
+        payload["document"]["sha256"] = sha256
+        return "ok", source, payload
+    except Exception as err:  # every failure becomes an ingest_errors row
+        return "error", source, load.describe_exception(err)
+
+
+# --- the writer ------------------------------------------------------------------------
+
+
+def _is_disk_full(err: sqlite3.Error) -> bool:
+    return getattr(err, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "full" in str(err).lower()
+
+
+def ingest(
+    paths: Iterable[str],
+    db_path: str,
+    *,
+    workers: int | None = None,
+    force: bool = False,
+    progress: bool = True,
+    echo=None,
+    max_page_count: int | None = None,
+) -> Summary:
+    """Ingest files and folders into `db_path`; see the module docstring."""
+    echo = echo or (lambda line: print(line, file=sys.stderr))
+    workers = max(1, workers or os.cpu_count() or 1)
+    started = time.perf_counter()
+    summary = Summary()
+    version = load.extractor_version()
+
+    _warm_up()
+    executor = _new_pool(workers)
+    try:
+        db = _open(db_path, max_page_count)
+        try:
+            _run(db, paths, executor, workers, force, version, summary, progress, echo)
+        finally:
+            db.conn.close()
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    # fork: workers inherit the warmed-up pipeline (jieba, compiled rules) copy-on-write
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+
+
+def _open(db_path: str, max_page_count: int | None):
+    try:
+        db = connect(db_path)
+        if max_page_count:
+            db.conn.execute(f"PRAGMA max_page_count = {int(max_page_count)}")
+        ensure_schema(db)
+        return db
+    except sqlite3.DatabaseError as err:
+        if _is_disk_full(err):
+            raise StoreError(f"{db_path}: database or disk is full; nothing was written") from None
+        raise StoreError(f"{db_path}: cannot open the database: {err}") from None
+
+
+def _run(db, paths, executor, workers, force, version, summary, show_progress, echo) -> None:
+    known = {row[0] for row in db.conn.execute("SELECT sha256 FROM documents")}
+    found = list(discover(paths))
+
+    def fail(path: str, error_class: str, message: str) -> None:
+        summary.failed += 1
+        summary.errors.append((path, error_class, message))
+        try:
+            load.record_error(db, path, error_class, message)
+        except sqlite3.Error as err:
+            if _is_disk_full(err):
+                raise StoreError(_full_message(db, summary)) from None
+            raise
+        echo(f"govstat: ingest: {path}: {message}")
+
+    def tasks() -> Iterator[tuple[str, bytes, str]]:
+        for item in found:
+            if item.error:
+                fail(item.path, *item.error)
+                bar.advance()
+                continue
+            try:
+                with open(item.path, "rb") as fh:
+                    data = fh.read()
+            except OSError as err:
+                fail(item.path, *_os_error(item.path, err, "cannot read"))
+                bar.advance()
+                continue
+            sha = hashlib.sha256(data).hexdigest()
+            if sha in known and not force:
+                summary.unchanged += 1
+                bar.advance()
+                continue
+            yield item.path, data, sha
+
+    with _Progress(len(found), enabled=show_progress) as bar:
+        echo = bar.wrap_echo(echo)
+        pending: dict = {}
+        queue = tasks()
+        limit = workers * 4
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < limit:
+                task = next(queue, None)
+                if task is None:
+                    exhausted = True
+                    break
+                try:
+                    pending[executor.submit(extract_one, task[0], task[1], task[2], version)] = task
+                except BrokenProcessPool:
+                    executor = _replace_pool(executor, workers)
+                    pending[executor.submit(extract_one, task[0], task[1], task[2], version)] = task
+            if not pending:
+                break
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                task = pending.pop(future)
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    fail(task[0], "WorkerDied", "the extraction worker process died on this file")
+                    bar.advance()
+                    continue
+                _, source, body = result
+                if result[0] == "error":
+                    fail(source, *body)
+                else:
+                    try:
+                        status = load.write_payload(db, body, force=force)
+                    except sqlite3.Error as err:
+                        if _is_disk_full(err):
+                            raise StoreError(_full_message(db, summary)) from None
+                        fail(source, type(err).__name__, f"database rejected the document: {err}")
+                        bar.advance()
+                        continue
+                    known.add(body["document"]["sha256"])
+                    if status == load.INGESTED:
+                        summary.ingested += 1
+                    elif status == load.REPLACED:
+                        summary.replaced += 1
+                    else:
+                        summary.unchanged += 1
+                bar.advance()
+            if any(isinstance(f.exception(), BrokenProcessPool) for f in done if f.done() and not f.cancelled()):
+                executor = _replace_pool(executor, workers)
+                # resubmit what was in flight in the dead pool, they were not at fault
+                for future, task in list(pending.items()):
+                    if future.done() and isinstance(future.exception(), BrokenProcessPool):
+                        del pending[future]
+                        pending[executor.submit(extract_one, task[0], task[1], task[2], version)] = task
+
+
+def _replace_pool(executor: ProcessPoolExecutor, workers: int) -> ProcessPoolExecutor:
+    executor.shutdown(wait=False, cancel_futures=True)
+    return _new_pool(workers)
+
+
+def _full_message(db, summary: Summary) -> str:
+    return (
+        f"database or disk is full after {summary.ingested + summary.replaced} documents; "
+        "the last document was rolled back and the database is intact: free space and rerun"
+    )
+
+
+class _Progress:
+    """A rich progress bar with documents/s on stderr (silent when not a terminal)."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total = total
+        self.progress = None
+        if enabled:
+            from rich.console import Console
+
+            console = Console(stderr=True)
+            if console.is_terminal:
+                from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+                self.progress = Progress(
+                    TextColumn("ingest"),
+                    BarColumn(),
+                    MofNCompleteColumn(),
+                    TextColumn("{task.fields[rate]:.1f} documents/s"),
+                    TimeElapsedColumn(),
+                    console=console,
+                    transient=False,
+                )
+        self.started = time.perf_counter()
+        self.done = 0
+
+    def __enter__(self):
+        if self.progress:
+            self.progress.start()
+            self.task = self.progress.add_task("ingest", total=self.total, rate=0.0)
+        return self
+
+    def __exit__(self, *exc):
+        if self.progress:
+            self.progress.stop()
+        return False
+
+    def advance(self) -> None:
+        self.done += 1
+        if self.progress:
+            elapsed = time.perf_counter() - self.started
+            self.progress.update(self.task, advance=1, rate=self.done / elapsed if elapsed > 0 else 0.0)
+
+    def wrap_echo(self, echo):
+        if not self.progress:
+            return echo
+        console = self.progress.console
+        return lambda line: console.print(line, markup=False, highlight=False, soft_wrap=True)
