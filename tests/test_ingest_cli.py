@@ -1,0 +1,195 @@
+"""`govstat ingest` / `govstat export` and the pandas API on temporary databases."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import govstat
+import govstat.db
+from govstat.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = sorted((ROOT / "corpus" / "reports").glob("*.txt"))
+GOVSTAT = [sys.executable, "-m", "govstat.cli"]
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "reports"
+    (folder / "sub").mkdir(parents=True)
+    for i, path in enumerate(REPORTS[:6]):
+        shutil.copy(path, folder / ("sub" if i % 2 else ".") / path.name)
+    (folder / "notes.md").write_text("not a report")  # not walked: wrong suffix
+    return folder
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def table_counts(db_path) -> dict:
+    with sqlite3.connect(db_path) as conn:
+        return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "sentences", "mentions", "dates", "ingest_errors")}
+
+
+def test_ingest_folder_then_idempotent(corpus, tmp_path):
+    db = tmp_path / "g.db"
+    result = run("ingest", str(corpus), "--db", str(db), "--workers", "2")
+    assert result.exit_code == 0, result.output
+    assert "ingested 6, unchanged 0, replaced 0, failed 0" in result.output
+    first = table_counts(db)
+    assert first["documents"] == 6 and first["ingest_errors"] == 0 and first["sentences"] > 6
+    # what is stored is what the extractor gives, document by document
+    with sqlite3.connect(db) as conn:
+        for source, text, n_mentions, n_dates in conn.execute(
+            "SELECT source, text, (SELECT COUNT(*) FROM mentions m WHERE m.document_id = d.id),"
+            " (SELECT COUNT(*) FROM dates t WHERE t.document_id = d.id) FROM documents d"
+        ):
+            doc = govstat.extract_file(source)
+            assert (text, n_mentions, n_dates) == (doc.text, len(doc.mentions), len(doc.dates))
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        version = conn.execute("SELECT DISTINCT extractor_version FROM documents").fetchall()
+        assert len(version) == 1 and version[0][0].startswith(govstat.__version__ + "+rules.")
+    again = run("ingest", str(corpus), "--db", str(db))
+    assert again.exit_code == 0
+    assert "ingested 0, unchanged 6, replaced 0, failed 0" in again.output
+    assert table_counts(db) == first
+
+
+def test_changed_bytes_replace_and_force(corpus, tmp_path):
+    db = tmp_path / "g.db"
+    assert run("ingest", str(corpus), "--db", str(db)).exit_code == 0
+    first = table_counts(db)
+    target = next(corpus.glob("*.txt"))
+    with sqlite3.connect(db) as conn:
+        old_sha = conn.execute("SELECT sha256 FROM documents WHERE source LIKE ?", (f"%{target.name}",)).fetchone()[0]
+    target.write_text(target.read_text(encoding="utf-8") + "\n全年出车1200车次。\n", encoding="utf-8")
+    result = run("ingest", str(corpus), "--db", str(db))
+    assert "ingested 0, unchanged 5, replaced 1, failed 0" in result.output
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM documents WHERE sha256 = ?", (old_sha,)).fetchone()[0] == 0
+        rows = conn.execute("SELECT COUNT(*) FROM documents WHERE source LIKE ?", (f"%{target.name}",)).fetchone()
+        assert rows[0] == 1
+    assert table_counts(db)["documents"] == first["documents"]
+    forced = run("ingest", str(corpus), "--db", str(db), "--force")
+    assert "ingested 0, unchanged 0, replaced 6, failed 0" in forced.output
+    assert table_counts(db)["documents"] == 6
+
+
+def test_bad_files_are_rows_not_crashes(corpus, tmp_path):
+    db = tmp_path / "g.db"
+    (corpus / "broken.docx").write_bytes(b"PK\x03\x04\xff\xfe\x00\x81 not really a zip \xc3\x28")
+    (corpus / "sub" / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    (corpus / "sub" / "loop").symlink_to(corpus)  # a folder that contains itself
+    result = subprocess.run([*GOVSTAT, "ingest", str(corpus), "--db", str(db)], capture_output=True, text=True,
+                            cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "ingested 6, unchanged 0, replaced 0, failed 3" in result.stdout
+    with sqlite3.connect(db) as conn:
+        errors = conn.execute("SELECT path, error_class, message FROM ingest_errors ORDER BY path").fetchall()
+    assert len(errors) == 3
+    classes = {Path(path).name: cls for path, cls, _ in errors}
+    assert classes["dangling.txt"] == "BrokenSymlink" and classes["loop"] == "SymlinkLoop"
+    assert "broken.docx" in classes
+    # one line on stderr per failure
+    assert len([line for line in result.stderr.splitlines() if line.startswith("govstat: ingest:")]) == 3
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read a folder whatever its mode")
+def test_unreadable_folder_is_an_error_row(corpus, tmp_path):
+    locked = corpus / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        result = run("ingest", str(corpus), "--db", str(tmp_path / "g.db"))
+    finally:
+        locked.chmod(0o755)
+    assert result.exit_code == 1 and table_counts(tmp_path / "g.db")["ingest_errors"] == 1
+
+
+def test_missing_path_and_unwritable_db(tmp_path):
+    result = subprocess.run([*GOVSTAT, "ingest", str(tmp_path / "nope"), "--db", str(tmp_path / "g.db")],
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "nope" in result.stderr
+    (tmp_path / "notadb.db").write_bytes(b"this is not a database file" * 100)
+    result = subprocess.run([*GOVSTAT, "ingest", str(REPORTS[0]), "--db", str(tmp_path / "notadb.db")],
+                            capture_output=True, text=True)
+    assert result.returncode != 0 and "cannot open the database" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_two_concurrent_ingests_make_no_duplicates(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i, path in enumerate(REPORTS):
+        shutil.copy(path, folder / path.name)
+    db = tmp_path / "g.db"
+    procs = [subprocess.Popen([*GOVSTAT, "ingest", str(folder), "--db", str(db), "-j", "1"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*), COUNT(DISTINCT sha256), COUNT(DISTINCT source) FROM documents"
+                            ).fetchone() == (len(REPORTS),) * 3
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@pytest.fixture
+def filled(corpus, tmp_path):
+    db = tmp_path / "g.db"
+    assert run("ingest", str(corpus), "--db", str(db)).exit_code == 0
+    # add statistics by hand so export/API have rows whatever the extractor finds today
+    with sqlite3.connect(db) as conn:
+        docs = conn.execute("SELECT id FROM documents ORDER BY id LIMIT 2").fetchall()
+        conn.execute("INSERT OR IGNORE INTO regions VALUES ('230700', '伊春市', 'city', NULL)")
+        conn.execute("INSERT OR IGNORE INTO units VALUES ('辆', 'count')")
+        conn.execute("INSERT OR IGNORE INTO indicators (code, label_zh) VALUES ('vehicles.fleet', '公车保有量')")
+        for n, ((doc_id,), year) in enumerate(zip(docs, (2018, 2019))):
+            conn.execute("UPDATE documents SET admin_code = '230700', year = ? WHERE id = ?", (year, doc_id))
+            conn.execute("INSERT INTO mentions (document_id, idx, start, \"end\", text, value, unit, kind, indicator)"
+                         " VALUES (?, 1000, 0, 4, '356辆', ?, '辆', 'count', 'vehicles.fleet')", (doc_id, 356 + n))
+    return db
+
+
+def test_export_csv_and_parquet(filled, tmp_path):
+    result = run("export", "--db", str(filled), "--format", "csv", "--indicator", "vehicles.fleet")
+    assert result.exit_code == 0
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].startswith("mention_id,document_id,source") and len(lines) == 3
+    out = tmp_path / "s.parquet"
+    assert run("export", "--db", str(filled), "--format", "parquet", "-o", str(out)).exit_code == 0
+    frame = pd.read_parquet(out)
+    expected = table_counts(filled)["mentions"]
+    assert len(frame) == expected and "indicator_label_zh" in frame.columns
+    assert set(frame.loc[frame.indicator == "vehicles.fleet", "value"]) == {356, 357}
+
+
+def test_api_dataframes(filled):
+    with govstat.db.open(filled) as store:
+        stats = store.statistics(indicator="vehicles.fleet")
+        assert list(stats["value"]) == [356, 357] and set(stats["indicator_label_zh"]) == {"公车保有量"}
+        table = store.compare("vehicles.fleet")
+        assert table.loc["伊春市", 2018] == 356 and table.loc["伊春市", 2019] == 357
+        docs = store.documents()
+        assert len(docs) == 6 and "text" not in docs.columns and docs["mentions"].sum() >= 2
+        assert store.compare("no.such") .empty
+        hits = store.search("机关")
+        assert len(hits) > 0 and all("机关" in t for t in hits["text"])
+        with pytest.raises(TypeError):
+            store.statistics(colour="red")
+
+
+def test_export_missing_db_is_a_user_error(tmp_path):
+    result = subprocess.run([*GOVSTAT, "export", "--db", str(tmp_path / "none.db")], capture_output=True, text=True)
+    assert result.returncode == 2 and "no such database" in result.stderr and "Traceback" not in result.stderr
