@@ -1,4 +1,248 @@
-"""Dates (stub)."""
-from .model import DateMention
-def find_dates(normalized, report_year=None) -> list[DateMention]:
-    return []
+"""Dates (SPEC §5): calendar points and month/year expressions, with year inference.
+
+Runs on the normalised copy of the text. `report_year` fills in dates written
+without a year (`year_inferred`); without it the year is `XXXX`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .numerals import parse_chinese
+from .rulebook import load
+
+_S = r"[ \t]{0,2}"  # spaces some sites put between the parts of a date
+_YEAR = r"(?P<y>(?:19|20)\d{2}|20[Xx]{2}|[Xx]{4}|[〇零一二三四五六七八九]{4})"
+_MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
+
+
+@dataclass(slots=True)
+class DateSpan:
+    start: int
+    end: int
+    iso: str
+    year_inferred: bool
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    data = load("dates")
+    year_suffix = "|".join(sorted(map(regex.escape, data["year_suffixes"]), key=len, reverse=True))
+    month_suffix = "|".join(sorted(map(regex.escape, data["month_suffixes"]), key=len, reverse=True))
+    relative = "|".join(sorted(map(regex.escape, data["relative_years"]), key=len, reverse=True))
+    month2 = _MONTH.replace("?P<m>", "?P<m2>")
+    p = {
+        "iso": regex.compile(
+            r"(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])"
+        ),
+        "ymd": regex.compile(_YEAR + _S + "年" + _S + _MONTH + _S + "月" + _S + _DAY + _S + "[日号]"),
+        "ym_range": regex.compile(_YEAR + _S + "年" + _S + _MONTH + _S + r"(?:-|—|–|~|至|到)" + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
+        "ym": regex.compile(_YEAR + _S + "年" + _S + _MONTH + _S + "月(?:" + month_suffix + ")?"),
+        "y_suffix": regex.compile(_YEAR + _S + "年(?P<suffix>" + year_suffix + ")"),
+        "y": regex.compile(_YEAR + _S + "年"),
+        "rel_md": regex.compile(r"(?P<rel>" + relative + ")" + _MONTH + "月" + _DAY + "[日号]"),
+        "rel_range": regex.compile(r"(?P<rel>" + relative + ")" + _MONTH + r"(?:-|—|–|~|至|到)" + month2 + "月(?:" + month_suffix + ")?"),
+        "rel_m": regex.compile(r"(?P<rel>" + relative + ")" + _MONTH + "月(?:" + month_suffix + ")?"),
+        "md": regex.compile(r"(?<![\d个.])" + _MONTH + _S + "月" + _S + _DAY + _S + "[日号]"),
+        "m_range": regex.compile(r"(?<![\d个.])" + _MONTH + r"(?:-|—|–|~|至|到)" + month2 + "月(?:" + month_suffix + ")?"),
+        "m": regex.compile(r"(?<![\d个.第])" + _MONTH + "月(?:" + month_suffix + ")?(?![\\d])"),
+        "garbled_ym": regex.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<rest>\d{1,2})月"),
+        "garbled_md": regex.compile(r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})(?P<rest>\d{2,4})|(?P<rest2>\d{2,4}))日"),
+        "bare_year": regex.compile(r"(?<![\d.,A-Za-z/-])(?P<y>(?:19|20)\d{2})(?![\d.%,])"),
+        "garbled_bare": regex.compile(r"(?<=^|[\p{Han}，,。；;、：:\s])(?P<rest>\d{2,4})(?=\p{Han})"),
+        "day_after": regex.compile(_S + r"(?:-|—|–|~|至|到)" + _S + _DAY + "[日号]"),
+    }
+    return p, data
+
+
+def _num(token: str | None) -> int | None:
+    if token is None:
+        return None
+    if token.isdigit():
+        return int(token)
+    return parse_chinese(token)
+
+
+def _year(token: str) -> int | None:
+    """A written year, or None when anonymised (20XX, XXXX)."""
+    if "X" in token.upper():
+        return None
+    return _num(token)
+
+
+def _md_readings(digits: str) -> list[tuple[int, int]]:
+    """Ways to read a run of digits as month+day without leading zeros."""
+    readings = []
+    for cut in range(1, len(digits)):
+        m, d = digits[:cut], digits[cut:]
+        if m.startswith("0") or d.startswith("0"):
+            continue
+        if 1 <= int(m) <= 12 and 1 <= int(d) <= 31:
+            readings.append((int(m), int(d)))
+    return readings
+
+
+def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str:
+    y = f"{year:04d}" if year is not None else "XXXX"
+    if month is None:
+        return y
+    if day is None:
+        return f"{y}-{month:02d}"
+    return f"{y}-{month:02d}-{day:02d}"
+
+
+class _Finder:
+    """Collects non-overlapping dates, most specific patterns first."""
+
+    def __init__(self, text: str, blocked, report_year: int | None):
+        self.text = text
+        self.blocked = blocked
+        self.report_year = report_year
+        self.found: list[DateSpan] = []
+        self.taken = bytearray(len(text))
+        self.patterns, self.data = _patterns()
+        lo, hi = self.data["year_range"]
+        self.year_ok = lambda y: y is None or lo <= y <= hi
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(self.taken[start:end]) and not self.blocked(start, end)
+
+    def add(self, start: int, end: int, iso: str, inferred: bool) -> None:
+        self.found.append(DateSpan(start, end, iso, inferred))
+        self.taken[start:end] = b"\x01" * (end - start)
+
+    def each(self, name: str):
+        for m in self.patterns[name].finditer(self.text):
+            if self.free(m.start(), m.end()):
+                yield m
+
+    def relative_year(self, word: str) -> int | None:
+        if self.report_year is None:
+            return None
+        return self.report_year + int(self.data["relative_years"][word])
+
+    def run(self) -> list[DateSpan]:
+        text = self.text
+        for m in self.each("iso"):
+            y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+            if self.year_ok(y):
+                self.add(m.start(), m.end(), _iso(y, mo, d), False)
+        for m in self.each("ymd"):
+            y, mo, d = _year(m["y"]), _num(m["m"]), _num(m["d"])
+            if self.year_ok(y) and mo and d and mo <= 12 and d <= 31:
+                self.add(m.start(), m.end(), _iso(y, mo, d), False)
+                self._day_after(m.end(), y, mo, False)
+        for m in self.each("ym_range"):
+            y, m1, m2 = _year(m["y"]), _num(m["m"]), _num(m["m2"])
+            if self.year_ok(y) and m1 and m2 and m1 < m2 <= 12:
+                self.add(m.start(), m.end(), f"{_iso(y, m1)}/{_iso(y, m2)}", False)
+        for m in self.each("ym"):
+            y, mo = _year(m["y"]), _num(m["m"])
+            if self.year_ok(y) and mo and mo <= 12:
+                self.add(m.start(), m.end(), _iso(y, mo), False)
+        for m in self.each("y_suffix"):
+            y = _year(m["y"])
+            if y is not None and self.year_ok(y):
+                month = self.data["year_suffixes"][m["suffix"]]
+                self.add(m.start(), m.end(), _iso(y, int(month)) if month else _iso(y), False)
+        for m in self.each("y"):
+            y = _year(m["y"])
+            if y is not None and self.year_ok(y):
+                self.add(m.start(), m.end(), _iso(y), False)
+        for m in self.each("rel_md"):
+            y, mo, d = self.relative_year(m["rel"]), _num(m["m"]), _num(m["d"])
+            if mo and d and mo <= 12 and d <= 31:
+                self.add(m.start(), m.end(), _iso(y, mo, d), True)
+        for m in self.each("rel_range"):
+            y, m1, m2 = self.relative_year(m["rel"]), _num(m["m"]), _num(m["m2"])
+            if m1 and m2 and m1 < m2 <= 12:
+                self.add(m.start(), m.end(), f"{_iso(y, m1)}/{_iso(y, m2)}", True)
+        for m in self.each("rel_m"):
+            y, mo = self.relative_year(m["rel"]), _num(m["m"])
+            if mo and mo <= 12:
+                self.add(m.start(), m.end(), _iso(y, mo), True)
+        y = self.report_year
+        for m in self.each("md"):
+            mo, d = _num(m["m"]), _num(m["d"])
+            if mo and d and mo <= 12 and d <= 31:
+                self.add(m.start(), m.end(), _iso(y, mo, d), True)
+                self._day_after(m.end(), y, mo, True)
+        for m in self.each("m_range"):
+            m1, m2 = _num(m["m"]), _num(m["m2"])
+            if m1 and m2 and m1 < m2 <= 12:
+                self.add(m.start(), m.end(), f"{_iso(y, m1)}/{_iso(y, m2)}", True)
+        for m in self.each("m"):
+            mo = _num(m["m"])
+            if mo and mo <= 12 and not self._month_is_count(m):
+                self.add(m.start(), m.end(), _iso(y, mo), True)
+        self._garbled()
+        for m in self.each("bare_year"):
+            if self._bare_year_is_date(m):
+                self.add(m.start(), m.end(), _iso(int(m["y"])), False)
+        self.found.sort(key=lambda d: d.start)
+        return self.found
+
+    def _month_is_count(self, m) -> bool:
+        """Chinese months are dates only with a digit-free context: 三月 yes, 十二月份 yes."""
+        token = m["m"]
+        before = self.text[m.start() - 1 : m.start()]
+        # 每月, 个月 are caught by the lookbehind; a Chinese numeral glued to a
+        # preceding numeral (一二月) is too vague to read.
+        return not token.isdigit() and before in "〇零一二两三四五六七八九十百千万几数"
+
+    def _day_after(self, end: int, year, month: int, inferred: bool) -> None:
+        """5月1日至3日: the second day of a range is a date of the same month."""
+        m = self.patterns["day_after"].match(self.text, end)
+        if m and self.free(m.start(), m.end()):
+            d = _num(m["d"])
+            if d and d <= 31:
+                start = m.start() + len(m.group()) - len(m["d"]) - 1
+                self.add(start, m.end(), _iso(year, month, d), inferred)
+
+    def _garbled(self) -> None:
+        """Characters lost in publishing: a date when it has one reading only (SPEC §5)."""
+        excluded = set(self.data["not_garbled_dates"])
+        for m in self.each("garbled_ym"):
+            y, mo = int(m["y"]), int(m["rest"])
+            if self.year_ok(y) and 1 <= mo <= 12 and not m["rest"].startswith("0"):
+                self.add(m.start(), m.end(), _iso(y, mo), False)
+        for m in self.each("garbled_md"):
+            rest = m["rest"] or m["rest2"]
+            readings = _md_readings(rest)
+            if len(readings) == 1 and rest not in excluded:
+                y = int(m["y"]) if m["y"] else None
+                mo, d = readings[0]
+                self.add(m.start(), m.end(), _iso(y if y else self.report_year, mo, d), y is None)
+        for m in self.each("garbled_bare"):
+            rest = m["rest"]
+            if rest in excluded or self._starts_unit(m.end()):
+                continue
+            readings = _md_readings(rest)
+            if len(readings) == 1:
+                mo, d = readings[0]
+                self.add(m.start(), m.end(), _iso(self.report_year, mo, d), True)
+
+    def _starts_unit(self, pos: int) -> bool:
+        from .units import unit_table
+
+        nxt = self.text[pos : pos + 1]
+        return unit_table().match(self.text, pos) is not None or nxt in "多余十百千万亿年月日号个第%"
+
+    def _bare_year_is_date(self, m) -> bool:
+        """2017公务用车, “2019—2020”: a year with nothing that makes it a quantity."""
+        end = m.end()
+        if self._starts_unit(end) or self.text[end : end + 1] in ("多", "余"):
+            return False
+        after = self.text[end : end + 6]
+        if regex.match(r"\s*[-/]\s*\d{3,}", after) and not regex.match(r"\s*[-/—]\s*(?:19|20)\d{2}(?!\d)", after):
+            return False
+        return self.year_ok(int(m["y"]))
+
+
+def find_date_spans(text: str, report_year: int | None = None, blocked=None) -> list[DateSpan]:
+    """Dates in `text` (normalised copy); `blocked(start, end)` vetoes identifier regions."""
+    return _Finder(text, blocked or (lambda s, e: False), report_year).run()

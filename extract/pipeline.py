@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import dates as date_stage
-from . import docinfo, indicators, sections, statistics
+from . import docinfo, indicators, sections
+from .statistics import find_statistics_and_dates
 from .model import Document
 from .normalize import NormalizedText
 from .reading import RawDocument, read_bytes, read_path
@@ -28,13 +28,12 @@ def extract_text(
     info.source = source
     info.sha256 = sha256
 
-    mentions = statistics.find_statistics(normalized)
+    mentions, dates = find_statistics_and_dates(normalized, report_year=info.year)
     sentences = split_sentences(simplified)
     for mention in mentions:
         span = sentence_of(sentences, mention.start)
         if span is not None:
             mention.sentence_start, mention.sentence_end = span
-    dates = date_stage.find_dates(normalized, report_year=info.year)
 
     if meaning:
         sections.assign_sections(text, simplified, mentions)

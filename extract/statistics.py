@@ -1,4 +1,60 @@
-"""Statistics: numbers with their units, minus the exclusions (stub)."""
-from .model import Mention
-def find_statistics(normalized) -> list[Mention]:
-    return []
+"""Statistics: the number grammar, minus exclusions and dates, with qualifiers and units."""
+
+from __future__ import annotations
+
+from .dates import find_date_spans
+from .exclusions import Exclusions
+from .model import DateMention, Mention
+from .normalize import NormalizedText
+from .numbers import Candidate, find_numbers
+from .qualifiers import approx_of, change_of_number
+
+
+def clean_number(value: float | None) -> float | int | None:
+    """Round away float noise (4.2 x 10000) and give integers as int."""
+    if value is None:
+        return None
+    value = float(f"{value:.12g}")
+    return int(value) if value.is_integer() else value
+
+
+def find_statistics_and_dates(
+    normalized: NormalizedText, report_year: int | None = None
+) -> tuple[list[Mention], list[DateMention]]:
+    """Mentions and dates of one document, in original-text coordinates."""
+    text = normalized.norm
+    exclusions = Exclusions(text)
+    date_spans = find_date_spans(text, report_year, blocked=exclusions.identifiers.overlaps)
+    taken_by_dates = bytearray(len(text))
+    for d in date_spans:
+        taken_by_dates[d.start : d.end] = b"\x01" * (d.end - d.start)
+
+    mentions = []
+    for cand in find_numbers(text):
+        if 1 in taken_by_dates[cand.start : cand.end]:
+            continue
+        if exclusions.rejects(cand):
+            continue
+        mentions.append(_mention(normalized, cand))
+
+    dates = []
+    for d in date_spans:
+        start, end = normalized.to_original(d.start, d.end)
+        dates.append(DateMention(start, end, normalized.original[start:end], d.iso, d.year_inferred))
+    return mentions, dates
+
+
+def _mention(normalized: NormalizedText, cand: Candidate) -> Mention:
+    start, end = normalized.to_original(cand.start, cand.end)
+    unit = cand.unit
+    return Mention(
+        start=start,
+        end=end,
+        text=normalized.original[start:end],
+        value=clean_number(cand.value),
+        value_max=clean_number(cand.value_max),
+        unit=unit.canonical if unit else None,
+        kind=unit.kind if unit else "count",
+        approx=approx_of(normalized.norm, cand),
+        change=change_of_number(normalized.norm, cand),
+    )

@@ -1,0 +1,125 @@
+"""What is not a statistic (SPEC §3): identifiers, quotes and titles, slogans, vague words.
+
+Two kinds of rule, both read from rules/exclusions.yaml:
+- regions of the text where no statistic can start (identifier patterns,
+  quoted/titled spans, slogans), computed once per document;
+- checks on one candidate and its neighbours (ordinals, vague numerals, the
+  lone 一, bare numbers that do not follow a counted noun).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .numbers import Candidate
+from .rulebook import load
+
+# Punctuation after which a number with no unit may still be a count (腾退房间362。)
+_BARE_FOLLOWERS = set("，,。；;、)）\n\r") | {""}
+_BARE_FOLLOWER_WORDS = ("其中",)
+# Function characters after which a unitless number is not a counted noun's count
+_NOT_A_NOUN = set("第于在为是和及与等约共达计至到从由对把被将向比较了的地得年月日号时分秒之至")
+_HAN = regex.compile(r"\p{Han}")
+
+
+@lru_cache(maxsize=1)
+def _compiled():
+    data = load("exclusions")
+    patterns = regex.compile("|".join(f"(?:{p})" for p in data["patterns"].values()))
+    slogans = regex.compile("|".join(sorted(map(regex.escape, data["slogans"]), key=len, reverse=True)))
+    ordinal_before = tuple(sorted(data["ordinal_before"], key=len, reverse=True))
+    return data, patterns, slogans, ordinal_before
+
+
+class Mask:
+    """A set of blocked character positions with a fast overlap test."""
+
+    __slots__ = ("bits",)
+
+    def __init__(self, length: int):
+        self.bits = bytearray(length)
+
+    def block(self, start: int, end: int) -> None:
+        self.bits[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return 1 in self.bits[start:end]
+
+
+class Exclusions:
+    """Exclusion regions of one document (normalised text) and candidate checks."""
+
+    def __init__(self, text: str):
+        self.text = text
+        data, patterns, slogans, ordinal_before = _compiled()
+        self.data = data
+        self.ordinal_before = ordinal_before
+        self.identifiers = Mask(len(text))  # also veto dates
+        for m in patterns.finditer(text):
+            self.identifiers.block(m.start(), m.end())
+        self.quoted = Mask(len(text))
+        self._mark_quotes(data["quotes"])
+        self.slogans = [(m.start(), m.end()) for m in slogans.finditer(text)]
+
+    def _mark_quotes(self, spec: dict) -> None:
+        text, max_len = self.text, int(spec["max_len"])
+        for pair in spec["pairs"]:
+            opening, closing = pair[0], pair[1]
+            pos = text.find(opening)
+            while pos != -1:
+                close = text.find(closing, pos + 1, pos + 1 + max_len + 1)
+                newline = text.find("\n", pos + 1, close if close != -1 else pos + 1)
+                if close != -1 and newline == -1:
+                    self.quoted.block(pos + 1, close)
+                    pos = text.find(opening, close + 1)
+                else:
+                    pos = text.find(opening, pos + 1)
+
+    # -- candidate checks -------------------------------------------------
+
+    def rejects(self, cand: Candidate) -> str | None:
+        """Why `cand` is not a statistic, or None when it is one."""
+        s, e = cand.start, cand.end
+        if self.identifiers.overlaps(s, e):
+            return "identifier"
+        if self.quoted.overlaps(s, e):
+            return "quoted"
+        for start, end in self.slogans:
+            if start < e and s < end and e <= end:
+                return "slogan"
+        before = self.text[max(0, s - 4) : s].rstrip(" \t")
+        if before.endswith(self.ordinal_before):
+            return "ordinal"
+        prev = before[-1:]
+        if not cand.chinese and prev and (prev.isascii() and prev.isalpha() or prev in "-/.#"):
+            return "code"
+        if cand.chinese:
+            why = self._chinese(cand, before)
+            if why:
+                return why
+        if cand.unit is None:
+            return self._bare(cand, prev)
+        return None
+
+    def _chinese(self, cand: Candidate, before: str) -> str | None:
+        if cand.number_text in ("一", "壹"):
+            return "lone 一"
+        if before.endswith(tuple(self.data["vague_before"])):
+            return "vague"
+        after = self.text[cand.start + len(cand.number_text) : cand.start + len(cand.number_text) + 2]
+        if after.startswith(tuple(self.data["vague_after"])):
+            return "vague"
+        return None
+
+    def _bare(self, cand: Candidate, prev: str) -> str | None:
+        """A number with no unit counts only right after a counted noun: 腾退房间362。"""
+        if cand.chinese:
+            return "no unit"
+        nxt = self.text[cand.end : cand.end + 1]
+        if not (nxt in _BARE_FOLLOWERS or self.text.startswith(_BARE_FOLLOWER_WORDS, cand.end)):
+            return "no unit"
+        if not prev or not _HAN.match(prev) or prev in _NOT_A_NOUN:
+            return "no unit"
+        return None

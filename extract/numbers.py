@@ -1,0 +1,193 @@
+"""The number grammar: finds numbers with their multipliers, units and ranges.
+
+Runs on the normalised copy of the text (simplified, half-width) and yields
+candidates in its coordinates; `statistics` applies exclusions and qualifiers.
+Span rule (SPEC §3): from the first character of the number to the end of the
+unit; 多/余 inside the number are inside the span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import prod
+
+import regex
+
+from .numerals import CHINESE_NUMERAL_CHARS, MULTIPLIERS, is_only_multipliers, parse_arabic, parse_chinese
+from .units import Unit, unit_table
+
+_NUMBER = regex.compile(
+    r"(?P<ar>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"|(?P<cn>[" + CHINESE_NUMERAL_CHARS + r"]+)"
+)
+_SPACES = regex.compile(r"[ \t]{0,2}")
+_RANGE_SEP = regex.compile(r"[ \t]*(?:至|到|-|—|–|~|－|——)[ \t]*")
+_APPROX_INSIDE = "多余"
+_MULT_CHARS = "十百千万亿"
+PERCENT_PREFIX = "百分之"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A number found by the grammar, before exclusions (norm coordinates)."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None = None
+    unit: Unit | None = None
+    chinese: bool = False
+    approx_inside: bool = False
+    number_text: str = ""  # the numeral as written (without multipliers/unit)
+    multiplier: float = 1.0
+    bare_multiplier: bool = False  # 千人次, 万人次: a multiplier standing alone
+
+
+def _tail(text: str, pos: int) -> tuple[Unit | None, int, bool]:
+    """After the numeral: 多/余, spaces, a unit, a ratio (/unit), 多 after a duration."""
+    table = unit_table()
+    approx_inside = False
+    if text[pos : pos + 1] in (_APPROX_INSIDE) and text[pos : pos + 1]:
+        nxt = table.match(text, pos + 1)
+        if nxt is not None:
+            approx_inside = True
+            pos += 1
+    sp = _SPACES.match(text, pos).end()
+    unit = table.match(text, sp)
+    if unit is None:
+        return None, pos, approx_inside
+    end = sp + len(unit.surface)
+    if text[end : end + 1] == "/":
+        per = table.match(text, end + 1)
+        if per is not None and unit.kind != "other":
+            unit = Unit(
+                surface=text[sp : end + 1 + len(per.surface)],
+                canonical=f"{unit.canonical}/{per.canonical}",
+                factor=unit.factor / per.factor,
+                kind="ratio",
+            )
+            end = end + 1 + len(per.surface)
+    if unit.kind == "duration" and text[end : end + 1] in ("多", "余"):
+        approx_inside = True
+        end += 1
+    return unit, end, approx_inside
+
+
+def _arabic(text: str, m: regex.Match) -> Candidate | None:
+    token = m.group("ar")
+    base = parse_arabic(token)
+    pos = m.end()
+    sp = _SPACES.match(text, pos).end()
+    inside = False
+    if text[sp : sp + 1] in ("多", "余") and text[sp + 1 : sp + 2] in _MULT_CHARS and text[sp + 1 : sp + 2]:
+        inside = True
+        sp += 1
+    mults = regex.match(r"[十百千万亿]*", text[sp:]).group()
+    # Give multiplier characters to the unit when the unit table knows the
+    # longer form: 40万千瓦时 is 40 x 万千瓦时, not 40 x 万千 + 瓦时.
+    for k in range(len(mults) + 1):
+        unit, end, tail_inside = _tail(text, sp + k)
+        if unit is not None:
+            mult = prod(MULTIPLIERS[c] for c in mults[:k]) if k else 1
+            return Candidate(
+                start=m.start(), end=end, value=base * mult * unit.factor, unit=unit,
+                approx_inside=inside or tail_inside, number_text=token, multiplier=mult,
+            )
+    if mults:
+        mult = prod(MULTIPLIERS[c] for c in mults)
+        end = sp + len(mults)
+        if text[end : end + 1] in ("多", "余"):
+            inside = True
+            end += 1
+        return Candidate(start=m.start(), end=end, value=base * mult, approx_inside=inside,
+                         number_text=token, multiplier=mult)
+    return Candidate(start=m.start(), end=m.end(), value=base, number_text=token)
+
+
+def _chinese(text: str, m: regex.Match) -> Candidate | None:
+    run = m.group("cn")
+    for k in range(len(run), 0, -1):
+        if k < len(run) and not all(c in _MULT_CHARS for c in run[k:]):
+            break
+        value = parse_chinese(run[:k])
+        if value is None:
+            continue
+        unit, end, inside = _tail(text, m.start() + k)
+        if unit is None:
+            continue
+        return Candidate(
+            start=m.start(), end=end, value=value * unit.factor, unit=unit, chinese=True,
+            approx_inside=inside, number_text=run[:k],
+            bare_multiplier=is_only_multipliers(run[:k]) and run[:k] != "十",
+        )
+    return None
+
+
+def _parse(text: str, m: regex.Match) -> Candidate | None:
+    return _arabic(text, m) if m.group("ar") else _chinese(text, m)
+
+
+def _range(text: str, first: Candidate) -> Candidate:
+    """10至20辆, 23万—25万平方米: one candidate with value and value_max."""
+    sep = _RANGE_SEP.match(text, first.end)
+    if not sep or sep.end() == first.end:
+        return first
+    m = _NUMBER.match(text, sep.end())
+    if not m:
+        return first
+    second = _parse(text, m)
+    if second is None or second.unit is None or second.chinese != first.chinese:
+        return first
+    if first.unit is not None and first.unit.canonical != second.unit.canonical:
+        return first
+    if first.unit is None:
+        mult = first.multiplier if first.multiplier != 1 else second.multiplier
+        low = parse_arabic(first.number_text) if not first.chinese else parse_chinese(first.number_text)
+        first_value = low * mult * second.unit.factor
+    else:
+        first_value = first.value
+    if second.value < first_value:
+        return first
+    return Candidate(
+        start=first.start, end=second.end, value=first_value, value_max=second.value, unit=second.unit,
+        chinese=first.chinese, approx_inside=first.approx_inside or second.approx_inside,
+        number_text=first.number_text, multiplier=first.multiplier,
+    )
+
+
+def _percent_words(text: str, m: regex.Match) -> Candidate | None:
+    """百分之三十 / 百分之12: a percentage written in words."""
+    start = m.start() + len(PERCENT_PREFIX)
+    num = _NUMBER.match(text, start)
+    if num is None:
+        return None
+    if num.group("ar"):
+        value, chinese, end = parse_arabic(num.group("ar")), False, num.end()
+    else:
+        value, chinese, end = parse_chinese(num.group("cn")), True, num.end()
+        if value is None:
+            return None
+    return Candidate(start=m.start(), end=end, value=value, unit=unit_table().units["%"], chinese=chinese,
+                     number_text=text[start:end])
+
+
+def find_numbers(text: str) -> list[Candidate]:
+    """All number candidates in `text` (normalised copy), left to right, non-overlapping."""
+    found: list[Candidate] = []
+    pos = 0
+    while True:
+        m = _NUMBER.search(text, pos)
+        if m is None:
+            break
+        if m.group("cn") and text.startswith(PERCENT_PREFIX, m.start()):
+            cand = _percent_words(text, m)
+        else:
+            cand = _parse(text, m)
+        if cand is None:
+            pos = m.start() + 1 if m.group("cn") else m.end()
+            continue
+        if cand.unit is None or cand.value_max is None:
+            cand = _range(text, cand)
+        found.append(cand)
+        pos = max(cand.end, m.end())
+    return found

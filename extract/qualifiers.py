@@ -1,0 +1,85 @@
+"""Approximation (约/余/多/近…) and change (增长/下降…) of a number, from its neighbours."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .numbers import Candidate
+from .rulebook import load
+
+_CLAUSE_BREAKS = set("，,;；。:：\n!?！？")
+_GAP_WORDS = set(" \t了约近达超过为")
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    data = load("qualifiers")
+    approx = data["approx"]
+    change = data["change"]
+    before = sorted(approx["before"].items(), key=lambda kv: len(kv[0]), reverse=True)
+    after = sorted(approx["after"].items(), key=lambda kv: len(kv[0]), reverse=True)
+    cues = [(w, "increase") for w in change["increase"]] + [(w, "decrease") for w in change["decrease"]]
+    cues.sort(key=lambda kv: len(kv[0]), reverse=True)
+    return approx, before, after, change, cues
+
+
+def approx_of(text: str, cand: Candidate) -> str | None:
+    """about / over / under, or None (SPEC §2). over/under beat about."""
+    approx, before, after, _change, _cues = _rules()
+    found = set()
+    head = text[max(0, cand.start - 4) : cand.start].rstrip(" \t")
+    for word, value in before:
+        if head.endswith(word):
+            if word == "上" and not cand.bare_multiplier:
+                break
+            if word in ("近", "将近", "接近") and cand.unit is not None and cand.unit.kind == "duration":
+                tail = text[cand.end : cand.end + 3]
+                if tail.startswith(tuple(approx["not_approx_after_near"])) or tail.startswith(("来", "以来")):
+                    break
+            found.add(value)
+            break
+    tail = text[cand.end : cand.end + 3].lstrip(" \t")
+    for word, value in after:
+        if word in approx["inside"]:
+            continue
+        if tail.startswith(word):
+            found.add(value)
+            break
+    if cand.approx_inside:
+        found.add("over")
+    for value in ("over", "under"):
+        if value in found:
+            return value
+    return "about" if "about" in found else None
+
+
+def change_of_number(text: str, cand: Candidate) -> str | None:
+    """increase / decrease when the number is the size of a change, else None."""
+    _approx, _before, _after, change, cues = _rules()
+    window = int(change["window"])
+    lo = cand.start
+    while lo > 0 and cand.start - lo < window and text[lo - 1] not in _CLAUSE_BREAKS:
+        lo -= 1
+    clause = text[lo : cand.start]
+    best = None  # rightmost cue
+    for word, direction in cues:
+        idx = clause.rfind(word)
+        if idx != -1 and (best is None or idx > best[0] or (idx == best[0] and len(word) > len(best[1]))):
+            best = (idx, word, direction)
+    kind = cand.unit.kind if cand.unit else None
+    if best is None:
+        return None
+    idx, word, direction = best
+    after_cue = clause[idx + len(word) :]
+    if after_cue[:1] in change["level_after_cue"]:
+        return None
+    if kind in ("percent", "percentage_point"):
+        return direction
+    # An amount: only right after its cue, and never an amount saved or avoided.
+    if any(ch not in _GAP_WORDS for ch in after_cue):
+        return None
+    if word in change["amount_saved_cues"]:
+        return None
+    if text[cand.end : cand.end + 4].lstrip(" \t").startswith(tuple(change["amount_avoided_after"])):
+        return None
+    return direction

@@ -1,0 +1,64 @@
+"""The unit table of SPEC §4 (from rules/units.yaml) and matching a unit after a number."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .normalize import simplify
+from .rulebook import load
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    surface: str  # as matched in the simplified text
+    canonical: str
+    factor: float
+    kind: str
+
+
+class UnitTable:
+    """Surface forms -> Unit, with a longest-first matcher for the text after a number."""
+
+    def __init__(self, data: dict):
+        self.units: dict[str, Unit] = {}
+        self.not_before: dict[str, str] = {}
+        for group_name, group in data.get("kinds", {}).items():
+            kind = group.get("kind", group_name)
+            for surface, factor in group["units"].items():
+                self._add(Unit(str(surface), group["canonical"], float(factor), kind))
+        for surface, opts in (data.get("classifiers") or {}).items():
+            opts = opts or {}
+            self._add(Unit(surface, opts.get("as", surface), 1.0, "count"))
+            if opts.get("not_before"):
+                self.not_before[surface] = "".join(opts["not_before"])
+        for surface in data.get("other") or []:
+            self._add(Unit(str(surface), str(surface), 1.0, "other"))
+        for surface, words in (data.get("not_before") or {}).items():
+            self.not_before[simplify(str(surface))] = "".join(words)
+        self._by_first: dict[str, list[str]] = {}
+        for surface in sorted(self.units, key=len, reverse=True):
+            self._by_first.setdefault(surface[0], []).append(surface)
+        self.canonical_kinds = {u.canonical: u.kind for u in self.units.values()}
+
+    def _add(self, unit: Unit) -> None:
+        key = simplify(unit.surface)
+        self.units[key] = Unit(key, simplify(unit.canonical), unit.factor, unit.kind)
+
+    def match(self, text: str, pos: int) -> Unit | None:
+        """The longest unit starting at `pos` that is not the start of another word."""
+        for surface in self._by_first.get(text[pos : pos + 1], ()):
+            if not text.startswith(surface, pos):
+                continue
+            nxt = text[pos + len(surface) : pos + len(surface) + 1]
+            if nxt and nxt in self.not_before.get(surface, ""):
+                continue
+            if surface[-1].isascii() and surface[-1].isalpha() and nxt.isascii() and nxt.isalpha():
+                continue  # "m" in "mm", "t" in "to"
+            return self.units[surface]
+        return None
+
+
+@lru_cache(maxsize=1)
+def unit_table() -> UnitTable:
+    return UnitTable(load("units"))
