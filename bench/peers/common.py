@@ -35,15 +35,22 @@ def mention(text: str, start: int, end: int, value, unit=None, kind=None, value_
     }
 
 
-def date(text: str, start: int, end: int, iso: str) -> dict:
-    """A SPEC §5 date dict; `year_inferred` is true when no year is written."""
+def date(text: str, start: int, end: int, iso: str, report_year: int | None = 0) -> dict:
+    """A SPEC §5 date dict; `year_inferred` is true when no year is written.
+
+    Peers resolve a date without a year against "now"; with no known report
+    year (`report_year` None) SPEC §5 keeps that year unknown: XXXX.
+    """
     span = text[start:end]
+    inferred = YEAR4.search(span) is None
+    if inferred and report_year is None:
+        iso = re.sub(r"(?<![0-9])[0-9]{4}(?![0-9])", "XXXX", iso)
     return {
         "start": start,
         "end": end,
         "text": span,
         "iso": iso,
-        "year_inferred": YEAR4.search(span) is None,
+        "year_inferred": inferred,
     }
 
 

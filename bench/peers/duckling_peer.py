@@ -123,7 +123,7 @@ class Engine:
             if dim == "time":
                 iso = time_iso(value)
                 if iso and names_a_calendar_point(text[start:end]):
-                    dates.append(date(text, start, end, iso))
+                    dates.append(date(text, start, end, iso, year))
             elif dim == "number":
                 if value.get("value") is not None:
                     bare.append((start, end, value["value"]))

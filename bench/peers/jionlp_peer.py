@@ -61,7 +61,7 @@ class Engine:
             start, end = ent["offset"]
             iso = time_iso(ent)
             if iso and names_a_calendar_point(text[start:end]):
-                dates.append(date(text, start, end, iso))
+                dates.append(date(text, start, end, iso, year))
         return resolve(mentions, dates)
 
 

@@ -9,6 +9,7 @@ peer left out, then the longest surface form. Nothing here finds numbers.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +19,7 @@ RULES = Path(__file__).resolve().parents[2] / "rules" / "units.yaml"
 MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 APPROX_INSIDE = "多余"
 MAX_FORM = 8
+NUMERAL_CHAR = re.compile(r"[0-9０-９.．,，%多余零〇一二三四五六七八九十百千万亿两萬億]")
 
 # SPEC §4, used only while rules/units.yaml does not exist.
 FALLBACK = {
@@ -36,9 +38,13 @@ FALLBACK = {
 }
 
 
-def _half_width(ch: str) -> str:
-    code = ord(ch)
-    return chr(code - 0xFEE0) if 0xFF01 <= code <= 0xFF5E else ch
+def _simplify(text: str) -> str:
+    """Simplified, half-width, same-length copy (govstat's own normaliser when present)."""
+    try:
+        from govstat.extract.normalize import simplify
+    except ImportError:
+        return "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in text)
+    return simplify(text)
 
 
 @lru_cache(maxsize=1)
@@ -71,14 +77,14 @@ def unit_after(text: str, end: int, table=None):
     if i < len(text) and text[i] in MULTIPLIERS and text[i : i + 2] not in table:
         multiplier = MULTIPLIERS[text[i]]
         i += 1
-    window = "".join(_half_width(c) for c in text[i : i + MAX_FORM])
+    window = _simplify(text[i : i + MAX_FORM])
     for size in range(min(MAX_FORM, len(window)), 0, -1):
         form = window[:size]
         entry = table.get(form)
         if entry is None:
             continue
         unit, factor, kind, not_before = entry
-        following = text[i + size : i + size + 1]
+        following = _simplify(text[i + size : i + size + 1])
         if following and following in not_before:
             continue
         return i + size, multiplier, unit, factor, kind
@@ -94,6 +100,14 @@ def looks_like_date(text: str, start: int, end: int, value) -> bool:
     return following in ("月", "日", "号")
 
 
+def numeral_end(text: str, start: int, end: int) -> int:
+    """Where the numeral of a peer's number span ends (Duckling reads 两个 as one number)."""
+    cut = end
+    while cut > start + 1 and not NUMERAL_CHAR.match(text[cut - 1]):
+        cut -= 1
+    return cut
+
+
 def attach(text: str, numbers: list[tuple[int, int, float]], table=None) -> list[dict]:
     """Mentions for (start, end, value) numbers with the lexicon's unit after each, if any."""
     from .common import mention
@@ -102,7 +116,9 @@ def attach(text: str, numbers: list[tuple[int, int, float]], table=None) -> list
     for start, end, value in numbers:
         if looks_like_date(text, start, end, value):
             continue
-        found = unit_after(text, end, table)
+        found = unit_after(text, numeral_end(text, start, end), table)
+        if found is not None and found[0] < end:
+            found = None  # the peer's span reaches further than the unit
         if found is None:
             out.append(mention(text, start, end, value))
             continue
