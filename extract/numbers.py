@@ -17,7 +17,7 @@ from .numerals import CHINESE_NUMERAL_CHARS, MULTIPLIERS, is_only_multipliers, p
 from .units import Unit, unit_table
 
 _NUMBER = regex.compile(
-    r"(?P<ar>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?P<ar>(?<![\d.]|\d,)(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
     r"|(?P<cn>[" + CHINESE_NUMERAL_CHARS + r"]+)"
 )
 _SPACES = regex.compile(r"[ \t]{0,2}")

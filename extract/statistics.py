@@ -35,7 +35,10 @@ def find_statistics_and_dates(
             continue
         if exclusions.rejects(cand):
             continue
-        mentions.append(_mention(normalized, cand))
+        mention = _mention(normalized, cand)
+        if cand.bare_multiplier and mention.approx is None:
+            continue  # 千人帮万人: a multiplier standing alone is a number only when qualified (近万人次)
+        mentions.append(mention)
 
     dates = []
     for d in date_spans:
