@@ -16,12 +16,12 @@ import io
 import os
 import re
 import stat
-import unicodedata
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import regex
 import yaml
 
 from ..errors import InputError
@@ -217,32 +217,22 @@ _BOMS = [
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
-_CONTROL_OK = set("\t\n\r\f\v\x1a")
+# Chinese characters and the punctuation, symbols and full-width forms Chinese text uses.
+_CJKISH = (
+    "\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff"  # ideographs
+    "\u3000-\u303f\uff00-\uffef\ufe30-\ufe4f\u2e80-\u2fdf\u3100-\u312f"  # CJK punctuation, full-width
+    "\u2000-\u206f\u2100-\u218f\u2190-\u22ff\u2460-\u24ff\u2500-\u26ff\u3200-\u33ff"  # “” ℃ Ⅰ ① ■ ★ ㎡
+    "\u00a0\u00b0\u00b1\u00b2\u00b3\u00b7\u00d7\u00f7\ufffd"
+)
+_ASCII_RUNS = re.compile(r"[\x00-\x7f\s]+")
+_CJKISH_RUNS = re.compile(rf"[\x00-\x7f\s{_CJKISH}]+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
+_PRIVATE = regex.compile(r"[\p{Co}\p{Cn}]")
 
 
-def _is_cjkish(ch: str) -> bool:
-    """Chinese characters and the punctuation/full-width forms Chinese text uses."""
-    cp = ord(ch)
-    return (
-        0x4E00 <= cp <= 0x9FFF  # CJK unified
-        or 0x3400 <= cp <= 0x4DBF  # extension A
-        or 0x20000 <= cp <= 0x3134F  # extensions B-G
-        or 0xF900 <= cp <= 0xFAFF  # compatibility ideographs
-        or 0x3000 <= cp <= 0x303F  # CJK punctuation
-        or 0xFF00 <= cp <= 0xFFEF  # full-width forms
-        or 0x2000 <= cp <= 0x206F  # general punctuation (“” — …)
-        or 0x2460 <= cp <= 0x24FF  # enclosed numbers ①
-        or 0x2160 <= cp <= 0x218F  # Roman numerals Ⅰ
-        or 0x3200 <= cp <= 0x33FF  # enclosed CJK, ㎡
-        or 0xFE30 <= cp <= 0xFE4F  # CJK compatibility forms
-        or 0x2E80 <= cp <= 0x2FDF  # radicals
-        or 0x3100 <= cp <= 0x312F  # bopomofo
-        or cp in (0xA0, 0xB0, 0xB1, 0xB7, 0xD7, 0xF7, 0xB2, 0xB3, 0xFFFD, 0x2103, 0x2116, 0x2030)
-        or 0x2190 <= cp <= 0x22FF  # arrows, maths
-        or 0x2500 <= cp <= 0x25FF  # box drawing, shapes ■●
-        or 0x2600 <= cp <= 0x26FF  # symbols ★
-        or 0x2100 <= cp <= 0x214F  # letterlike ℃ №
-    )
+def _non_ascii_and_foreign(text: str) -> tuple[int, int]:
+    """(non-ASCII non-space characters, those of them that are not Chinese-ish); C-speed."""
+    return len(_ASCII_RUNS.sub("", text)), len(_CJKISH_RUNS.sub("", text))
 
 
 def _garbage_reason(text: str) -> str | None:
@@ -250,18 +240,22 @@ def _garbage_reason(text: str) -> str | None:
     cfg = rules()["encodings"]
     if not text:
         return None
-    controls = sum(1 for ch in text if (ch < " " and ch not in _CONTROL_OK) or "\x7f" <= ch <= "\x9f")
+    controls = len(_CONTROLS.findall(text))
     if controls > max(2, cfg["max_control_share"] * len(text)):
         return f"{controls} control characters"
-    non_ascii = [ch for ch in text if ord(ch) > 0x7F and not ch.isspace()]
+    non_ascii, foreign = _non_ascii_and_foreign(text)
     if non_ascii:
-        pua = sum(1 for ch in non_ascii if unicodedata.category(ch) in ("Co", "Cn"))
-        cjk = sum(1 for ch in non_ascii if _is_cjkish(ch))
-        if pua > max(2, 0.01 * len(non_ascii)):
-            return f"{pua} private-use or unassigned characters"
-        if len(non_ascii) >= 4 and cjk < cfg["min_cjk_share"] * len(non_ascii):
-            return f"only {cjk} of {len(non_ascii)} non-ASCII characters are Chinese"
+        private = len(_PRIVATE.findall(text))
+        if private > max(2, 0.01 * non_ascii):
+            return f"{private} private-use or unassigned characters"
+        if non_ascii >= 4 and non_ascii - foreign < cfg["min_cjk_share"] * non_ascii:
+            return f"only {non_ascii - foreign} of {non_ascii} non-ASCII characters are Chinese"
     return None
+
+
+def _is_cjkish_text(text: str) -> bool:
+    non_ascii, foreign = _non_ascii_and_foreign(text)
+    return not non_ascii or foreign <= 0.2 * non_ascii
 
 
 def _codec_name(name: str) -> str:
@@ -314,8 +308,7 @@ def _utf8_line_ok(line: bytes) -> str | None:
         text = line.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    non_ascii = [ch for ch in text if ord(ch) > 0x7F and not ch.isspace()]
-    if non_ascii and sum(map(_is_cjkish, non_ascii)) < 0.8 * len(non_ascii):
+    if not _is_cjkish_text(text):
         return None  # legacy bytes that happen to be valid UTF-8 decode to Latin/Cyrillic soup
     return text
 
@@ -348,7 +341,7 @@ def decode_text(data: bytes, label: str = "-", declared: str | None = None) -> t
         return _checked(data.decode("utf-8"), "utf-8" if not data.isascii() else "ascii", label)
     except UnicodeDecodeError as err:
         first_bad = err
-    # Cut off inside the last character: a download or copy stopped mid-byte.
+    # UTF-8 cut off inside the last character: a download or copy stopped mid-byte.
     if first_bad.reason == "unexpected end of data" and first_bad.end == len(data) and len(data) - first_bad.start < 4:
         text = data[: first_bad.start].decode("utf-8") + "\ufffd"
         return _checked(text, "utf-8 (truncated)", label)
@@ -359,13 +352,34 @@ def decode_text(data: bytes, label: str = "-", declared: str | None = None) -> t
     if utf8_cjk and other:
         return _decode_mixed(lines, utf8_lines, other, label, declared)
     legacy = _detect_legacy(data, declared)
-    if legacy is None:
-        raise InputError(
-            f"{label}: cannot decode: not UTF-8 (bad byte at offset {first_bad.start}), "
-            "and no clean GB18030/GBK or Big5 reading"
-        )
-    codec, text = legacy
-    return _checked(text, codec, label)
+    if legacy is not None:
+        return _checked(legacy[1], legacy[0], label)
+    # GBK/Big5 cut off inside its last character.
+    if data[-1] >= 0x80:
+        for cut in (1, 2, 3):
+            legacy = _detect_legacy(data[:-cut], declared)
+            if legacy is not None:
+                return _checked(legacy[1] + "\ufffd", f"{legacy[0]} (truncated)", label)
+    raise InputError(f"{label}: {_undecodable(data)}")
+
+
+def _undecodable(data: bytes) -> str:
+    """One line saying how far the best candidate encoding got."""
+    best = None
+    for codec in ["utf-8", *rules()["encodings"]["legacy_candidates"]]:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as err:
+            if best is None or err.start > best[1]:
+                best = (codec, err.start)
+            continue
+        return f"cannot decode: as {_codec_name(codec)} the bytes give garbage ({_garbage_reason(text)})"
+    codec, offset = best
+    line = data.count(b"\n", 0, offset) + 1
+    return (
+        f"cannot decode: not UTF-8, GB18030/GBK or Big5 text "
+        f"(best reading, {_codec_name(codec)}, fails at line {line}, byte offset {offset})"
+    )
 
 
 def _decode_mixed(lines, utf8_lines, other, label, declared) -> tuple[str, str]:
@@ -559,32 +573,36 @@ def _squash(text: str) -> str:
 
 
 def _headline(tree, main, cfg) -> str | None:
-    """The page headline: <h1> in the main text, a title-like element, <title>, any <h1>."""
+    """The page headline. Candidates: <h1> in the main text, title-like elements, any <h1>.
+    Sidebars and logos are headings too, so when the page has a <title> the first candidate
+    that agrees with it (without the site name) wins, else an <h1> of the main text, else
+    the <title> itself."""
 
-    def first(nodes):
-        for node in nodes:
+    def texts(nodes):
+        for node in nodes[:20]:
             text = _SPACE.sub(" ", node.text(deep=True, separator="")).strip()
-            if _cjk_count(text) >= 2:
-                return text
-        return None
+            if _cjk_count(text) >= 2 and len(text) <= 150:
+                yield text
 
-    found = first(main.css("h1")) if main is not None else None
-    if found:
-        return found
+    main_h1 = list(texts(main.css("h1"))) if main is not (tree.body or tree.root) else []
+    candidates = list(main_h1)
     for selector in cfg["title_selectors"]:
         try:
-            found = first(tree.css(selector))
-        except Exception:
+            candidates.extend(texts(tree.css(selector)))
+        except Exception:  # a selector Lexbor does not support: skip it
             continue
-        if found and len(found) <= 120:
-            return found
+    candidates.extend(texts(tree.css("h1")))
     title = tree.css_first("title")
-    if title is not None:
-        text = _SPACE.sub(" ", title.text()).strip()
-        parts = [p for p in re.split(cfg["title_separators"], text) if p and p.strip()]
-        if parts and _cjk_count(parts[0]) >= 2:
-            return parts[0].strip()
-    return first(tree.css("h1"))
+    full = _SPACE.sub(" ", title.text()).strip() if title is not None else ""
+    parts = [p.strip() for p in re.split(cfg["title_separators"], full) if p and p.strip()]
+    if parts and _cjk_count(parts[0]) >= 2:
+        page_title = parts[0]
+        for candidate in candidates:
+            squashed = _squash(candidate)
+            if len(squashed) >= 4 and (squashed in _squash(page_title) or _squash(page_title) in squashed):
+                return candidate
+        return main_h1[0] if main_h1 else page_title
+    return candidates[0] if candidates else None
 
 
 def _published_line(tree, body_text: str) -> str | None:

@@ -159,9 +159,10 @@ def test_html_is_sniffed_from_content_on_stdin():
 
 
 def test_html_big5_declared_charset():
-    html = f'<html><head><meta charset="big5"><title>報告</title></head><body><h1>伊春市機關事務管理局工作總結</h1><p>{TRADITIONAL}</p></body></html>'
+    html = f'<html><head><meta charset="big5"><title>伊春市機關事務管理局工作總結｜伊春市政府</title></head><body><div class="logo"><h1>伊春市政府</h1></div><h1>伊春市機關事務管理局工作總結</h1><p>{TRADITIONAL}</p></body></html>'
     raw = read_bytes(html.encode("big5"), name="tw.htm")
-    assert raw.text.split("\n") == ["伊春市機關事務管理局工作總結", TRADITIONAL]
+    assert raw.encoding == "cp950"  # the declared big5, read with its Windows superset
+    assert raw.text.split("\n") == ["伊春市政府", "伊春市機關事務管理局工作總結", TRADITIONAL]
 
 
 def test_html_headline_from_title_when_missing_and_meta_date():
@@ -412,3 +413,13 @@ def test_cli_symlink_loop(tmp_path, capsys):
         cli_main(["extract", str(loop)])
     assert exit_info.value.code == 2
     assert capsys.readouterr().err.startswith(f"govstat: error: {loop}: symbolic link loop")
+
+
+def test_html_headline_agrees_with_title_not_a_sidebar_box():
+    html = (
+        "<html><head><title>关于2020年度公共机构节能工作的总结 - 某市机关事务管理局</title></head><body>"
+        '<div class="side"><div class="title">热点新闻</div><ul><li>某条新闻</li></ul></div>'
+        '<div class="art"><div class="title">关于2020年度公共机构节能工作的总结</div>'
+        f'<div id="zoom"><p>{SENTENCE}</p><p>{SENTENCE}</p></div></div></body></html>'
+    )
+    assert html_to_text(html).split("\n") == ["关于2020年度公共机构节能工作的总结", SENTENCE, SENTENCE]
