@@ -37,7 +37,7 @@ def _patterns():
     month2 = _MONTH.replace("?P<m>", "?P<m2>")
     p = {
         "iso": regex.compile(
-            r"(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])"
+            r"(?P<y>(?:19|20)\d{2}) ?(?P<sep>[-/.]) ?(?P<m>1[0-2]|0?[1-9]) ?(?P=sep) ?(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])"
         ),
         "ymd": regex.compile(_YEAR + _S + "年" + _S + _MONTH + _S + "月" + _S + _DAY + _S + "[日号]"),
         "ym_range": regex.compile(_YEAR + _S + "年" + _S + _MONTH + _S + r"(?:-|—|–|~|至|到)" + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
@@ -52,7 +52,7 @@ def _patterns():
         "m": regex.compile(r"(?<![\d个.第])" + _MONTH + "月(?:" + month_suffix + ")?(?![\\d])"),
         "garbled_ym": regex.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<rest>\d{1,2})月"),
         "garbled_md": regex.compile(r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})(?P<rest>\d{2,4})|(?P<rest2>\d{2,4}))日"),
-        "bare_year": regex.compile(r"(?<![\d.,A-Za-z/-])(?P<y>(?:19|20)\d{2})(?![\d.%,])"),
+        "bare_year": regex.compile(r"(?<![\d.A-Za-z/-]|\d,)(?P<y>(?:19|20)\d{2})(?![\d.%,])"),
         "garbled_bare": regex.compile(r"(?<=^|[\p{Han}，,。；;、：:\s])(?P<rest>\d{2,4})(?=\p{Han})"),
         "day_after": regex.compile(_S + r"(?:-|—|–|~|至|到)" + _S + _DAY + "[日号]"),
     }
@@ -217,9 +217,13 @@ class _Finder:
                 y = int(m["y"]) if m["y"] else None
                 mo, d = readings[0]
                 self.add(m.start(), m.end(), _iso(y if y else self.report_year, mo, d), y is None)
+        not_after = tuple(self.data["garbled_not_after"])
+        not_before = tuple(self.data["garbled_not_before"])
         for m in self.each("garbled_bare"):
             rest = m["rest"]
             if rest in excluded or self._starts_unit(m.end()):
+                continue
+            if self.text[: m.start()].endswith(not_after) or self.text.startswith(not_before, m.end()):
                 continue
             readings = _md_readings(rest)
             if len(readings) == 1:

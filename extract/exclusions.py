@@ -100,7 +100,7 @@ class Exclusions:
             if why:
                 return why
         if cand.unit is None:
-            return self._bare(cand, prev)
+            return self._bare(cand, self.text[s - 1 : s] if s else "")
         return None
 
     def _chinese(self, cand: Candidate, before: str) -> str | None:
@@ -122,4 +122,7 @@ class Exclusions:
             return "no unit"
         if not prev or not _HAN.match(prev) or prev in _NOT_A_NOUN:
             return "no unit"
+        following = self.text[cand.end : cand.end + 8].lstrip(" \t\r\n")
+        if following.startswith(tuple(self.data["identifier_after"])):
+            return "identifier"
         return None

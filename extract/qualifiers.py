@@ -30,6 +30,9 @@ def approx_of(text: str, cand: Candidate) -> str | None:
     head = text[max(0, cand.start - 4) : cand.start].rstrip(" \t")
     for word, value in before:
         if head.endswith(word):
+            glued = head[-len(word) - 1 : -len(word)] if len(head) > len(word) else ""
+            if glued and glued in approx.get("not_after", {}).get(word, ()):
+                break
             if word == "上" and not cand.bare_multiplier:
                 break
             if word in ("近", "将近", "接近") and cand.unit is not None and cand.unit.kind == "duration":
