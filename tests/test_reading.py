@@ -423,3 +423,29 @@ def test_html_headline_agrees_with_title_not_a_sidebar_box():
         f'<div id="zoom"><p>{SENTENCE}</p><p>{SENTENCE}</p></div></div></body></html>'
     )
     assert html_to_text(html).split("\n") == ["关于2020年度公共机构节能工作的总结", SENTENCE, SENTENCE]
+
+
+def test_gbk_cut_inside_its_last_character():
+    data = REPORT.encode("gbk").rstrip(b"\n")[:-1]
+    raw = read_bytes(data, name="cut-gbk.txt")
+    assert raw.text == REPORT.rstrip("\n")[:-1] + "\ufffd"
+    assert raw.encoding == "gb18030 (truncated)"
+
+
+def test_gbk_with_a_bad_byte_names_line_and_offset():
+    data = REPORT.encode("gbk")
+    offset = data.index(b"\n") + 5
+    with pytest.raises(InputError, match=rf"^bad\.txt: cannot decode: .*gb18030, fails at line 2, byte offset {offset}\)$"):
+        read_bytes(data[:offset] + b"\xff" + data[offset:], name="bad.txt")
+
+
+@pytest.mark.parametrize("report", sorted((REPO / "corpus" / "reports").glob("s00*.txt"))[:3], ids=lambda p: p.name)
+def test_seed_reports_survive_gb18030_and_big5(report):
+    from opencc import OpenCC
+
+    text = report.read_text(encoding="utf-8-sig")
+    assert read_bytes(text.encode("gb18030"), name="seed.txt").text == text
+    traditional = OpenCC("s2t").convert(text).encode("cp950", errors="ignore")
+    raw = read_bytes(traditional, name="seed-big5.txt")
+    assert raw.encoding in ("big5", "cp950", "big5hkscs")
+    assert raw.text.replace("•", "‧") == traditional.decode("cp950")  # big5 and cp950 differ only on the bullet
