@@ -93,7 +93,8 @@ def body_bounds(simplified: str) -> tuple[int, int]:
         line = simplified[s:e].strip()
         if c.top.match(line) or c.sub.match(line):
             return True
-        return "。" in line or len(line) >= c.body_min
+        # a long title has no comma; a body line has a full stop or clauses
+        return "。" in line or (len(line) >= c.body_min and regex.search(r"[,，;；]", line) is not None)
 
     def is_footer(s: int, e: int) -> bool:
         line = simplified[s:e].strip()

@@ -1,0 +1,172 @@
+"""Document fields (SPEC §2 `document`) on texts written for the tests, plus the corpus targets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from govstat.extract.docinfo import infer_document_info
+from govstat.extract.normalize import simplify
+from govstat.extract.regions import gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORED = ["title", "organization", "province", "city", "county", "level", "year", "period", "published", "doc_type"]
+
+
+def info(text: str):
+    return infer_document_info(text, simplify(text))
+
+
+def test_repost_page_date_is_not_the_report_year():
+    d = info(
+        "丽江市机关事务管理局2016年工作总结\n"
+        "发布时间:2021-03-05 09:12:40 来源:转载\n"
+        "2016年,丽江市机关事务管理局在市委、市政府的领导下,全年保障会议210场次。\n"
+    )
+    assert d.year == 2016
+    assert d.published == "2021-03-05"
+    assert d.period == "annual"
+    assert d.title == "丽江市机关事务管理局2016年工作总结"
+    assert d.organization == "丽江市机关事务管理局"
+    assert (d.province, d.city, d.county, d.level) == ("云南省", "丽江市", None, "city")
+    assert d.admin_code == "530700"
+    assert d.doc_type == "work_summary"
+
+
+def test_anonymised_year_stays_null():
+    d = info(
+        "XXXX年以来,我中心围绕县委县政府的部署,扎实推进机关事务管理工作。现汇报如下:\n"
+        "一、工作总结\n全县公务用车平台运行平稳,全县共保障出车1200余次。\n"
+        "二、存在问题\n车辆老化。\n三、下一步工作打算\n继续推进。\n"
+    )
+    assert d.year is None
+    assert d.period is None
+    assert d.doc_type == "summary_and_plan"
+    assert d.level == "county"
+
+
+def test_half_year_report_from_the_opening_sentence():
+    d = info(
+        "上半年工作总结\n\n2012年上半年,在市委、市政府的领导下,市机关事务管理局紧紧围绕全市中心工作,"
+        "全市公共机构节能工作稳步推进。\n一、会议服务\n上半年保障会议86场。\n"
+    )
+    assert d.year == 2012
+    assert d.period == "H1"
+    assert d.doc_type == "work_summary"
+    assert d.level == "city"
+    assert d.organization == "市机关事务管理局"  # the city is never named: kept as written
+    assert d.city is None
+
+
+def test_summary_and_plan_title_takes_the_summary_year():
+    d = info(
+        "关于印发《南平市机关事务管理局2019年工作总结和2020年工作计划》的通知\n"
+        "各科室:\n现将《南平市机关事务管理局2019年工作总结和2020年工作计划》印发给你们,请认真贯彻落实。\n"
+    )
+    assert d.year == 2019
+    assert d.period == "annual"
+    assert d.doc_type == "summary_and_plan"
+    assert (d.province, d.city) == ("福建省", "南平市")
+
+
+def test_traditional_script_title_as_written_region_simplified():
+    d = info("2018年佛山市機關事務管理局工作總結\n2018年,佛山市機關事務管理局紮實推進各項工作,全年接待來賓3200人次。\n")
+    assert d.title == "2018年佛山市機關事務管理局工作總結"
+    assert d.organization == "佛山市机关事务管理局"
+    assert (d.province, d.city, d.level) == ("广东省", "佛山市", "city")
+    assert d.year == 2018
+
+
+def test_ambiguous_district_is_left_null():
+    d = info(
+        "鼓楼区机关事务管理局工作情况\n我局认真落实区委、区政府部署,全区办公用房清理工作有序推进,"
+        "区直单位共腾退办公用房1200平方米。\n"
+    )
+    assert d.level == "county"
+    assert (d.province, d.city, d.county, d.admin_code) == (None, None, None, None)
+
+
+def test_district_resolved_by_a_city_named_in_the_text():
+    d = info(
+        "鼓楼区机关事务管理局工作情况\n我局认真落实区委、区政府部署,按照开封市统一安排,"
+        "全区办公用房清理工作有序推进,区直单位共腾退办公用房1200平方米。\n"
+    )
+    assert (d.province, d.city, d.county, d.level) == ("河南省", "开封市", "鼓楼区", "county")
+    assert d.admin_code == "410204"
+
+
+def test_municipality_district():
+    d = info(
+        "北京市海淀区机关事务管理中心2020年工作总结\n"
+        "2020年,区机关事务管理中心在区委、区政府领导下,全区公共机构能耗下降3.1%。\n"
+    )
+    assert (d.province, d.city, d.county, d.level) == ("北京市", "北京市", "海淀区", "county")
+    assert d.organization == "海淀区机关事务管理中心"
+    assert d.admin_code == "110108"
+
+
+def test_open_government_report():
+    d = info(
+        "贵阳市机关事务管理局2021年政府信息公开工作年度报告\n发布日期:2022-01-20\n"
+        "本报告根据《中华人民共和国政府信息公开条例》编制,全年主动公开信息156条。\n"
+    )
+    assert d.doc_type == "open_government_report"
+    assert d.year == 2021
+    assert d.published == "2022-01-20"
+
+
+def test_first_three_quarters_and_news_item():
+    d = info("今年前三季度,我市公共机构能耗同比下降5%。这是记者日前从市机关事务管理局了解到的。\n")
+    assert d.period is None
+    assert d.year is None  # 今年 with no page date: unknown
+    assert d.doc_type == "special_report"
+
+
+def test_news_page_this_year_takes_the_page_year():
+    d = info(
+        "全市公共机构节能工作会议召开\n2015年6月3日 来源:市政府网\n"
+        "6月2日,我市召开公共机构节能工作会议。今年以来,全市公共机构节约用电120万千瓦时。\n"
+    )
+    assert d.published == "2015-06-03"
+    assert d.year == 2015
+    assert d.period is None
+
+
+def test_multi_year_report():
+    d = info("这五年,市机关事务管理中心聚焦主责主业,全市公务用车平台累计出车12万次。\n")
+    assert d.year is None
+    assert d.period == "multi_year"
+
+
+def test_gazetteer_is_built_once():
+    assert gazetteer() is gazetteer()
+
+
+def _score():
+    rows = []
+    for path in sorted((ROOT / "corpus" / "annotations").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))["document"]
+        text = (ROOT / "corpus" / "reports" / f"{path.stem}.txt").read_text(encoding="utf-8")
+        got = info(text).to_dict()
+        rows.append((path.stem, [k for k in SCORED if gold[k] != got[k]]))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def corpus_scores():
+    return _score()
+
+
+def test_seed_document_fields_all_right(corpus_scores):
+    wrong = {doc: bad for doc, bad in corpus_scores if doc.startswith("s") and bad}
+    assert wrong == {}
+
+
+def test_dev_document_field_accuracy(corpus_scores):
+    dev = [(doc, bad) for doc, bad in corpus_scores if doc.startswith("h")]
+    assert len(dev) >= 15
+    total = len(dev) * len(SCORED)
+    right = total - sum(len(bad) for _, bad in dev)
+    assert right / total >= 0.90, dev

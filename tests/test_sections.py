@@ -1,0 +1,72 @@
+"""Sections (SPEC §2 `section`): headings, cue phrases and page furniture."""
+
+from __future__ import annotations
+
+from govstat.extract.model import Mention
+from govstat.extract.normalize import simplify
+from govstat.extract.sections import assign_sections, classify_heading
+
+
+def sections_of(text: str, *needles: str) -> list[str]:
+    mentions = []
+    for needle in needles:
+        start = text.index(needle)
+        mentions.append(Mention(start=start, end=start + len(needle), text=needle))
+    assign_sections(text, simplify(text), mentions)
+    return [m.section for m in mentions]
+
+
+REPORT = (
+    "首页 > 工作动态\n"
+    "某区机关事务管理局工作总结\n"
+    "发布日期:2020-01-05 点击:12\n"
+    "一年来,我局围绕区委区政府部署开展工作,现汇报如下:\n"
+    "一、主要工作\n"
+    "(一)公车管理。全年出车1500余次,安全行驶30万公里。\n"
+    "二、存在的问题和不足\n"
+    "一是办公用房仍有超标,涉及3个单位。\n"
+    "三、2020年工作计划\n"
+    "(一)完成20辆新能源汽车更新。\n"
+    "四、工作保障\n"
+    "全年培训职工120人次。\n"
+    "责任编辑:张三\n"
+    "网站标识码:1234 备案号:5678\n"
+)
+
+
+def test_headings_set_sections_and_furniture_is_other():
+    assert sections_of(REPORT, "12\n", "1500余次", "3个", "20辆", "120人次", "1234") == [
+        "other", "summary", "problems", "plan", "summary", "other",
+    ]
+
+
+def test_traditional_headings():
+    text = "一、工作總結\n全年接待會議300場。\n二、存在問題\n經費不足50萬元。\n三、下一步工作打算\n新增食堂2個。\n"
+    assert sections_of(text, "300場", "50萬元", "2個") == ["summary", "problems", "plan"]
+
+
+def test_plan_sentence_inside_a_news_paragraph():
+    text = (
+        "今年以来,全市共有63家单位实施节能改造。下一步,我市将完成1500万平方米既有建筑节能改造。\n"
+        "目前,全市办公用房清理整改已检查20家单位。\n"
+    )
+    assert sections_of(text, "63家", "1500万平方米", "20家") == ["summary", "plan", "summary"]
+
+
+def test_headings_inside_text_without_line_breaks():
+    text = (
+        "办公用房清理汇报按照区纪委要求现报告如下:一、基本情况我局办公楼共3层约1150平方米。"
+        "二、存在的主要问题一是人均办公室15余平方米,超过标准。三、整改措施拟于年底前腾退4间办公室。第1页共2页"
+    )
+    assert sections_of(text, "1150平方米", "15余平方米", "4间", "1页") == ["summary", "problems", "summary", "other"]
+
+
+def test_title_naming_summary_and_plan_is_not_a_plan_heading():
+    assert classify_heading("政务公开工作总结和2018年政务公开工作计划") == "summary"
+    assert classify_heading("2018年政务公开工作计划") == "plan"
+    assert classify_heading("存在问题及下一步打算") == "problems"
+    assert classify_heading("创优胜,以提供满意服务为目标") is None
+
+
+def test_no_mentions_is_fine():
+    assert sections_of("一、工作总结\n无。\n") == []
