@@ -194,12 +194,7 @@ async def chart_page(datasette, request):
     unit = request.args.get("unit") or ""
     if "|" in indicator and not unit:  # the `chart` link column carries "indicator|unit"
         indicator, unit = indicator.split("|", 1)
-    choices = await db.execute(
-        "SELECT m.indicator, m.unit, count(*) AS n, i.label_zh FROM mentions AS m "
-        "LEFT JOIN indicators AS i ON i.code = m.indicator "
-        "WHERE m.indicator IS NOT NULL AND m.unit IS NOT NULL GROUP BY m.indicator, m.unit ORDER BY m.indicator, n DESC"
-    )
-    choices = [dict(r) for r in choices.rows]
+    choices = await _choices(datasette, db)
     if indicator and not unit:
         units = [c for c in choices if c["indicator"] == indicator]
         if units:
@@ -230,6 +225,7 @@ async def chart_page(datasette, request):
         "choices": choices,
         "years": years,
         "table": table,
+        "table_html": pivot_table_html(table, years),
         "svg": svg,
         "series_count": len(series),
         "omitted": max(0, len(table) - len(series)),
@@ -238,6 +234,40 @@ async def chart_page(datasette, request):
         + urlencode({"indicator": indicator, "unit": unit}),
     }
     return await _render(datasette, request, "govstat_chart.html", context)
+
+
+async def _choices(datasette, db):
+    """(indicator, unit, count, label) pairs; cached: the database is immutable."""
+    cache = datasette.__dict__.setdefault("_govstat_choices", {})
+    if db.name not in cache or db.is_mutable:
+        rows = await db.execute(
+            "SELECT c.indicator, c.unit, c.n, i.label_zh FROM ("
+            " SELECT indicator, unit, count(*) AS n FROM mentions"
+            " WHERE indicator IS NOT NULL AND unit IS NOT NULL GROUP BY indicator, unit) AS c"
+            " LEFT JOIN indicators AS i ON i.code = c.indicator ORDER BY c.indicator, c.n DESC"
+        )
+        cache[db.name] = [dict(r) for r in rows.rows]
+    return cache[db.name]
+
+
+def pivot_table_html(table, years) -> Markup:
+    """The regions × years table, built in Python (thousands of cells: Jinja loops are slow)."""
+    head = "".join(f"<th>{y}</th>" for y in years)
+    out = [f'<table class="rows-and-columns govstat-pivot"><thead><tr><th>地区 region</th><th>代码 code</th>{head}</tr></thead><tbody>']
+    for row in table:
+        cells = []
+        for y in years:
+            cell = row["cells"].get(y)
+            cells.append(
+                f'<td class="govstat-cell"><a href="{escape(cell["url"])}">{cell["value"]}</a></td>'
+                if cell else '<td class="govstat-cell"></td>'
+            )
+        out.append(
+            f'<tr><td class="govstat-region">{escape(row["region"])}</td><td>{escape(row["admin_code"] or "")}</td>'
+            + "".join(cells) + "</tr>"
+        )
+    out.append("</tbody></table>")
+    return Markup("".join(out))
 
 
 def pivot(cells, datasette):
@@ -367,25 +397,30 @@ def render_cell(row, value, column, table, database, datasette):
     return None
 
 
+def _link(href: str, label: str) -> Markup:
+    # f-strings, not Markup.format: this runs for every cell of a result page
+    return Markup(f'<a class="govstat-link" href="{escape(href)}">{escape(label)}</a>')
+
+
 def _query_link(value, column, database, datasette):
-    if column == "provenance":
-        return Markup('<a class="govstat-link" href="{}">出处 source #{}</a>').format(
-            datasette.urls.path(f"/-/govstat/mention/{quote(str(value))}"), value
-        )
-    if column == "document_page":
-        return Markup('<a class="govstat-link" href="{}">全文 report #{}</a>').format(
-            datasette.urls.path(f"/-/govstat/document/{quote(str(value))}"), value
-        )
-    if column == "chart" and isinstance(value, str) and "|" in value:
-        indicator, unit = value.split("|", 1)
-        return Markup('<a class="govstat-link" href="{}">图 chart</a>').format(_chart_url(datasette, indicator, unit))
-    if column == "sources" and isinstance(value, str) and "|" in value:
-        region, indicator = value.split("|", 1)
-        url = datasette.urls.database(database) + "/region_statistics?"
-        return Markup('<a class="govstat-link" href="{}">数字 statistics</a>').format(
-            url + urlencode({"region": region, "indicator": indicator})
-        )
+    if column in LINK_COLUMNS:
+        if column == "provenance":
+            return _link(datasette.urls.path(f"/-/govstat/mention/{quote(str(value))}"), f"出处 source #{value}")
+        if column == "document_page":
+            return _link(datasette.urls.path(f"/-/govstat/document/{quote(str(value))}"), f"全文 report #{value}")
+        if isinstance(value, str) and "|" in value:
+            left, right = value.split("|", 1)
+            if column == "chart":
+                return _link(_chart_url(datasette, left, right), "图 chart")
+            url = datasette.urls.database(database) + "/region_statistics?"
+            return _link(url + urlencode({"region": left, "indicator": right}), "数字 statistics")
+        return None
+    if type(value) is float and (column in ("value", "value_max") or column.isdigit()):
+        return Markup(f'<span class="govstat-number">{fmt_number(value)}</span>')
     return None
+
+
+LINK_COLUMNS = frozenset({"provenance", "document_page", "chart", "sources"})
 
 
 READ_METHODS = {"GET", "HEAD", "OPTIONS"}
