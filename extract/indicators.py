@@ -35,6 +35,44 @@ _JOINERS = frozenset("、和及与()")
 _CONTINUES = frozenset(";")  # a sentence ending so continues the same breakdown
 
 
+# A pinyin gloss some repost sites put after a character: 萬(wàn)元. Cue words
+# and segmentation read the text without them; offsets still point into it.
+_GLOSS = regex.compile(
+    r"(?<=\p{Han})\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
+)
+
+
+def _degloss(text: str, offset: int) -> tuple[str, list[int] | None]:
+    """`text` without pinyin glosses, and the absolute offset of each kept character."""
+    if "(" not in text:
+        return text, None
+    glosses = list(_GLOSS.finditer(text))
+    if not glosses:
+        return text, None
+    pieces, positions, cursor = [], [], 0
+    for g in glosses:
+        pieces.append(text[cursor : g.start()])
+        positions.extend(range(offset + cursor, offset + g.start()))
+        cursor = g.end()
+    pieces.append(text[cursor:])
+    positions.extend(range(offset + cursor, offset + len(text)))
+    return "".join(pieces), positions
+
+
+def _tag(simplified: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
+    """(word, flag, absolute start, absolute end) for the words of simplified[start:end]."""
+    if end <= start:
+        return []
+    clean, positions = _degloss(simplified[start:end], start)
+    out = []
+    for word, flag, pos in segment.tag(clean):
+        if positions is None:
+            out.append((word, flag, start + pos, start + pos + len(word)))
+        else:
+            out.append((word, flag, positions[pos], positions[pos + len(word) - 1] + 1))
+    return out
+
+
 # --------------------------------------------------------------------------- rules
 
 
@@ -70,7 +108,8 @@ class _Rules:
         self._meaning: dict[str, tuple] = {}
 
         cum = data.get("cumulative") or {}
-        self.running_re = _alternation(cum.get("running") or ())
+        running = [regex.escape(w) for w in sorted(cum.get("running") or (), key=len, reverse=True)]
+        self.running_re = regex.compile("|".join([*(cum.get("running_patterns") or ()), *running]) or r"(?!)")
         self.period_re = _alternation(cum.get("period") or ())
         self.comparison_re = _alternation(cum.get("period_comparison") or ())
 
@@ -148,7 +187,12 @@ class _Sentence:
                 cs = start + i + 1
         clauses.append((cs, end))
         self.clauses = clauses
-        self.hits = [(m.start() + start, m.end() + start, m.group()) for m in rules.cue_re.finditer(text)]
+        clean, positions = _degloss(text, start)
+        if positions is None:
+            self.hits = [(m.start() + start, m.end() + start, m.group()) for m in rules.cue_re.finditer(text)]
+        else:
+            self.hits = [(positions[m.start()], positions[m.end() - 1] + 1, m.group())
+                         for m in rules.cue_re.finditer(clean)]
         self.continues = bool(text) and text[-1] in _CONTINUES
 
     def clause_index(self, pos: int) -> int:
@@ -205,6 +249,7 @@ def assign_meaning(text: str, simplified: str, mentions: list[Mention]) -> None:
     ctx = _Order(mentions, order)
     sentences: dict[tuple[int, int], _Sentence] = {}
     group_start = None  # start of the run of sentences joined by ';'
+    last_group_start = None  # the run before it (a breakdown may open with 其中)
     previous_sentence = None
     for index in order:
         m = mentions[index]
@@ -218,12 +263,13 @@ def assign_meaning(text: str, simplified: str, mentions: list[Mention]) -> None:
         if sent is None:
             sent = sentences[key] = _Sentence(simplified, key[0], key[1], rules)
             if previous_sentence is None or not previous_sentence.continues:
-                group_start = sent.start
+                last_group_start, group_start = group_start, sent.start
             previous_sentence = sent
-        _assign_one(text, simplified, mentions, index, sent, group_start, rules, ctx)
+        groups = (group_start, last_group_start)
+        _assign_one(text, simplified, mentions, index, sent, groups, rules, ctx)
 
 
-def _assign_one(text, simplified, mentions, index, sent, group_start, rules, ctx) -> None:
+def _assign_one(text, simplified, mentions, index, sent, groups, rules, ctx) -> None:
     m = mentions[index]
     previous = ctx.previous(index)
     reading = _read(simplified, m, previous, sent, rules)
@@ -231,7 +277,7 @@ def _assign_one(text, simplified, mentions, index, sent, group_start, rules, ctx
     if parent is not None:
         m.change_of = parent
     else:
-        parent = _breakdown_parent(simplified, mentions, index, group_start, ctx)
+        parent = _breakdown_parent(simplified, mentions, index, groups, ctx)
 
     indicator = reading.indicator
     subject = _span_text(text, reading.subject)
@@ -267,21 +313,21 @@ def _read(simplified, m, previous, sent, rules) -> _Reading:
 
     # the governing phrase: verb + noun phrase right before the number
     seg_start = max(prev_end, m.start - _LOCAL_SPAN, clause_start)
-    tags = segment.tag(simplified[seg_start : m.start]) if seg_start < m.start else []
-    np_span, verb_span, has_verb = _govern(tags, seg_start, rules)
-    if not has_verb and seg_start > clause_start and m.start - clause_start > _LOCAL_SPAN:
-        has_verb = True  # a long clause start is taken to hold its own verb
+    tags = _tag(simplified, seg_start, m.start)
+    np_span, verb_span, has_verb, topic_span = _govern(tags, rules)
     govern_start = min((s for s in (np_span and np_span[0], verb_span and verb_span[0]) if s is not None),
                        default=m.start)
 
     # the window the cues are read from: own clause, earlier clauses if it has no verb
+    # (a verbless clause — 独立办公场所5处, 共60余平方米 — continues the one before it)
+    # (a clause after a colon is governed by the one before it)
+    if not has_verb and seg_start > clause_start:
+        has_verb = _has_verb(_tag(simplified, max(clause_start, seg_start - 2 * _LOCAL_SPAN), seg_start), rules)
     window_start = clause_start
-    k = ci
     clause_text = simplified[clause_start : m.start].lstrip()
-    while not has_verb and k > 0 and not clause_text.startswith("其中") and ci - k < 2:
-        k -= 1
-        window_start = sent.clauses[k][0]
-        has_verb = True  # one step back is enough unless that clause is verbless too
+    after_colon = clause_start > 0 and simplified[clause_start - 1] == ":"
+    if ci > 0 and (not has_verb or after_colon) and not clause_text.startswith("其中"):
+        window_start = sent.clauses[ci - 1][0]
     tail_end = clause_end
 
     # score each alternative: best weight per cue group
@@ -300,11 +346,11 @@ def _read(simplified, m, previous, sent, rules) -> _Reading:
             weight = 2  # after the number, in its clause
         elif he > govern_start and hs < m.start:
             weight = 3
-        elif hs >= clause_start:
-            weight = 2
+        elif he > clause_start:
+            weight = 2  # own clause
         else:
-            weight = 1
-        if weight:
+            weight = 1.5  # the clause a verbless one continues
+        if weight >= 1.5:
             vetoed.update(vetoes)
         for ai, gi in groups:
             if gi < 0:
@@ -324,58 +370,100 @@ def _read(simplified, m, previous, sent, rules) -> _Reading:
         weights = [best.get((ai, gi)) for gi in range(len(alt.near))]
         if not weights or any(w is None for w in weights):
             continue
-        if max(w[0] for w in weights) < 2:
-            continue  # nothing in the number's own clause says what it is
+        if max(w[0] for w in weights) < 1.5:
+            continue  # nothing in the clause that governs the number says what it is
         if not _unit_fits(m, alt.units or rules.units[alt.indicator], rules.units[alt.indicator]):
             continue
         score = (sum(w[0] for w in weights), len(weights), sum(w[1] for w in weights))
         if choice_score is None or score > choice_score:
             choice, choice_score = alt.indicator, score
 
-    subject = np_span
+    subject = _clean_subject(simplified, np_span, rules)
     if subject is None:
         subject = _tail_subject(simplified, m, tail_end, rules)
     if subject is None:
-        subject = verb_span
+        subject = topic_span or verb_span
     return _Reading(choice, subject, choice is not None)
 
 
-def _govern(tags, offset, rules):
-    """Noun phrase and verb that govern a number, from the tagged words before it."""
+def _govern(tags, rules):
+    """Noun phrase and verb that govern a number, from the tagged words before it.
+
+    Returns (noun phrase span, verb span, whether a verb governs, noun phrase
+    before that verb). 更新|公车|356辆 → 公车, 更新; 会议室|使用|44次 → None, 使用,
+    topic 会议室.
+    """
     i = len(tags) - 1
     while i >= 0 and (tags[i][0].isspace() or tags[i][0] in rules.qualifiers or tags[i][1] == "d"):
         i -= 1
+    np_span, i = _noun_phrase(tags, i)
+    verb_span = None
+    j = i
+    while j >= 0:
+        word, flag, ws, we = tags[j]
+        if flag.startswith("v") and word not in rules.qualifiers:
+            verb_span = (ws, we)
+            break
+        if flag == "x" or word in _JOINERS:
+            break  # a list item's own words end at 、 or a bracket
+        j -= 1
+    has_verb = _has_verb(tags, rules)
+    topic_span = None
+    if verb_span is not None and np_span is None:
+        topic_span, _ = _noun_phrase(tags, j - 1)
+    return np_span, verb_span, has_verb, topic_span
+
+
+def _has_verb(tags, rules) -> bool:
+    """Whether a verb stands in the tagged words, counting back to the last 、 or bracket."""
+    for word, flag, _, _ in reversed(tags):
+        if flag == "x" or word in _JOINERS:
+            return False
+        if flag.startswith("v") and flag != "vn" and word not in rules.qualifiers:
+            return True
+    return False
+
+
+def _noun_phrase(tags, i):
+    """The run of nouns (joined by 、和及与) ending at tags[i]; returns (span or None, index before it)."""
     np_end = np_start = None
     while i >= 0:
-        word, flag, pos = tags[i]
+        word, flag, ws, we = tags[i]
         if flag.startswith(_NOUN_FLAGS) and not any(c.isdigit() for c in word):
             if np_end is None:
-                np_end = pos + len(word)
-            np_start = pos
+                np_end = we
+            np_start = ws
         elif word in _JOINERS and np_end is not None and i > 0 and tags[i - 1][1].startswith(_NOUN_FLAGS):
             pass
-        elif word in "()" and np_end is None:
+        elif word in "()":
             pass
         else:
             break
         i -= 1
-    verb_span = None
-    has_verb = False
-    j = i
-    while j >= 0:
-        word, flag, pos = tags[j]
-        if flag.startswith("v") and word not in rules.qualifiers:
-            verb_span = (offset + pos, offset + pos + len(word))
-            has_verb = True
+    return ((np_start, np_end) if np_end is not None else None), i
+
+
+def _clean_subject(simplified, span, rules):
+    """A noun phrase without the scope before it (全市|公车) or a generic head after it (办公用房|总面积)."""
+    if span is None:
+        return None
+    start, end = span
+    while start < end:
+        sm = rules.scope_re.match(simplified, start, end)
+        if sm is None:
             break
-        if flag in ("x",) and word.strip() in _CLAUSE_BREAKS:
+        start = sm.end()
+        while start < end and simplified[start] in "、和及与()":
+            start += 1
+    while start < end and simplified[start] in "()、":
+        start += 1
+    while end > start and simplified[end - 1] in "(、":
+        end -= 1
+    for tail in rules.strip_tail:
+        if simplified.endswith(tail, start, end) and end - len(tail) > start:
+            end -= len(tail)
             break
-        j -= 1
-    has_verb = has_verb or any(f.startswith("v") and f != "vn" and w not in rules.qualifiers for w, f, _ in tags)
-    np_span = None
-    if np_end is not None:
-        np_span = (offset + np_start, offset + np_end)
-    return np_span, verb_span, has_verb
+    return (start, end) if end > start else None
 
 
 def _tail_subject(simplified, m, tail_end, rules):
@@ -388,18 +476,17 @@ def _tail_subject(simplified, m, tail_end, rules):
     stop = min(tail_end, start + _LOCAL_SPAN)
     if stop <= start:
         return None
-    tags = segment.tag(simplified[start:stop])
     end = None
-    for word, flag, pos in tags:
+    for word, flag, ws, we in _tag(simplified, start, stop):
         if flag.startswith(_NOUN_FLAGS) and not any(c.isdigit() for c in word):
-            end = pos + len(word)
+            end = we
         elif word in _JOINERS and end is not None:
             continue
         else:
             break
     if end is None:
         return None
-    return (start, start + end)
+    return (start, end)
 
 
 def _unit_fits(m: Mention, units: frozenset, all_units: frozenset) -> bool:
@@ -410,8 +497,8 @@ def _unit_fits(m: Mention, units: frozenset, all_units: frozenset) -> bool:
         return True
     if "/" in unit:
         return "ratio" in units or unit.split("/")[0] in units
-    if m.kind in ("percent", "percentage_point") and m.change:
-        return True  # the size of a change in this indicator
+    if m.kind == "percentage_point":
+        return "%" in units
     return False
 
 
@@ -446,13 +533,20 @@ def _change_parent(simplified, mentions, index, best, sent, rules) -> int | None
     return best
 
 
-def _breakdown_parent(simplified, mentions, index, group_start, ctx) -> int | None:
-    """The figure a 其中 breakdown item belongs to (4.2万平方米, 其中…2.3万平方米)."""
+def _breakdown_parent(simplified, mentions, index, groups, ctx) -> int | None:
+    """The figure a 其中 breakdown item belongs to (4.2万平方米, 其中…2.3万平方米).
+
+    The breakdown runs to the end of the sentence, across ';'; a sentence that
+    opens with 其中 breaks down the figures of the sentence before it.
+    """
     m = mentions[index]
+    group_start, last_group_start = groups
     q = simplified.rfind("其中", group_start, m.start)
     if q < 0:
         return None
     before = [j for j in ctx.between(group_start, q) if mentions[j].end <= q]
+    if not before and last_group_start is not None and not simplified[group_start:q].strip("(（:： "):
+        before = [j for j in ctx.between(last_group_start, q) if mentions[j].end <= q]
     if not before:
         return None
     same_unit = [j for j in before if mentions[j].unit == m.unit and mentions[j].kind == m.kind]
@@ -473,14 +567,18 @@ def _scope(text, simplified, m, sent, rules) -> str | None:
 
 def _cumulative(simplified, m, sent, rules) -> bool | None:
     """Running total (累计, 截至, 以来 …) or a figure for the reporting period (全年, 今年 …)."""
-    last_running = last_period = -1
-    for cm in rules.running_re.finditer(simplified, sent.start, m.start):
-        last_running = cm.start()
+    running = [cm.span() for cm in rules.running_re.finditer(simplified, sent.start, m.start)
+               if "分别" not in simplified[cm.end() : m.start]]  # 2015年至2017年…分别为: one per year
+    last_running = running[-1][1] if running else -1
+    last_period = -1
     for cm in rules.period_re.finditer(simplified, sent.start, m.start):
-        # 一年多来 is a running span, not the year
-        last_period = cm.start()
+        if not any(rs <= cm.start() and cm.end() <= re for rs, re in running):  # 截至今年8月
+            last_period = cm.end()
     if last_running >= 0 or last_period >= 0:
         return last_running > last_period
-    if rules.comparison_re.search(simplified, sent.start, sent.end):
+    # a comparison with last year in the clause or the two after it: a period figure
+    ci = sent.clause_index(m.start)
+    stop = sent.clauses[min(ci + 2, len(sent.clauses) - 1)][1]
+    if rules.comparison_re.search(simplified, sent.clauses[ci][0], stop):
         return False
     return None
