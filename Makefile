@@ -19,12 +19,18 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest -q
 
 demo: install
 	$(BIN)/govstat ingest corpus/reports corpus/extra --db $(DB)
 	$(BIN)/govstat serve --db $(DB) --port $(PORT)
+
+# Headless chromium for tests/test_browser.py; never fails the build (the test then skips saying why).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && \
+	  (apt-get update -qq && apt-get install -y -qq chromium chromium-driver fonts-wqy-zenhei) >/dev/null 2>&1 ; } || \
+	  echo "make browser: could not install chromium (no apt-get, not root or offline); the browser test will skip"
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
