@@ -107,7 +107,7 @@ class Gazetteer:
             else:
                 unit = Unit("county", row["sheng"], row["shi"] or None, row["qu"])
                 self._add(row["alias"], unit, False)
-        self.max_len = max(len(s) for s in self.surfaces)
+        self.max_len = max((len(s) for s in self.surfaces), default=0)
         self._codes: dict[str, list[str]] = defaultdict(list)
         for code, name in codes:
             self._codes[name].append(code[:6])
