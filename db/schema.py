@@ -131,6 +131,7 @@ INDEXES = [
     ("regions", ["parent"]),
     ("sentences", ["document_id"]),
     ("mentions", ["document_id", "idx"]),
+    ("mentions", ["indicator"]),  # rowid order within an indicator: fast first pages
     ("mentions", ["indicator", "unit"]),
     ("mentions", ["unit"]),
     ("mentions", ["sentence_id"]),

@@ -1,0 +1,87 @@
+"""Ingest throughput: documents/s with 1 and N workers on generated report variants.
+
+    .venv/bin/python bench/ingest.py [--n 2000] [--workers 1 2] [--dir /tmp/govstat-bench-reports]
+
+The variants are the bundled reports (corpus/reports and corpus/extra, 87
+files) with varied bytes: digits permuted per variant (so the numbers, and
+what the extractor finds, change) and a variant line appended, so every file
+has a different sha256 and none is skipped. Each worker count ingests all of
+them into a fresh database through `govstat.db.ingest.ingest` (the code
+behind `govstat ingest`), timing the whole run: start-up, extraction in
+worker processes, and the single writer. Extraction alone (one process, no
+database) is timed too, to show what the store adds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import govstat
+from govstat.db.ingest import ingest
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = sorted((ROOT / "corpus" / "reports").glob("*.txt")) + sorted((ROOT / "corpus" / "extra").glob("*.txt"))
+
+
+def make_variants(folder: Path, n: int, seed: int = 2026) -> int:
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for i in range(n):
+        text = SOURCES[i % len(SOURCES)].read_text(encoding="utf-8-sig")
+        digits = list("0123456789")
+        rng.shuffle(digits)
+        text = text.translate(str.maketrans("0123456789", "".join(digits)))
+        text += f"\n全年出车{rng.randint(100, 99999)}车次，接待{rng.randint(10, 999)}批次。（样本{i}）\n"
+        data = text.encode("utf-8")
+        (folder / f"v{i:05d}.txt").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--dir", default=None, help="Where to write the variants [a temporary folder].")
+    parser.add_argument("--extract-sample", type=int, default=200, help="Files timed for extraction alone.")
+    args = parser.parse_args()
+
+    work = Path(args.dir or tempfile.mkdtemp(prefix="govstat-bench-"))
+    reports = work / "reports"
+    if reports.exists():
+        shutil.rmtree(reports)
+    size = make_variants(reports, args.n)
+    print(f"{args.n} variants of {len(SOURCES)} reports, {size / args.n / 1024:.1f} KiB on average, in {reports}")
+    print(f"govstat {govstat.__version__}, {os.cpu_count()} cores")
+
+    files = sorted(reports.iterdir())[: args.extract_sample]
+    govstat.extract_file(files[0])  # warm up
+    t = time.perf_counter()
+    mentions = sum(len(govstat.extract_file(f).mentions) for f in files)
+    seconds = time.perf_counter() - t
+    print(f"extraction alone, 1 process: {len(files) / seconds:.1f} documents/s "
+          f"({mentions / len(files):.1f} mentions per document)")
+
+    rates = {}
+    for workers in args.workers:
+        db = work / f"bench-{workers}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+        summary = ingest([str(reports)], str(db), workers=workers, progress=False, echo=lambda line: None)
+        rates[workers] = summary.extracted / summary.seconds
+        print(f"ingest --workers {workers}: {summary.line()}; {rates[workers] / workers:.1f} documents/s per worker")
+    if 1 in rates:
+        for workers, rate in rates.items():
+            if workers != 1:
+                print(f"speed-up 1 -> {workers} workers: {rate / rates[1]:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
