@@ -382,7 +382,7 @@ def _read(simplified, m, previous, sent, rules) -> _Reading:
     if subject is None:
         subject = _tail_subject(simplified, m, tail_end, rules)
     if subject is None:
-        subject = topic_span or verb_span
+        subject = topic_span or (None if m.change else verb_span)
     return _Reading(choice, subject, choice is not None)
 
 
@@ -448,6 +448,9 @@ def _clean_subject(simplified, span, rules):
     if span is None:
         return None
     start, end = span
+    for sm in rules.scope_re.finditer(simplified, max(0, start - 6), end):
+        if sm.start() <= start < sm.end():  # 县直|部门: the scope began before the phrase
+            start = min(sm.end(), end)
     while start < end:
         sm = rules.scope_re.match(simplified, start, end)
         if sm is None:

@@ -1,0 +1,297 @@
+"""Meaning stage: indicators, subject, scope, cumulative and change links.
+
+Sentences here are written for the tests (not copied from the samples). Each
+builds its mentions by hand, as the number grammar would, and checks what
+`assign_meaning` reads from the words around them.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from govstat.extract.indicators import assign_meaning, indicator_codes
+from govstat.extract.model import Mention
+from govstat.extract.normalize import simplify
+
+ROOT = Path(__file__).resolve().parent.parent
+
+UNITS = {  # surface unit -> (canonical unit, kind, factor)
+    "万平方米": ("平方米", "area", 1e4), "平方米": ("平方米", "area", 1), "辆": ("辆", "count", 1),
+    "台": ("台", "count", 1), "部": ("部", "count", 1), "间": ("间", "count", 1), "人次": ("人次", "count", 1),
+    "万人次": ("人次", "count", 1e4), "场次": ("场次", "count", 1), "场": ("场", "count", 1),
+    "次": ("次", "count", 1), "车次": ("车次", "count", 1), "批次": ("批次", "count", 1),
+    "万公里": ("公里", "length", 1e4), "万元": ("元", "money", 1e4), "%": ("%", "percent", 1),
+    "家": ("家", "count", 1), "处": ("处", "count", 1), "件": ("件", "count", 1), "人": ("人", "count", 1),
+    "名": ("人", "count", 1), "条": ("条", "count", 1), "项": ("项", "count", 1), "个": ("个", "count", 1),
+    "万千瓦时": ("千瓦时", "energy", 1e4), "份": ("份", "count", 1), "千克": ("吨", "mass", 1e-3),
+}
+
+
+def mention(text: str, span: str, occurrence: int = 0, change: str | None = None) -> Mention:
+    """A Mention for the `occurrence`-th `span` in `text` (number + unit, e.g. '356辆')."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(span, start + 1)
+    number = span.rstrip("".join(UNITS) + "余多")
+    unit_text = span[len(number):].lstrip("余多")
+    unit, kind, factor = UNITS.get(unit_text, (None, "count", 1))
+    return Mention(start=start, end=start + len(span), text=span, value=float(number) * factor,
+                   unit=unit, kind=kind, change=change)
+
+
+def read(text: str, *spans) -> list[Mention]:
+    """Run the stage on `text` with one mention per span ('356辆' or ('10.55%', 'increase'))."""
+    mentions, seen = [], {}
+    for spec in spans:
+        span, change = (spec, None) if isinstance(spec, str) else spec
+        k = seen.get(span, 0)
+        seen[span] = k + 1
+        mentions.append(mention(text, span, k, change))
+    assign_meaning(text, simplify(text), mentions)
+    return mentions
+
+
+def indicators(text: str, *spans) -> list[str | None]:
+    return [m.indicator for m in read(text, *spans)]
+
+
+# --------------------------------------------------------------------------- rules file
+
+
+def test_rules_cover_every_spec_code():
+    spec = (Path("/work/shared/SPEC.md") if Path("/work/shared/SPEC.md").exists() else None)
+    data = yaml.safe_load((ROOT / "rules" / "indicators.yaml").read_text(encoding="utf-8"))
+    for code, entry in data["indicators"].items():
+        for field in ("zh", "en", "group", "description", "units", "cues"):
+            assert entry.get(field), f"{code} lacks {field}"
+    assert set(indicator_codes()) == set(data["indicators"])
+    if spec is not None:
+        text = spec.read_text(encoding="utf-8")
+        table = text[text.index("## 6. Indicators"):text.index("## 7.")]
+        codes = {line.split("|")[1].strip() for line in table.splitlines()
+                 if line.startswith("| ") and "." in line.split("|")[1]}
+        assert codes <= set(data["indicators"]), codes - set(data["indicators"])
+    assert len(data["indicators"]) >= 42
+
+
+# --------------------------------------------------------------------------- families and near misses
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    # office space: vacated vs reallocated vs inspected vs stock
+    ("今年全县清理腾退超标办公用房1.5万平方米。", "1.5万平方米", "office_space.vacated"),
+    ("各单位清退多占房间86间。", "86间", "office_space.vacated"),
+    ("为新组建部门调剂办公用房42间。", "42间", "office_space.reallocated"),
+    ("依法收回超标使用的办公用房3200平方米。", "3200平方米", "office_space.reallocated"),
+    ("对县直单位办公用房使用情况开展专项督查,共检查单位48家。", "48家", "office_space.inspected"),
+    ("目前全县党政机关现有办公用房总面积12.6万平方米。", "12.6万平方米", "office_space.stock"),
+    # vehicles
+    ("车队全年安排出车任务1850次。", "1850次", "vehicles.trips"),
+    ("全年安全行驶里程约80万公里。", "80万公里", "vehicles.mileage"),
+    ("公务用车平台全年接送干部职工9600人次。", "9600人次", "vehicles.passengers"),
+    ("按计划更新老旧公务用车48辆。", "48辆", "vehicles.renewed"),
+    ("新购置新能源汽车25台。", "25台", "vehicles.new_energy"),
+    ("车改后对取消的公务用车进行公开拍卖,共拍卖车辆210辆。", "210辆", "vehicles.disposed"),
+    ("向租赁公司租用中巴车12台。", "12台", "vehicles.rented"),
+    ("改革后全区保留公务用车64辆。", "64辆", "vehicles.fleet"),
+    ("公务用车年度维修保养费用38万元。", "38万元", "vehicles.running_cost"),
+    # meetings vs reception
+    ("全年共保障各类会议1260场次。", "1260场次", "meetings.held"),
+    ("服务参会人员4.5万人次。", "4.5万人次", "meetings.attendees"),
+    ("全年接待来访考察团组96批次。", "96批次", "reception.served"),
+    ("接待会议代表420批次。", "420批次", "meetings.held"),
+    # canteen
+    ("机关食堂全年保障用餐32万人次。", "32万人次", "canteen.meals"),
+    ("食堂日均就餐人数850人。", "850人", "canteen.diners"),
+    ("新建职工食堂面积1200平方米。", "1200平方米", "canteen.area"),
+    # maintenance, construction
+    ("全年完成水电维修任务1320件。", "1320件", "maintenance.tasks"),
+    ("实施办公楼外立面改造项目6个。", "6个", "construction.projects"),
+    ("投资260万元完成礼堂屋面改造。", "260万元", "construction.spending"),
+    # energy
+    ("新创建节约型机关35家。", "35家", "energy.model_units"),
+    ("完成既有建筑节能改造面积8.2万平方米。", "8.2万平方米", "energy.retrofit_area"),
+    ("对15家重点用能单位开展能源审计15个。", "15个", "energy.audits"),
+    ("全年用电量520万千瓦时。", "520万千瓦时", "energy.consumption"),
+    ("通过改造年节约用电36万千瓦时。", "36万千瓦时", "energy.savings"),
+    # assets, spending
+    ("出租出借闲置房产28处。", "28处", "assets.leased"),
+    ("依规处置报废资产1460件。", "1460件", "assets.disposed"),
+    ("通过公物仓调剂办公家具530件。", "530件", "assets.reallocated"),
+    ("部门“三公”经费支出42万元。", "42万元", "spending.three_public"),
+    # security, petitions, training, housing, procurement
+    ("开展消防安全检查24次。", "24次", "security.inspections"),
+    ("排查整改安全隐患57处。", "57处", "security.hazards"),
+    ("妥善疏导群众上访46批次。", "46批次", "petitions.handled"),
+    ("组织后勤服务人员培训320人次。", "320人次", "staff.trained"),
+    ("人才公寓共提供床位260个。", "260个", "housing.talent_apartment"),
+    ("全年完成政府采购项目73项。", "73项", "procurement.projects"),
+    ("政府采购预算金额2860万元。", "2860万元", "procurement.amount"),
+    ("通过集中采购节约资金118万元。", "118万元", "procurement.savings"),
+])
+def test_indicator_families(text, span, expected):
+    assert indicators(text, span) == [expected]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("向社区困难群众发放慰问品200份。", "200份"),
+    ("组织局属6家单位参加演讲比赛。", "6家"),
+    ("局机关现有在编干部43人。", "43人"),
+    ("会议室可容纳300人。", "300人"),
+    ("全市共有会议室47个。", "47个"),
+    ("拍卖成交金额1204万元。", "1204万元"),
+])
+def test_no_indicator_when_the_sentence_does_not_say(text, span):
+    assert indicators(text, span) == [None]
+
+
+def test_reallocated_is_not_vacated():
+    text = "一是腾退超标办公用房2600平方米,二是调剂办公用房1800平方米。"
+    assert indicators(text, "2600平方米", "1800平方米") == ["office_space.vacated", "office_space.reallocated"]
+
+
+def test_meetings_are_not_receptions():
+    text = "全年接待各类会议380场,接待外地考察团110批次。"
+    assert indicators(text, "380场", "110批次") == ["meetings.held", "reception.served"]
+
+
+def test_trips_are_not_passengers():
+    text = "公车平台全年出车6200车次,接送干部1.8万人次。"
+    assert indicators(text, "6200车次", "1.8万人次") == ["vehicles.trips", "vehicles.passengers"]
+
+
+def test_renewed_is_not_disposed():
+    text = "全年更新公务用车31辆,报废老旧车辆27辆。"
+    assert indicators(text, "31辆", "27辆") == ["vehicles.renewed", "vehicles.disposed"]
+
+
+def test_list_shares_its_verb():
+    text = "大型活动期间租用大客车18台、中巴9台、轿车30台。"
+    assert indicators(text, "18台", "9台", "30台") == ["vehicles.rented"] * 3
+    subjects = [m.subject for m in read(text, "18台", "9台", "30台")]
+    assert subjects == ["大客车", "中巴", "轿车"]
+
+
+# --------------------------------------------------------------------------- 其中, subject, scope
+
+
+def test_breakdown_inherits_indicator_subject_and_cumulative():
+    text = "截至年底,全县累计腾退办公用房2.6万平方米,其中乡镇腾退0.9万平方米,县直部门1.7万平方米。"
+    ms = read(text, "2.6万平方米", "0.9万平方米", "1.7万平方米")
+    assert [m.indicator for m in ms] == ["office_space.vacated"] * 3
+    assert [m.subject for m in ms] == ["办公用房"] * 3
+    assert [m.cumulative for m in ms] == [True, True, True]
+    assert [m.scope for m in ms] == ["全县", "乡镇", "县直部门"]
+
+
+def test_breakdown_in_next_sentence():
+    text = "全市共处置报废资产860件。其中,市本级540件、县区320件。"
+    ms = read(text, "860件", "540件", "320件")
+    assert [m.indicator for m in ms] == ["assets.disposed"] * 3
+    assert ms[1].scope == "市本级"
+
+
+def test_subject_keeps_traditional_script():
+    text = "全年更新公務用車12輛。"
+    m = Mention(start=text.index("12"), end=text.index("12") + 3, text="12輛", value=12, unit="辆", kind="count")
+    assign_meaning(text, simplify(text), [m])
+    assert m.indicator == "vehicles.renewed"
+    assert m.subject == "公務用車"
+
+
+def test_subject_after_the_number():
+    ms = read("一年来共完成2.4万人次的三餐保障任务。", "2.4万人次")
+    assert ms[0].indicator == "canteen.meals"
+    assert ms[0].subject == "三餐保障任务"
+
+
+# --------------------------------------------------------------------------- cumulative
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("截至2020年底,全市累计创建节约型机关86家。", "86家", True),
+    ("目前,公物仓已入库资产1200件。", "1200件", True),
+    ("中心自成立以来共派车5600车次。", "5600车次", True),
+    ("经过三年的清理整改,共腾退办公用房4800平方米。", "4800平方米", True),
+    ("全年共保障会议640场次。", "640场次", False),
+    ("今年更新公务用车20辆。", "20辆", False),
+    ("上半年完成维修任务310件。", "310件", False),
+    ("一年来共疏导上访人员85批次。", "85批次", False),
+    ("开展消防安全检查15次。", "15次", None),
+])
+def test_cumulative(text, span, expected):
+    assert read(text, span)[0].cumulative is expected
+
+
+def test_each_year_of_a_span_is_not_a_running_total():
+    text = "2018年至2020年公务用车运行费用分别为12万元、10万元。"
+    assert [m.cumulative for m in read(text, "12万元", "10万元")] == [None, None]
+
+
+# --------------------------------------------------------------------------- change links
+
+
+def test_change_links_to_the_figure_before_it():
+    text = "全县更新公务用车45辆,同比增长12.5%,其中乡镇18辆,同比下降6%。"
+    ms = read(text, "45辆", ("12.5%", "increase"), "18辆", ("6%", "decrease"))
+    assert [m.change_of for m in ms] == [None, 0, None, 2]
+    assert [m.indicator for m in ms] == ["vehicles.renewed"] * 4
+    assert ms[0].cumulative is False  # 同比: a figure for the period
+
+
+def test_change_with_its_own_subject_is_not_linked():
+    text = "人均能耗65千克标准煤,办公经费下降8%。"
+    ms = read(text, "65千克", ("8%", "decrease"))
+    assert ms[1].change_of is None
+
+
+def test_change_across_a_comparison_year():
+    text = "人均用水量18.6吨,较2015年下降了6.2%。"
+    ms = [Mention(start=text.index("18.6"), end=text.index("18.6") + 5, text="18.6吨", value=18.6, unit="吨",
+                  kind="mass"),
+          Mention(start=text.index("6.2%"), end=text.index("6.2%") + 4, text="6.2%", value=6.2, unit="%",
+                  kind="percent", change="decrease")]
+    assign_meaning(text, simplify(text), ms)
+    assert ms[1].change_of == 0
+    assert ms[0].indicator == ms[1].indicator == "energy.consumption"
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+def test_empty_and_sentence_less_mentions():
+    assign_meaning("", "", [])
+    text = "腾退办公用房300平方米"
+    m = Mention(start=6, end=12, text="300平方米", value=300, unit="平方米", kind="area")
+    assign_meaning(text, simplify(text), [m])  # sentence span filled in by the stage
+    assert m.indicator == "office_space.vacated" and m.sentence_start == 0
+
+
+def test_pinyin_glosses_do_not_break_cues():
+    text = "“三公”經(jīng)費(fèi)中公務(wù)接待費(fèi)12萬(wàn)元。"
+    start = text.index("12萬")
+    m = Mention(start=start, end=start + len("12萬(wàn)元"), text="12萬(wàn)元", value=120000, unit="元",
+                kind="money")
+    assign_meaning(text, simplify(text), [m])
+    assert m.indicator == "spending.three_public"
+
+
+# --------------------------------------------------------------------------- regression on gold
+
+
+def test_gold_targets():
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import indicators_check as check
+    finally:
+        sys.path.pop(0)
+    seeds = check.score(check.gold_documents("s"))
+    dev = check.score(check.gold_documents("h"))
+    assert seeds["ind_ok"] / seeds["ind_total"] >= 0.90
+    assert seeds["false_assign"] / seeds["null_total"] <= 0.10
+    assert dev["ind_ok"] / dev["ind_total"] >= 0.85
+    assert dev["false_assign"] / dev["null_total"] <= 0.15
