@@ -356,3 +356,17 @@ def test_serve_command_rejects_bad_databases(tmp_path):
     with pytest.raises(SystemExit) as exit_info:
         main(["serve", "--db", str(junk)])
     assert exit_info.value.code == 2
+
+
+def test_runaway_query_is_cut_by_the_time_limit(tmp_path):
+    from govstat.db.serve import make_datasette
+
+    path = tmp_path / "govstat.db"
+    build_fixture_db(path)
+    ds = make_datasette(path, sql_time_limit_ms=100)
+    sql = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+    response = get(ds, "/govstat.json?sql=" + quote(sql))
+    assert response.status_code == 400
+    assert "interrupted" in response.text.lower() or "too long" in response.text.lower()
+    # the server is still answering afterwards
+    assert get(ds, "/govstat/mentions.json?_size=1").status_code == 200
