@@ -247,6 +247,7 @@ def test_mention_page_highlights_the_number(served):
     mid = ids["mentions"][("伊春市", 2018, 1)]
     response = get(ds, f"/-/govstat/mention/{mid}")
     assert response.status_code == 200
+    assert response.headers["cache-control"] == "max-age=3600"
     html = response.text
     current = re.search(r'<mark id="m(\d+)" class="govstat-mark govstat-current"[^>]*>(.*?)</mark>', html)
     assert current and current.group(1) == str(mid) and current.group(2) == "120万公里"

@@ -99,7 +99,9 @@ def _int(value, what):
 
 async def _render(datasette, request, template, context):
     html = await datasette.render_template(template, context, request=request)
-    return Response.html(html)
+    # the database is immutable: pages may be cached like Datasette's own
+    ttl = datasette.setting("default_cache_ttl")
+    return Response.html(html, headers={"cache-control": f"max-age={ttl}"} if ttl else None)
 
 
 # --- pages -----------------------------------------------------------------------------
