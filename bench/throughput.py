@@ -68,6 +68,11 @@ def _warm_up(_=None) -> int:
     return len(govstat.extract_text(SAMPLE.read_text(encoding="utf-8")).mentions)
 
 
+def _noop(_=None) -> int:
+    time.sleep(0.05)
+    return os.getpid()
+
+
 def single_core(texts: list[str], meaning: bool) -> tuple[float, int]:
     """Seconds to extract every text in this process, and the mentions found."""
     _warm_up()
@@ -81,8 +86,11 @@ def with_workers(texts: list[str], workers: int, meaning: bool = True) -> float:
     from multiprocessing import get_context
 
     chunks = [texts[i : i + 8] for i in range(0, len(texts), 8)]
-    with get_context("fork").Pool(workers) as pool:
-        pool.map(_warm_up, range(workers))
+    # The initializer warms every worker (a warm-up task could land twice on one).
+    with get_context("spawn").Pool(workers, initializer=_warm_up) as pool:
+        seen: set[int] = set()
+        while len(seen) < workers:  # a worker takes tasks only once its initializer is done
+            seen.update(pool.map(_noop, range(workers * 4), chunksize=1))
         t0 = time.perf_counter()
         pool.map(_extract_chunk, [(c, meaning) for c in chunks], chunksize=1)
         return time.perf_counter() - t0
@@ -135,6 +143,13 @@ def main(argv=None) -> int:
         profile(texts, args.top)
         return 0
 
+    govstat = str(Path(sys.executable).with_name("govstat"))
+    for argv_ in ([govstat, "--help"], [govstat, "extract", str(SAMPLE.relative_to(ROOT))]):
+        times, peak = command_timing(argv_, args.repeat)
+        shown = " ".join(Path(argv_[0]).name if i == 0 else a for i, a in enumerate(argv_))
+        print(f"start-up `{shown}`: median {statistics.median(times):.3f} s, min {min(times):.3f} s "
+              f"over {len(times)} runs; peak {peak:.0f} MB")
+
     for meaning in (True, False):
         seconds, found = single_core(texts, meaning)
         label = "with meaning" if meaning else "meaning=False"
@@ -149,12 +164,6 @@ def main(argv=None) -> int:
             base = base or seconds
             print(f"{n} worker(s): {seconds:.2f} s, {size / seconds:.2f} MB/s, speed-up {base / seconds:.2f}x")
 
-    govstat = str(Path(sys.executable).with_name("govstat"))
-    for argv_ in ([govstat, "--help"], [govstat, "extract", str(SAMPLE.relative_to(ROOT))]):
-        times, peak = command_timing(argv_, args.repeat)
-        shown = " ".join(Path(argv_[0]).name if i == 0 else a for i, a in enumerate(argv_))
-        print(f"start-up `{shown}`: median {statistics.median(times):.3f} s, min {min(times):.3f} s "
-              f"over {len(times)} runs; peak {peak:.0f} MB")
     return 0
 
 
