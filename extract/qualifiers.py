@@ -76,6 +76,8 @@ def change_of_number(text: str, cand: Candidate) -> str | None:
     after_cue = clause[idx + len(word) :]
     if after_cue[:1] in change["level_after_cue"]:
         return None
+    if any(rate in after_cue for rate in change["level_rates"]):
+        return None
     if kind in ("percent", "percentage_point"):
         return direction
     # An amount: only right after its cue, and never an amount saved or avoided.

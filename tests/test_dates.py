@@ -1,0 +1,60 @@
+"""Dates (SPEC §5), written for the tests."""
+
+import pytest
+
+import govstat
+
+
+def dates(text, year=None):
+    from govstat.extract.normalize import NormalizedText
+    from govstat.extract.statistics import find_statistics_and_dates
+
+    _mentions, found = find_statistics_and_dates(NormalizedText(text), report_year=year)
+    return [(d.text, d.iso, d.year_inferred) for d in found]
+
+
+@pytest.mark.parametrize(
+    "text, year, expected",
+    [
+        ("发布时间:2021-06-30 15:20", None, [("2021-06-30", "2021-06-30", False)]),
+        ("于2018年12月31日完成。", None, [("2018年12月31日", "2018-12-31", False)]),
+        ("2016年8月启动。", None, [("2016年8月", "2016-08", False)]),
+        ("截至2020年末已完成。", None, [("2020年末", "2020-12", False)]),
+        ("2015年度考核优秀。", None, [("2015年度", "2015", False)]),
+        ("2023年上半年工作总结", None, [("2023年上半年", "2023", False)]),
+        ("二〇二一年十月", None, [("二〇二一年十月", "2021-10", False)]),
+        ("6月20日召开会议。", 2019, [("6月20日", "2019-06-20", True)]),
+        ("6月20日召开会议。", None, [("6月20日", "XXXX-06-20", True)]),
+        ("11月下旬完工。", 2020, [("11月下旬", "2020-11", True)]),
+        ("3月份开始施工。", 2020, [("3月份", "2020-03", True)]),
+        ("去年12月投入使用。", 2020, [("去年12月", "2019-12", True)]),
+        ("今年1-6月能耗下降。", 2022, [("今年1-6月", "2022-01/2022-06", True)]),
+        ("今年1-6月能耗下降。", None, [("今年1-6月", "XXXX-01/XXXX-06", True)]),
+        ("2014年至2016年期间", None, [("2014年", "2014", False), ("2016年", "2016", False)]),
+        ("8月1日至5日开展检查。", 2021, [("8月1日", "2021-08-01", True), ("5日", "2021-08-05", True)]),
+        ("20XX年5月完成清理。", None, [("20XX年5月", "XXXX-05", False)]),
+        ("2019公共机构节能工作报告", None, [("2019", "2019", False)]),
+        ("开展“2020节能宣传周”活动。", None, [("2020", "2020", False)]),
+        # garbled in publishing: one reading only -> a date; two readings -> none
+        ("管理办法20158月印发。", None, [("20158月", "2015-08", False)]),
+        ("会议于2016125召开。", None, []),
+        ("于126日完成。", 2018, []),
+        ("于108日完成。", 2018, [("108日", "2018-10-08", True)]),
+    ],
+)
+def test_dates(text, year, expected):
+    assert dates(text, year) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["春节期间加强值守。", "正月初八上班。", "今年以来成效明显。", "全年完成任务。", "根据某发〔2018〕12号文件。"],
+)
+def test_not_dates(text):
+    assert dates(text, 2020) == []
+
+
+def test_document_year_feeds_inference():
+    doc = govstat.extract_text("某市机关事务管理局2019年工作总结\n3月启动食堂改造。")
+    inferred = [d for d in doc.dates if d.year_inferred]
+    assert [(d.text, d.iso) for d in inferred] == [("3月", "2019-03")]

@@ -1,0 +1,209 @@
+"""The number grammar, units, qualifiers and the hard negatives of SPEC §3.
+
+Sentences are written for these tests, not copied from the sample reports.
+"""
+
+import pytest
+
+import govstat
+
+
+def stats(text):
+    return [(m.text, m.value, m.value_max, m.unit, m.kind) for m in govstat.extract_text(text, meaning=False).mentions]
+
+
+def one(text):
+    found = govstat.extract_text(text, meaning=False).mentions
+    assert len(found) == 1, [(m.text, m.value, m.unit) for m in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value, unit, kind",
+    [
+        ("全区共清理办公用房3.6万平方米。", "3.6万平方米", 36000, "平方米", "area"),
+        ("本年度新购置执法车辆48辆。", "48辆", 48, "辆", "count"),
+        ("累计支付维修资金2,350万元。", "2,350万元", 23500000, "元", "money"),
+        ("累计支付维修资金2，350万元。", "2，350万元", 23500000, "元", "money"),
+        ("安排专项资金１２０万元。", "１２０万元", 1200000, "元", "money"),
+        ("年度预算为1.85亿元。", "1.85亿元", 185000000, "元", "money"),
+        ("节约经费8千元。", "8千元", 8000, "元", "money"),
+        ("公务车辆行驶里程达86.4万公里。", "86.4万公里", 864000, "公里", "length"),
+        ("新铺设管网800米。", "800米", 0.8, "公里", "length"),
+        ("全年用电量215万千瓦时。", "215万千瓦时", 2150000, "千瓦时", "energy"),
+        ("光伏年发电12万度。", "12万度", 120000, "千瓦时", "energy"),
+        ("综合能耗折合3400吨标准煤。", "3400吨标准煤", 3400, "吨标准煤", "energy"),
+        ("人均能耗186.5千克标准煤。", "186.5千克标准煤", 0.1865, "吨标准煤", "energy"),
+        ("年用水量4.8万立方米。", "4.8万立方米", 48000, "立方米", "volume"),
+        ("回收废旧纸张12吨。", "12吨", 12, "吨", "mass"),
+        ("处理餐厨垃圾600公斤。", "600公斤", 0.6, "吨", "mass"),
+        ("绿化面积扩大到15亩。", "15亩", 10000.05, "平方米", "area"),
+        ("改造后单位面积能耗为32.5千瓦时/平方米。", "32.5千瓦时/平方米", 32.5, "千瓦时/平方米", "ratio"),
+        ("人均办公面积9.5m2。", "9.5m2", 9.5, "平方米", "area"),
+        ("接待来宾三千二百人次。", "三千二百人次", 3200, "人次", "count"),
+        ("配备了十二名专职驾驶员。", "十二名", 12, "人", "count"),
+        ("整合了两个食堂。", "两个", 2, "个", "count"),
+        ("筹措资金一百五十万元。", "一百五十万元", 1500000, "元", "money"),
+        ("院區共有職工三百人。", "三百人", 300, "人", "count"),
+        ("購置新能源汽車5.2萬輛。", "5.2萬輛", 52000, "辆", "count"),
+        ("调配车辆 22 辆。", "22 辆", 22, "辆", "count"),
+        ("支出 84.79 万元。", "84.79 万元", 847900, "元", "money"),
+        ("能耗下降3个百分点。", "3个百分点", 3, "个百分点", "percentage_point"),
+        ("覆盖率达到百分之九十五。", "百分之九十五", 95, "%", "percent"),
+        ("运行温度不超过26℃。", "26℃", 26, "℃", "other"),
+        ("锅炉压力0.8MPa。", "0.8MPa", 0.8, "MPa", "other"),
+        ("装机容量500千瓦。", "500千瓦", 500, "千瓦", "other"),
+        ("项目历时14个月。", "14个月", 14, "月", "duration"),
+        ("建设工期280天。", "280天", 280, "天", "duration"),
+        ("值守48小时。", "48小时", 48, "小时", "duration"),
+        ("该楼已使用二十年。", "二十年", 20, "年", "duration"),
+        ("接待量达83.9万人次。", "83.9万人次", 839000, "人次", "count"),
+    ],
+)
+def test_number_unit_value(sentence, span, value, unit, kind):
+    m = one(sentence)
+    assert (m.text, m.unit, m.kind) == (span, unit, kind)
+    assert m.value == pytest.approx(value)
+    assert sentence[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value, value_max, unit",
+    [
+        ("每批安排10至20辆。", "10至20辆", 10, 20, "辆"),
+        ("改造面积约12万—15万平方米。", "12万—15万平方米", 120000, 150000, "平方米"),
+        ("单价在3-5万元之间。", "3-5万元", 30000, 50000, "元"),
+        ("容纳100-200人的会议室。", "100-200人", 100, 200, "人"),
+    ],
+)
+def test_ranges(sentence, span, value, value_max, unit):
+    m = one(sentence)
+    assert (m.text, m.value, m.value_max, m.unit) == (span, value, value_max, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence, span, approx",
+    [
+        ("服务干部职工约4200人次。", "4200人次", "about"),
+        ("投入资金大约30万元。", "30万元", "about"),
+        ("腾退用房2万平方米左右。", "2万平方米", "about"),
+        ("共处理问题60余件。", "60余件", "over"),
+        ("行驶里程120多万公里。", "120多万公里", "over"),
+        ("节能率达15%以上。", "15%", "over"),
+        ("累计完成超过300场次。", "300场次", "over"),
+        ("维修办公室逾百间。", "百间", "over"),
+        ("服务参会人员近9000人次。", "9000人次", "under"),
+        ("不足50人参加。", "50人", "under"),
+        ("改造工作持续了五年多。", "五年多", "over"),
+        ("约6800余人次参加。", "6800余人次", "over"),
+        ("近万人次观看。", "万人次", "under"),
+        ("共接待来访群众近千人次。", "千人次", "under"),
+        ("采购项目节约资金15万元。", "15万元", None),
+    ],
+)
+def test_approx(sentence, span, approx):
+    m = one(sentence)
+    assert (m.text, m.approx) == (span, approx)
+
+
+def test_near_before_a_span_of_time_to_now_is_not_approx():
+    m = one("近5年来,累计节约经费。")
+    assert (m.text, m.approx) == ("5年", None)
+
+
+@pytest.mark.parametrize(
+    "sentence, span, change",
+    [
+        ("公务接待费同比下降12.5%。", "12.5%", "decrease"),
+        ("车辆运行费比上年增长4.2%。", "4.2%", "increase"),
+        ("单位面积能耗较基准年降低6个百分点。", "6个百分点", "decrease"),
+        ("三公经费压减率达18.6%。", "18.6%", "decrease"),
+        ("会议费节支率9%。", "9%", "decrease"),
+        ("公车数量比改革前减少120辆。", "120辆", "decrease"),
+        ("支出比上年增加6.3万元。", "6.3万元", "increase"),
+        ("节约用电18万千瓦时。", "18万千瓦时", None),
+        ("减少二氧化碳排放400吨。", "400吨", None),
+        ("能耗下降到35千瓦时/平方米。", "35千瓦时/平方米", None),
+        ("节能示范单位创建率为82%。", "82%", None),
+    ],
+)
+def test_change(sentence, span, change):
+    found = govstat.extract_text(sentence, meaning=False).mentions
+    m = [x for x in found if x.text == span]
+    assert m, [x.text for x in found]
+    assert m[0].change == change
+
+
+def test_list_gives_each_number_separately():
+    found = stats("租用大巴12台、中巴8台、轿车30台。")
+    assert [f[0] for f in found] == ["12台", "8台", "30台"]
+
+
+def test_number_after_counted_noun_without_unit():
+    found = stats("清退房间128,其中市直部门清退办公室56。")
+    assert [(f[0], f[1], f[3]) for f in found] == [("128", 128, None), ("56", 56, None)]
+
+
+def test_arabic_one_is_a_statistic_but_lone_chinese_one_is_not():
+    assert stats("新建1个充电站。") == [("1个", 1, None, "个", "count")]
+    assert stats("新建一个充电站,开展一次检查,完成一批项目。") == []
+    assert stats("采购一百台电脑。") == [("一百台", 100, None, "台", "count")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # dates are dates, not statistics
+        "2021年3月15日召开会议。",
+        "截至2022年底完成任务。",
+        # ordinals and identifiers
+        "第十二巡回检查组进驻。",
+        "市三中开展节能宣传。",
+        "位于8号楼三层。",
+        "整修3-6号楼。",
+        "一是加强管理,二是优化服务。",
+        "根据某政办发〔2019〕41号文件精神。",
+        "联系电话:0571-87001234。",
+        "咨询热线12345服务。",
+        "备案号:浙ICP备05012345号。",
+        "索引号:002912345/2020-01234。",
+        "分辨率1920*1080以上。",
+        "请使用IE9.0以上浏览器。",
+        "系统升级到3.0版本。",
+        "地址:人民路128号。",
+        "时间:2020-05-06 09:30:00",
+        # quotes and titles
+        "开展“十佳食堂”和“三优一满意”评选。",
+        "学习《节约能源法》第二十条。",
+        "推进“4+5”工作机制。",
+        # slogans and fixed phrases
+        "深入贯彻十九届六中全会精神。",
+        "落实八项规定,反对四风。",
+        "谋划十四五规划,坚持一把手负责。",
+        "推行一站式服务,做到第一时间响应。",
+        "做好三服务工作。",
+        "抓好两会服务保障。",
+        "一年来,各项工作稳步推进。",
+        # vague quantities
+        "走访了数十家单位。",
+        "开展了若干次检查。",
+        "涉及几十个部门。",
+        "完成了十几项任务。",
+        # names with durations inside
+        "开设24小时便民自助服务区。",
+        # lone multipliers without a qualifier are names
+        "开展千人帮万人活动。",
+        "三方面成效显著,两部门联合发文。",
+        "上世纪70年代建成。",
+    ],
+)
+def test_hard_negatives_give_no_statistic(sentence):
+    assert stats(sentence) == []
+
+
+def test_offsets_hold_for_traditional_script_and_pinyin_glosses():
+    text = "公務用車保有量2輛,維護費5萬(wàn)元。"
+    found = govstat.extract_text(text, meaning=False).mentions
+    assert [(m.text, m.value, m.unit) for m in found] == [("2輛", 2, "辆"), ("5萬(wàn)元", 50000, "元")]
+    for m in found:
+        assert text[m.start : m.end] == m.text
