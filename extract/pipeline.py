@@ -35,8 +35,8 @@ def extract_text(
         if span is not None:
             mention.sentence_start, mention.sentence_end = span
 
+    sections.assign_sections(text, simplified, mentions)
     if meaning:
-        sections.assign_sections(text, simplified, mentions)
         indicators.assign_meaning(text, simplified, mentions)
     return Document(text=text, info=info, mentions=mentions, dates=dates, format=format, encoding=encoding)
 
