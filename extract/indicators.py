@@ -13,10 +13,12 @@ break down or compare.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+import re
 
 import regex
 import yaml
@@ -29,7 +31,8 @@ from .sentences import sentence_of, split_sentences
 _RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 _CLAUSE_BREAKS = frozenset(",;:，；：")  # simplified text is half-width; 、 joins list items
-_LOCAL_SPAN = 12  # characters segmented before a number: enough for verb + noun phrase
+_CLAUSE_BREAK_RE = re.compile("[,;:，；：]")
+_LOCAL_SPAN = 10  # characters segmented before a number: enough for verb + noun phrase
 _NOUN_FLAGS = ("n", "vn", "b", "j", "l", "an", "ng", "nz", "eng")
 _JOINERS = frozenset("、和及与()")
 _CONTINUES = frozenset(";")  # a sentence ending so continues the same breakdown
@@ -109,7 +112,7 @@ class _Rules:
 
         cum = data.get("cumulative") or {}
         running = [regex.escape(w) for w in sorted(cum.get("running") or (), key=len, reverse=True)]
-        self.running_re = regex.compile("|".join([*(cum.get("running_patterns") or ()), *running]) or r"(?!)")
+        self.running_re = re.compile("|".join([*(cum.get("running_patterns") or ()), *running]) or r"(?!)")
         self.period_re = _alternation(cum.get("period") or ())
         self.comparison_re = _alternation(cum.get("period_comparison") or ())
 
@@ -119,8 +122,8 @@ class _Rules:
         self.link_compare_re = _alternation(link.get("compare") or ())
         removable = [*(link.get("compare") or ()), *(link.get("verbs") or ()),
                      *(link.get("measures") or ()), *(link.get("filler") or ())]
-        self.link_strip_re = regex.compile(
-            r"\d{4}|[\s,;:、]|" + "|".join(regex.escape(w) for w in sorted(set(removable), key=len, reverse=True))
+        self.link_strip_re = re.compile(
+            r"\d{4}|[\s,;:、]|" + "|".join(re.escape(w) for w in sorted(set(removable), key=len, reverse=True))
         )
 
         subj = data.get("subject") or {}
@@ -149,11 +152,12 @@ def _split(group: str) -> list[str]:
     return [w.strip() for w in str(group).split("|") if w.strip()]
 
 
-def _alternation(words) -> regex.Pattern:
+def _alternation(words) -> re.Pattern:
+    # the standard `re` module: several times faster than `regex` on long literal alternations
     words = sorted({w for w in words if w}, key=len, reverse=True)
     if not words:
-        return regex.compile(r"(?!)")
-    return regex.compile("|".join(regex.escape(w) for w in words))
+        return re.compile(r"(?!)")
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 @lru_cache(maxsize=1)
@@ -175,24 +179,28 @@ def indicator_codes() -> list[str]:
 class _Sentence:
     """One sentence with its clauses and cue hits (absolute offsets)."""
 
-    __slots__ = ("start", "end", "clauses", "hits", "continues")
+    __slots__ = ("start", "end", "clauses", "hits", "hit_starts", "hit_ends", "topics", "continues")
 
     def __init__(self, simplified: str, start: int, end: int, rules: _Rules):
         self.start, self.end = start, end
         text = simplified[start:end]
         clauses, cs = [], start
-        for i, ch in enumerate(text):
-            if ch in _CLAUSE_BREAKS:
-                clauses.append((cs, start + i))
-                cs = start + i + 1
+        for bm in _CLAUSE_BREAK_RE.finditer(text):
+            clauses.append((cs, start + bm.start()))
+            cs = start + bm.end()
         clauses.append((cs, end))
         self.clauses = clauses
         clean, positions = _degloss(text, start)
         if positions is None:
-            self.hits = [(m.start() + start, m.end() + start, m.group()) for m in rules.cue_re.finditer(text)]
+            spans = [(m.start() + start, m.end() + start, m.group()) for m in rules.cue_re.finditer(text)]
         else:
-            self.hits = [(positions[m.start()], positions[m.end() - 1] + 1, m.group())
-                         for m in rules.cue_re.finditer(clean)]
+            spans = [(positions[m.start()], positions[m.end() - 1] + 1, m.group())
+                     for m in rules.cue_re.finditer(clean)]
+        # each hit with what it means: ((alternative, group) pairs, vetoed indicators)
+        self.hits = [(hs, he, rules.meaning_of(word)) for hs, he, word in spans]
+        self.hit_starts = [h[0] for h in self.hits]
+        self.hit_ends = [h[1] for h in self.hits]
+        self.topics = {ai for _, _, (groups, _) in self.hits for ai, gi in groups if gi < 0}
         self.continues = bool(text) and text[-1] in _CONTINUES
 
     def clause_index(self, pos: int) -> int:
@@ -333,14 +341,12 @@ def _read(simplified, m, previous, sent, rules) -> _Reading:
     # score each alternative: best weight per cue group
     best: dict[tuple[int, int], tuple[int, int]] = {}
     vetoed: set[str] = set()
-    topics: set[int] = set()
-    for hs, he, word in sent.hits:
-        groups, vetoes = rules.meaning_of(word)
+    lo = bisect_right(sent.hit_ends, window_start)
+    hi = bisect_left(sent.hit_starts, tail_end)
+    for hs, he, (groups, vetoes) in sent.hits[lo:hi]:
         if not groups and not vetoes:
             continue
-        if he <= window_start or hs >= tail_end:
-            weight = 0
-        elif hs < m.end and he > m.start:
+        if hs < m.end and he > m.start:
             weight = 3  # in the number itself (车次, 人次 …)
         elif hs >= m.end:
             weight = 2  # after the number, in its clause
@@ -353,19 +359,18 @@ def _read(simplified, m, previous, sent, rules) -> _Reading:
         if weight >= 1.5:
             vetoed.update(vetoes)
         for ai, gi in groups:
-            if gi < 0:
-                topics.add(ai)
-            elif weight:
+            if gi >= 0:
                 distance = abs(m.start - he) if he <= m.start else abs(hs - m.end)
                 score = (weight, -distance)
                 if score > best.get((ai, gi), (0, 0)):
                     best[(ai, gi)] = score
 
     choice, choice_score = None, None
-    for ai, alt in enumerate(rules.alternatives):
+    for ai in sorted({ai for ai, _ in best}):
+        alt = rules.alternatives[ai]
         if alt.indicator in vetoed:
             continue
-        if alt.topic is not None and ai not in topics:
+        if alt.topic is not None and ai not in sent.topics:
             continue
         weights = [best.get((ai, gi)) for gi in range(len(alt.near))]
         if not weights or any(w is None for w in weights):
