@@ -19,6 +19,9 @@ _STAT_FILTERS = ("indicator", "unit", "kind", "province", "city", "county", "adm
                  "doc_type", "section", "document_id", "level", "period")  # fmt: skip
 
 
+_INT_COLUMNS = {"id", "mention_id", "document_id", "year", "start", "end", "chars", "cumulative", "mentions", "idx"}
+
+
 class Store:
     """A read-only view of a govstat database whose methods return DataFrames."""
 
@@ -38,8 +41,11 @@ class Store:
         return False
 
     def sql(self, query: str, params=None) -> pd.DataFrame:
-        """Any read-only SQL as a DataFrame."""
-        return pd.read_sql_query(query, self.conn, params=params)
+        """Any read-only SQL as a DataFrame (integer columns stay integers, with <NA>)."""
+        frame = pd.read_sql_query(query, self.conn, params=params)
+        for column in _INT_COLUMNS.intersection(frame.columns):
+            frame[column] = frame[column].astype("Int64")
+        return frame
 
     def statistics(self, indicator: str | None = None, **filters) -> pd.DataFrame:
         """Rows of the `statistics` view (one per mention), filtered by equality on

@@ -156,14 +156,20 @@ def _warm_up() -> None:
         pass
 
 
-def extract_one(source: str, data: bytes, sha256: str, version: str):
-    """Worker: bytes -> ("ok", source, payload) or ("error", source, (class, message))."""
+def extract_one(source: str, sha256: str, version: str):
+    """Worker: a file -> ("ok", source, payload) or ("error", source, (class, message)).
+
+    The worker reads the file itself (no bytes through the pipe); the payload
+    carries the sha256 of the bytes it really read.
+    """
     from .. import extract_bytes
 
     try:
+        with open(source, "rb") as fh:
+            data = fh.read()
         doc = extract_bytes(data, name=source)
         payload = load.document_payload(doc, source=source, version=version)
-        payload["document"]["sha256"] = sha256
+        payload["document"]["sha256"] = hashlib.sha256(data).hexdigest()
         return "ok", source, payload
     except Exception as err:  # every failure becomes an ingest_errors row
         return "error", source, load.describe_exception(err)
@@ -193,16 +199,11 @@ def ingest(
     summary = Summary()
     version = load.extractor_version()
 
-    _warm_up()
-    executor = _new_pool(workers)
+    db = _open(db_path, max_page_count)
     try:
-        db = _open(db_path, max_page_count)
-        try:
-            _run(db, paths, executor, workers, force, version, summary, progress, echo)
-        finally:
-            db.conn.close()
+        _run(db, paths, workers, force, version, summary, progress, echo)
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        db.conn.close()
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -225,9 +226,10 @@ def _open(db_path: str, max_page_count: int | None):
         raise StoreError(f"{db_path}: cannot open the database: {err}") from None
 
 
-def _run(db, paths, executor, workers, force, version, summary, show_progress, echo) -> None:
+def _run(db, paths, workers, force, version, summary, show_progress, echo) -> None:
     known = {row[0] for row in db.conn.execute("SELECT sha256 FROM documents")}
     found = list(discover(paths))
+    bar = None
 
     def fail(path: str, error_class: str, message: str) -> None:
         summary.failed += 1
@@ -240,81 +242,94 @@ def _run(db, paths, executor, workers, force, version, summary, show_progress, e
             raise
         echo(f"govstat: ingest: {path}: {message}")
 
-    def tasks() -> Iterator[tuple[str, bytes, str]]:
-        for item in found:
-            if item.error:
-                fail(item.path, *item.error)
-                bar.advance()
-                continue
-            try:
-                with open(item.path, "rb") as fh:
-                    data = fh.read()
-            except OSError as err:
-                fail(item.path, *_os_error(item.path, err, "cannot read"))
-                bar.advance()
-                continue
-            sha = hashlib.sha256(data).hexdigest()
-            if sha in known and not force:
-                summary.unchanged += 1
-                bar.advance()
-                continue
-            yield item.path, data, sha
+    # 1. hash every file (cheap) and skip the bytes already stored, before any worker starts
+    tasks: list[tuple[str, str]] = []
+    for item in found:
+        if item.error:
+            fail(item.path, *item.error)
+            continue
+        try:
+            digest = hashlib.sha256()
+            with open(item.path, "rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(block)
+        except OSError as err:
+            fail(item.path, *_os_error(item.path, err, "cannot read"))
+            continue
+        sha = digest.hexdigest()
+        if sha in known and not force:
+            summary.unchanged += 1
+            continue
+        tasks.append((item.path, sha))
+    if not tasks:
+        return
 
-    with _Progress(len(found), enabled=show_progress) as bar:
-        echo = bar.wrap_echo(echo)
-        pending: dict = {}
-        queue = tasks()
-        limit = workers * 4
-        exhausted = False
-        while True:
-            while not exhausted and len(pending) < limit:
-                task = next(queue, None)
-                if task is None:
-                    exhausted = True
-                    break
-                try:
-                    pending[executor.submit(extract_one, task[0], task[1], task[2], version)] = task
-                except BrokenProcessPool:
-                    executor = _replace_pool(executor, workers)
-                    pending[executor.submit(extract_one, task[0], task[1], task[2], version)] = task
-            if not pending:
+    # 2. extract in worker processes, write here, one transaction per document
+    _warm_up()
+    pool = [_new_pool(workers)]  # forked before the progress bar's thread starts; replaced if a worker dies
+    try:
+        with _Progress(len(tasks), enabled=show_progress) as bar:
+            echo = bar.wrap_echo(echo)
+            _extract_and_write(db, pool, workers, tasks, force, version, summary, bar, fail)
+    finally:
+        pool[0].shutdown(wait=True, cancel_futures=True)
+
+
+def _extract_and_write(db, pool, workers, tasks, force, version, summary, bar, fail) -> None:
+    executor = pool[0]
+    pending: dict = {}
+    queue = iter(tasks)
+    limit = workers * 4
+    exhausted = False
+    while True:
+        while not exhausted and len(pending) < limit:
+            task = next(queue, None)
+            if task is None:
+                exhausted = True
                 break
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                task = pending.pop(future)
+            try:
+                pending[executor.submit(extract_one, task[0], task[1], version)] = task
+            except BrokenProcessPool:
+                executor = pool[0] = _replace_pool(executor, workers)
+                pending[executor.submit(extract_one, task[0], task[1], version)] = task
+        if not pending:
+            break
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        broken = False
+        for future in done:
+            task = pending.pop(future)
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                # which in-flight file killed the worker is unknown: each is reported; a rerun retries them
+                broken = True
+                fail(task[0], "WorkerDied", "the extraction worker process died while on this file")
+                bar.advance()
+                continue
+            kind, source, body = result
+            if kind == "error":
+                fail(source, *body)
+            else:
                 try:
-                    result = future.result()
-                except BrokenProcessPool:
-                    fail(task[0], "WorkerDied", "the extraction worker process died on this file")
+                    status = load.write_payload(db, body, force=force)
+                except sqlite3.Error as err:
+                    if _is_disk_full(err):
+                        raise StoreError(_full_message(db, summary)) from None
+                    fail(source, type(err).__name__, f"database rejected the document: {err}")
                     bar.advance()
                     continue
-                _, source, body = result
-                if result[0] == "error":
-                    fail(source, *body)
+                if status == load.INGESTED:
+                    summary.ingested += 1
+                elif status == load.REPLACED:
+                    summary.replaced += 1
                 else:
-                    try:
-                        status = load.write_payload(db, body, force=force)
-                    except sqlite3.Error as err:
-                        if _is_disk_full(err):
-                            raise StoreError(_full_message(db, summary)) from None
-                        fail(source, type(err).__name__, f"database rejected the document: {err}")
-                        bar.advance()
-                        continue
-                    known.add(body["document"]["sha256"])
-                    if status == load.INGESTED:
-                        summary.ingested += 1
-                    elif status == load.REPLACED:
-                        summary.replaced += 1
-                    else:
-                        summary.unchanged += 1
-                bar.advance()
-            if any(isinstance(f.exception(), BrokenProcessPool) for f in done if f.done() and not f.cancelled()):
-                executor = _replace_pool(executor, workers)
-                # resubmit what was in flight in the dead pool, they were not at fault
-                for future, task in list(pending.items()):
-                    if future.done() and isinstance(future.exception(), BrokenProcessPool):
-                        del pending[future]
-                        pending[executor.submit(extract_one, task[0], task[1], task[2], version)] = task
+                    summary.unchanged += 1
+            bar.advance()
+        if broken:
+            executor = pool[0] = _replace_pool(executor, workers)
+            for future, task in list(pending.items()):
+                del pending[future]
+                pending[executor.submit(extract_one, task[0], task[1], version)] = task
 
 
 def _replace_pool(executor: ProcessPoolExecutor, workers: int) -> ProcessPoolExecutor:

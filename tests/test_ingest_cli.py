@@ -154,16 +154,16 @@ def filled(corpus, tmp_path):
         docs = conn.execute("SELECT id FROM documents ORDER BY id LIMIT 2").fetchall()
         conn.execute("INSERT OR IGNORE INTO regions VALUES ('230700', '伊春市', 'city', NULL)")
         conn.execute("INSERT OR IGNORE INTO units VALUES ('辆', 'count')")
-        conn.execute("INSERT OR IGNORE INTO indicators (code, label_zh) VALUES ('vehicles.fleet', '公车保有量')")
+        conn.execute("INSERT OR IGNORE INTO indicators (code, label_zh) VALUES ('test.synthetic', '合成指标')")
         for n, ((doc_id,), year) in enumerate(zip(docs, (2018, 2019))):
             conn.execute("UPDATE documents SET admin_code = '230700', year = ? WHERE id = ?", (year, doc_id))
             conn.execute("INSERT INTO mentions (document_id, idx, start, \"end\", text, value, unit, kind, indicator)"
-                         " VALUES (?, 1000, 0, 4, '356辆', ?, '辆', 'count', 'vehicles.fleet')", (doc_id, 356 + n))
+                         " VALUES (?, 1000, 0, 4, '356辆', ?, '辆', 'count', 'test.synthetic')", (doc_id, 356 + n))
     return db
 
 
 def test_export_csv_and_parquet(filled, tmp_path):
-    result = run("export", "--db", str(filled), "--format", "csv", "--indicator", "vehicles.fleet")
+    result = run("export", "--db", str(filled), "--format", "csv", "--indicator", "test.synthetic")
     assert result.exit_code == 0
     lines = result.stdout.strip().splitlines()
     assert lines[0].startswith("mention_id,document_id,source") and len(lines) == 3
@@ -172,14 +172,14 @@ def test_export_csv_and_parquet(filled, tmp_path):
     frame = pd.read_parquet(out)
     expected = table_counts(filled)["mentions"]
     assert len(frame) == expected and "indicator_label_zh" in frame.columns
-    assert set(frame.loc[frame.indicator == "vehicles.fleet", "value"]) == {356, 357}
+    assert set(frame.loc[frame.indicator == "test.synthetic", "value"]) == {356, 357}
 
 
 def test_api_dataframes(filled):
     with govstat.db.open(filled) as store:
-        stats = store.statistics(indicator="vehicles.fleet")
-        assert list(stats["value"]) == [356, 357] and set(stats["indicator_label_zh"]) == {"公车保有量"}
-        table = store.compare("vehicles.fleet")
+        stats = store.statistics(indicator="test.synthetic")
+        assert list(stats["value"]) == [356, 357] and set(stats["indicator_label_zh"]) == {"合成指标"}
+        table = store.compare("test.synthetic")
         assert table.loc["伊春市", 2018] == 356 and table.loc["伊春市", 2019] == 357
         docs = store.documents()
         assert len(docs) == 6 and "text" not in docs.columns and docs["mentions"].sum() >= 2

@@ -121,8 +121,11 @@ def content(db_path) -> dict:
 
 
 def integrity(db_path) -> str:
-    with sqlite3.connect(db_path) as conn:
+    conn = sqlite3.connect(db_path)
+    try:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        conn.close()
 
 
 def wait_for_documents(db, count: int, proc, timeout: float = 60.0) -> None:
@@ -131,9 +134,12 @@ def wait_for_documents(db, count: int, proc, timeout: float = 60.0) -> None:
     while time.monotonic() < deadline and proc.poll() is None:
         if db.exists():
             try:
-                with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1) as conn:
+                conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
+                try:
                     if conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] >= count:
                         return
+                finally:
+                    conn.close()
             except sqlite3.Error:
                 pass  # schema not there yet
         time.sleep(0.003)
@@ -226,4 +232,5 @@ def test_full_filesystem_ends_with_clear_error(batch, reference, tmp_path):
         assert 0 < len(stored) < len(expected)
         assert all(value == expected[sha] for sha, value in stored.items())
     finally:
-        subprocess.run(["umount", str(mount)], capture_output=True)
+        if subprocess.run(["umount", str(mount)], capture_output=True).returncode != 0:
+            subprocess.run(["umount", "-l", str(mount)], capture_output=True)
