@@ -21,23 +21,6 @@ APPROX_INSIDE = "多余"
 MAX_FORM = 8
 NUMERAL_CHAR = re.compile(r"[0-9０-９.．,，%多余零〇一二三四五六七八九十百千万亿两萬億]")
 
-# SPEC §4, used only while rules/units.yaml does not exist.
-FALLBACK = {
-    "kinds": {
-        "area": {"canonical": "平方米", "units": {"平方米": 1, "平米": 1, "㎡": 1, "平方公里": 1e6, "公顷": 1e4, "亩": 666.67}},
-        "length": {"canonical": "公里", "units": {"公里": 1, "千米": 1, "km": 1, "米": 0.001}},
-        "money": {"canonical": "元", "units": {"元": 1, "千元": 1e3, "万元": 1e4, "亿元": 1e8}},
-        "mass": {"canonical": "吨", "units": {"吨": 1, "千克": 0.001, "公斤": 0.001, "斤": 0.0005}},
-        "volume": {"canonical": "立方米", "units": {"立方米": 1, "方": 1}},
-        "energy": {"canonical": "千瓦时", "units": {"千瓦时": 1, "度": 1, "kWh": 1, "万千瓦时": 1e4}},
-        "percent": {"canonical": "%", "units": {"%": 1, "％": 1}},
-        "percentage_point": {"canonical": "个百分点", "units": {"个百分点": 1, "百分点": 1}},
-    },
-    "classifiers": {c: {} for c in "辆 台 部 人 人次 车次 件 件次 次 场 场次 家 个 处 间 栋 项 条 起 批 批次 只 张 套 所 户 床".split()}
-    | {"名": {"as": "人"}, "位": {"as": "人"}},
-}
-
-
 def _simplify(text: str) -> str:
     """Simplified, half-width, same-length copy (govstat's own normaliser when present)."""
     try:
@@ -51,7 +34,7 @@ def _simplify(text: str) -> str:
 def load_table(path: str | None = None) -> dict[str, tuple[str, float, str, tuple[str, ...]]]:
     """surface form -> (canonical unit, factor, kind, characters it must not precede)."""
     source = Path(path) if path else RULES
-    data = yaml.safe_load(source.read_text(encoding="utf-8")) if source.exists() else FALLBACK
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
     table: dict[str, tuple[str, float, str, tuple[str, ...]]] = {}
     for name, group in (data.get("kinds") or {}).items():
         kind = group.get("kind", name)
