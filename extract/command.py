@@ -7,7 +7,6 @@ import sys
 
 import click
 
-from ..errors import InputError
 
 
 @click.command("extract")

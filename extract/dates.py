@@ -126,7 +126,6 @@ class _Finder:
         return self.report_year + int(self.data["relative_years"][word])
 
     def run(self) -> list[DateSpan]:
-        text = self.text
         for m in self.each("iso"):
             y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
             if self.year_ok(y):

@@ -16,19 +16,16 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import re
 
 import regex
-import yaml
 
-from . import segment
+from . import rulebook, segment
 from .model import Mention
 from .normalize import simplify
 from .sentences import sentence_of, split_sentences
 
-_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 _CLAUSE_BREAKS = frozenset(",;:，；：")  # simplified text is half-width; 、 joins list items
 _CLAUSE_BREAK_RE = re.compile("[,;:，；：]")
@@ -163,8 +160,8 @@ def _alternation(words) -> re.Pattern:
 @lru_cache(maxsize=1)
 def load_rules() -> _Rules:
     """Read rules/indicators.yaml and rules/scopes.yaml once per process."""
-    data = yaml.safe_load((_RULES_DIR / "indicators.yaml").read_text(encoding="utf-8"))
-    scopes = yaml.safe_load((_RULES_DIR / "scopes.yaml").read_text(encoding="utf-8"))["scopes"]
+    data = rulebook.load("indicators")
+    scopes = rulebook.load("scopes")["scopes"]
     return _Rules(data, scopes)
 
 

@@ -22,11 +22,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import regex
-import yaml
 
 from ..errors import InputError
+from . import rulebook
 
-RULES_PATH = Path(__file__).resolve().parent.parent / "rules" / "reading.yaml"
 
 
 @dataclass(slots=True)
@@ -41,8 +40,7 @@ class RawDocument:
 @lru_cache(maxsize=1)
 def rules() -> dict:
     """The reading rules (size limit, encodings, magic numbers, HTML selectors)."""
-    with open(RULES_PATH, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return rulebook.load("reading")
 
 
 def max_bytes() -> int:

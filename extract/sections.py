@@ -10,22 +10,19 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
-import yaml
 
+from . import rulebook
 from .model import Mention
 
 YEAR = r"(?:19|20)\d{2}"
 KINDS = ("problems", "plan", "summary")
 
 
-@lru_cache(maxsize=None)
 def rules(name: str) -> dict:
     """`rules/<name>.yaml`, parsed once per process."""
-    path = resources.files("govstat") / "rules" / f"{name}.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return rulebook.load(name)
 
 
 @dataclass(frozen=True, slots=True)
