@@ -54,6 +54,7 @@ def _patterns():
         "garbled_md": regex.compile(r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})(?P<rest>\d{2,4})|(?P<rest2>\d{2,4}))日"),
         "bare_year": regex.compile(r"(?<![\d.A-Za-z/-]|\d,)(?P<y>(?:19|20)\d{2})(?![\d.%,])"),
         "garbled_bare": regex.compile(r"(?<=^|[\p{Han}，,。；;、：:\s])(?P<rest>\d{2,4})(?=\p{Han})"),
+        "month_after": regex.compile(_S + r"(?:-|—|–|~|至|到)" + _S + _MONTH + _S + "月(?:" + month_suffix + ")?"),
         "day_after": regex.compile(_S + r"(?:-|—|–|~|至|到)" + _S + _DAY + "[日号]"),
     }
     return p, data
@@ -143,6 +144,7 @@ class _Finder:
             y, mo = _year(m["y"]), _num(m["m"])
             if self.year_ok(y) and mo and mo <= 12:
                 self.add(m.start(), m.end(), _iso(y, mo), False)
+                self._month_after(m.end(), y)
         for m in self.each("y_suffix"):
             y = _year(m["y"])
             if y is not None and self.year_ok(y):
@@ -192,6 +194,14 @@ class _Finder:
         # 每月, 个月 are caught by the lookbehind; a Chinese numeral glued to a
         # preceding numeral (一二月) is too vague to read.
         return not token.isdigit() and before in "〇零一二两三四五六七八九十百千万几数"
+
+    def _month_after(self, end: int, year) -> None:
+        """2020年1月至6月: the second month of a range takes the first one's year."""
+        m = self.patterns["month_after"].match(self.text, end)
+        if m and self.free(m.start("m"), m.end()):
+            mo = _num(m["m"])
+            if mo and mo <= 12:
+                self.add(m.start("m"), m.end(), _iso(year, mo), False)
 
     def _day_after(self, end: int, year, month: int, inferred: bool) -> None:
         """5月1日至3日: the second day of a range is a date of the same month."""

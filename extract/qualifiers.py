@@ -35,10 +35,8 @@ def approx_of(text: str, cand: Candidate) -> str | None:
                 break
             if word == "上" and not cand.bare_multiplier:
                 break
-            if word in ("近", "将近", "接近") and cand.unit is not None and cand.unit.kind == "duration":
-                tail = text[cand.end : cand.end + 3]
-                if tail.startswith(tuple(approx["not_approx_after_near"])) or tail.startswith(("来", "以来")):
-                    break
+            if word == "近" and cand.unit is not None and cand.unit.kind == "duration":
+                break  # 近3年(来), 近五年: "the last", not "nearly" (将近3年 still is)
             found.add(value)
             break
     tail = text[cand.end : cand.end + 3].lstrip(" \t")

@@ -109,6 +109,15 @@ def test_approx(sentence, span, approx):
 def test_near_before_a_span_of_time_to_now_is_not_approx():
     m = one("近5年来,累计节约经费。")
     assert (m.text, m.approx) == ("5年", None)
+    assert one("近三年,各项工作稳步推进。").approx is None
+    assert one("将近3年没有更新。").approx == "under"
+
+
+def test_two_classifiers_for_one_count_are_not_a_ratio():
+    m = one("采购办公设备40台/套。")
+    assert (m.text, m.unit, m.kind) == ("40台", "台", "count")
+    m = one("车辆单价不超过18万元/辆。")
+    assert (m.unit, m.kind, m.value) == ("元/辆", "ratio", 180000)
 
 
 @pytest.mark.parametrize(
