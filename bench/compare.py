@@ -182,6 +182,8 @@ def main(argv=None) -> int:
         run_worker(args.worker, args.out, args.rounds)
         return 0
     docs = corpus()
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"{os.cpu_count()} cores, load average {load}, Python {sys.version.split()[0]}", file=sys.stderr)
     results = []
     for system in args.systems:
         print(f"running {system} …", file=sys.stderr, flush=True)

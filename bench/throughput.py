@@ -138,7 +138,8 @@ def main(argv=None) -> int:
     texts = build_corpus(args.mb)
     size = corpus_mb(texts)
     print(f"corpus: {len(texts)} documents, {size:.2f} MB UTF-8 (reports repeated)")
-    print(f"machine: {os.cpu_count()} cores (shared with other work), Python {sys.version.split()[0]}")
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"machine: {os.cpu_count()} cores (shared with other work; load average {load}), Python {sys.version.split()[0]}")
     if args.profile:
         profile(texts, args.top)
         return 0
