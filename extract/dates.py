@@ -20,6 +20,10 @@ _MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
 
 
+_CODE_AFTER = regex.compile(r"\s*[-/]\s*\d{3,}")  # 2021-00002: an index number
+_YEAR_AFTER = regex.compile(r"\s*[-/—]\s*(?:19|20)\d{2}(?!\d)")  # 2014-2017: a year range
+
+
 @dataclass(slots=True)
 class DateSpan:
     start: int
@@ -251,7 +255,7 @@ class _Finder:
         if self._starts_unit(end) or self.text[end : end + 1] in ("多", "余"):
             return False
         after = self.text[end : end + 6]
-        if regex.match(r"\s*[-/]\s*\d{3,}", after) and not regex.match(r"\s*[-/—]\s*(?:19|20)\d{2}(?!\d)", after):
+        if _CODE_AFTER.match(after) and not _YEAR_AFTER.match(after):
             return False
         return self.year_ok(int(m["y"]))
 

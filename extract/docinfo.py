@@ -140,8 +140,10 @@ def _self_level(simplified: str) -> str | None:
     for level in ("city", "county", "province"):
         cues = r["level_cues"][level]
         for cue in cues:
-            for m in regex.finditer(regex.escape(cue), simplified):
-                before = simplified[max(0, m.start() - 2) : m.start()]
+            start = simplified.find(cue)
+            while start != -1:  # str.find: no regex compiled per call
+                before = simplified[max(0, start - 2) : start]
+                start = simplified.find(cue, start + len(cue))
                 if not any(before.endswith(x) for x in r["level_cues"]["not_after"]):
                     counts[level] += 1
     if not counts:

@@ -24,6 +24,7 @@ _SPACES = regex.compile(r"[ \t]{0,2}")
 _RANGE_SEP = regex.compile(r"[ \t]*(?:至|到|-|—|–|~|－|——)[ \t]*")
 _APPROX_INSIDE = "多余"
 _MULT_CHARS = "十百千万亿"
+_MULT_RUN = regex.compile(r"[十百千万亿]*")
 PERCENT_PREFIX = "百分之"
 
 
@@ -83,7 +84,7 @@ def _arabic(text: str, m: regex.Match) -> Candidate | None:
     if text[sp : sp + 1] in ("多", "余") and text[sp + 1 : sp + 2] in _MULT_CHARS and text[sp + 1 : sp + 2]:
         inside = True
         sp += 1
-    mults = regex.match(r"[十百千万亿]*", text[sp:]).group()
+    mults = _MULT_RUN.match(text, sp).group()
     # Give multiplier characters to the unit when the unit table knows the
     # longer form: 40万千瓦时 is 40 x 万千瓦时, not 40 x 万千 + 瓦时.
     for k in range(len(mults) + 1):

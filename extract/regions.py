@@ -108,6 +108,9 @@ class Gazetteer:
                 unit = Unit("county", row["sheng"], row["shi"] or None, row["qu"])
                 self._add(row["alias"], unit, False)
         self.max_len = max((len(s) for s in self.surfaces), default=0)
+        # every surface has 2+ characters: a position whose first two characters
+        # start no surface is skipped without trying each length (the hot path)
+        self._starts = {s[:2] for s in self.surfaces}
         self._codes: dict[str, list[str]] = defaultdict(list)
         for code, name in codes:
             self._codes[name].append(code[:6])
@@ -124,7 +127,7 @@ class Gazetteer:
         end = len(text) if limit is None else min(len(text), limit)
         i = 0
         while i < end:
-            if not ("\u4e00" <= text[i] <= "\u9fff"):
+            if text[i : i + 2] not in self._starts:
                 i += 1
                 continue
             found = None
