@@ -20,8 +20,13 @@ _MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
 
 
-_CODE_AFTER = regex.compile(r"\s*[-/]\s*\d{3,}")  # 2021-00002: an index number
-_YEAR_AFTER = regex.compile(r"\s*[-/—]\s*(?:19|20)\d{2}(?!\d)")  # 2014-2017: a year range
+def _re(pattern: str):
+    """Date patterns read ASCII digits only (full-width ones are normalised before)."""
+    return regex.compile(pattern, regex.ASCII)
+
+
+_CODE_AFTER = _re(r"\s*[-/]\s*\d{3,}")  # 2021-00002: an index number
+_YEAR_AFTER = _re(r"\s*[-/—]\s*(?:19|20)\d{2}(?!\d)")  # 2014-2017: a year range
 
 
 @dataclass(slots=True)
@@ -40,26 +45,26 @@ def _patterns():
     relative = "|".join(sorted(map(regex.escape, data["relative_years"]), key=len, reverse=True))
     month2 = _MONTH.replace("?P<m>", "?P<m2>")
     p = {
-        "iso": regex.compile(
+        "iso": _re(
             r"(?P<y>(?:19|20)\d{2}) ?(?P<sep>[-/.]) ?(?P<m>1[0-2]|0?[1-9]) ?(?P=sep) ?(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])"
         ),
-        "ymd": regex.compile(_YEAR + _S + "年" + _S + _MONTH + _S + "月" + _S + _DAY + _S + "[日号]"),
-        "ym_range": regex.compile(_YEAR + _S + "年" + _S + _MONTH + _S + r"(?:-|—|–|~|至|到)" + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
-        "ym": regex.compile(_YEAR + _S + "年" + _S + _MONTH + _S + "月(?:" + month_suffix + ")?"),
-        "y_suffix": regex.compile(_YEAR + _S + "年(?P<suffix>" + year_suffix + ")"),
-        "y": regex.compile(_YEAR + _S + "年"),
-        "rel_md": regex.compile(r"(?P<rel>" + relative + ")" + _MONTH + "月" + _DAY + "[日号]"),
-        "rel_range": regex.compile(r"(?P<rel>" + relative + ")" + _MONTH + r"(?:-|—|–|~|至|到)" + month2 + "月(?:" + month_suffix + ")?"),
-        "rel_m": regex.compile(r"(?P<rel>" + relative + ")" + _MONTH + "月(?:" + month_suffix + ")?"),
-        "md": regex.compile(r"(?<![\d个.])" + _MONTH + _S + "月" + _S + _DAY + _S + "[日号]"),
-        "m_range": regex.compile(r"(?<![\d个.])" + _MONTH + r"(?:-|—|–|~|至|到)" + month2 + "月(?:" + month_suffix + ")?"),
-        "m": regex.compile(r"(?<![\d个.第])" + _MONTH + "月(?:" + month_suffix + ")?(?![\\d])"),
-        "garbled_ym": regex.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<rest>\d{1,2})月"),
-        "garbled_md": regex.compile(r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})(?P<rest>\d{2,4})|(?P<rest2>\d{2,4}))日"),
-        "bare_year": regex.compile(r"(?<![\d.A-Za-z/-]|\d,)(?P<y>(?:19|20)\d{2})(?![\d.%,])"),
-        "garbled_bare": regex.compile(r"(?<=^|[\p{Han}，,。；;、：:\s])(?P<rest>\d{2,4})(?=\p{Han})"),
-        "month_after": regex.compile(_S + r"(?:-|—|–|~|至|到)" + _S + _MONTH + _S + "月(?:" + month_suffix + ")?"),
-        "day_after": regex.compile(_S + r"(?:-|—|–|~|至|到)" + _S + _DAY + "[日号]"),
+        "ymd": _re(_YEAR + _S + "年" + _S + _MONTH + _S + "月" + _S + _DAY + _S + "[日号]"),
+        "ym_range": _re(_YEAR + _S + "年" + _S + _MONTH + _S + r"(?:-|—|–|~|至|到)" + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
+        "ym": _re(_YEAR + _S + "年" + _S + _MONTH + _S + "月(?:" + month_suffix + ")?"),
+        "y_suffix": _re(_YEAR + _S + "年(?P<suffix>" + year_suffix + ")"),
+        "y": _re(_YEAR + _S + "年"),
+        "rel_md": _re(r"(?P<rel>" + relative + ")" + _MONTH + "月" + _DAY + "[日号]"),
+        "rel_range": _re(r"(?P<rel>" + relative + ")" + _MONTH + r"(?:-|—|–|~|至|到)" + month2 + "月(?:" + month_suffix + ")?"),
+        "rel_m": _re(r"(?P<rel>" + relative + ")" + _MONTH + "月(?:" + month_suffix + ")?"),
+        "md": _re(r"(?<![\d个.])" + _MONTH + _S + "月" + _S + _DAY + _S + "[日号]"),
+        "m_range": _re(r"(?<![\d个.])" + _MONTH + r"(?:-|—|–|~|至|到)" + month2 + "月(?:" + month_suffix + ")?"),
+        "m": _re(r"(?<![\d个.第])" + _MONTH + "月(?:" + month_suffix + ")?(?![\\d])"),
+        "garbled_ym": _re(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<rest>\d{1,2})月"),
+        "garbled_md": _re(r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})(?P<rest>\d{2,4})|(?P<rest2>\d{2,4}))日"),
+        "bare_year": _re(r"(?<![\d.A-Za-z/-]|\d,)(?P<y>(?:19|20)\d{2})(?![\d.%,])"),
+        "garbled_bare": _re(r"(?<=^|[\p{Han}，,。；;、：:\s])(?P<rest>\d{2,4})(?=\p{Han})"),
+        "month_after": _re(_S + r"(?:-|—|–|~|至|到)" + _S + _MONTH + _S + "月(?:" + month_suffix + ")?"),
+        "day_after": _re(_S + r"(?:-|—|–|~|至|到)" + _S + _DAY + "[日号]"),
     }
     return p, data
 

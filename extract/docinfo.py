@@ -17,9 +17,9 @@ from .model import DocumentInfo
 from .regions import MUNICIPALITIES, Hit, Unit, gazetteer, resolve_county
 from .sections import rules, top_headings
 
-YEAR = r"(?P<y>(?:19|20)\d{2})"
+YEAR = r"(?P<y>(?:19|20)[0-9]{2})"  # ASCII digits: int() must be able to read them
 _DATE = regex.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*(?:-|/|\.|年)\s*(?P<m>\d{1,2})\s*(?:-|/|\.|月)\s*(?P<d>\d{1,2})(?!\d)\s*日?"
+    r"(?P<y>(?:19|20)[0-9]{2})\s*(?:-|/|\.|年)\s*(?P<m>[0-9]{1,2})\s*(?:-|/|\.|月)\s*(?P<d>[0-9]{1,2})(?![0-9])\s*日?"
 )
 _LEVEL_CHAR = {"省": "province", "市": "city", "区": "county", "县": "county"}
 
@@ -68,7 +68,7 @@ def _cfg() -> dict:
         ),
         "placeholder": regex.compile(r["year"]["placeholder"]),
         "multi": regex.compile(r["period"]["multi_year"]),
-        "range": regex.compile(r["period"]["year_range"].replace("{Y}", r"(?:19|20)\d{2}")),
+        "range": regex.compile(r["period"]["year_range"].replace("{Y}", r"(?:19|20)[0-9]{2}")),
         "dept": regex.compile(org["title_department"]),
     }
 

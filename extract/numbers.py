@@ -18,7 +18,8 @@ from .units import Unit, unit_table
 
 _NUMBER = regex.compile(
     r"(?P<ar>(?<![\d.]|\d,)(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
-    r"|(?P<cn>[" + CHINESE_NUMERAL_CHARS + r"]+)"
+    r"|(?P<cn>[" + CHINESE_NUMERAL_CHARS + r"]+)",
+    regex.ASCII,  # \d is 0-9 only: other scripts' digits are not numbers here (and float() rejects some)
 )
 _SPACES = regex.compile(r"[ \t]{0,2}")
 _RANGE_SEP = regex.compile(r"[ \t]*(?:至|到|-|—|–|~|－|——)[ \t]*")

@@ -70,3 +70,10 @@ def test_very_long_line():
     doc = govstat.extract_text(text, meaning=False)
     assert len(doc.mentions) == 20000
     assert doc.dates[-1].iso == "2019"
+
+
+def test_digits_of_other_scripts_are_not_numbers():
+    # found by `make fuzz`: regex's \d matched a digit float() cannot read
+    text = "\U00011de0辆 ٣٤辆 20\U00011de0\U00011de1年 １２辆"
+    doc = check_document(text)
+    assert [(m["text"], m["value"]) for m in doc["mentions"]] == [("１２辆", 12)]
