@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -111,6 +112,7 @@ class Gazetteer:
         # every surface has 2+ characters: a position whose first two characters
         # start no surface is skipped without trying each length (the hot path)
         self._starts = {s[:2] for s in self.surfaces}
+        self._first_chars = re.compile("[" + re.escape("".join(sorted({s[0] for s in self.surfaces}))) + "]")
         self._codes: dict[str, list[str]] = defaultdict(list)
         for code, name in codes:
             self._codes[name].append(code[:6])
@@ -126,9 +128,11 @@ class Gazetteer:
         hits: list[Hit] = []
         end = len(text) if limit is None else min(len(text), limit)
         i = 0
-        while i < end:
+        for m in self._first_chars.finditer(text, 0, end):  # C-speed skip to plausible starts
+            if m.start() < i:
+                continue
+            i = m.start()
             if text[i : i + 2] not in self._starts:
-                i += 1
                 continue
             found = None
             for length in range(min(self.max_len, end - i), 1, -1):
@@ -137,7 +141,6 @@ class Gazetteer:
                     found = surface
                     break
             if found is None:
-                i += 1
                 continue
             units = tuple(sorted(self.surfaces[found], key=lambda u: (u.level, u.province, u.city or "", u.county or "")))
             hits.append(Hit(i, i + len(found), found, units, found in self.full_surfaces))
