@@ -21,8 +21,29 @@ _DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八�
 
 
 def _re(pattern: str):
-    """Date patterns read ASCII digits only (full-width ones are normalised before)."""
-    return regex.compile(pattern, regex.ASCII)
+    """Date patterns read ASCII digits only (full-width ones are normalised before).
+
+    `\\d` is rewritten to 0-9 rather than compiled with regex.ASCII, which
+    would also switch off `\\p{Han}`.
+    """
+    out, in_class, i = [], False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and pattern[i + 1 : i + 2] == "d":
+            out.append("0-9" if in_class else "[0-9]")
+            i += 2
+            continue
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        out.append(ch)
+        i += 1
+    return regex.compile("".join(out))
 
 
 _CODE_AFTER = _re(r"\s*[-/]\s*\d{3,}")  # 2021-00002: an index number
@@ -58,7 +79,7 @@ def _patterns():
         "rel_m": _re(r"(?P<rel>" + relative + ")" + _MONTH + "月(?:" + month_suffix + ")?"),
         "md": _re(r"(?<![\d个.])" + _MONTH + _S + "月" + _S + _DAY + _S + "[日号]"),
         "m_range": _re(r"(?<![\d个.])" + _MONTH + r"(?:-|—|–|~|至|到)" + month2 + "月(?:" + month_suffix + ")?"),
-        "m": _re(r"(?<![\d个.第])" + _MONTH + "月(?:" + month_suffix + ")?(?![\\d])"),
+        "m": _re(r"(?<![\d个.第])" + _MONTH + _S + "月(?:" + month_suffix + ")?(?![\\d])"),
         "garbled_ym": _re(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<rest>\d{1,2})月"),
         "garbled_md": _re(r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})(?P<rest>\d{2,4})|(?P<rest2>\d{2,4}))日"),
         "bare_year": _re(r"(?<![\d.A-Za-z/-]|\d,)(?P<y>(?:19|20)\d{2})(?![\d.%,])"),
