@@ -73,6 +73,27 @@ def _noop(_=None) -> int:
     return os.getpid()
 
 
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i
+    return total
+
+
+def control_scaling(workers: int) -> float:
+    """Speed-up of a pure-Python loop with `workers` processes: what the shared machine allows now."""
+    from multiprocessing import get_context
+
+    seconds = []
+    for n in (1, workers):
+        with get_context("spawn").Pool(n) as pool:
+            pool.map(_burn, [10] * n * 2)
+            t0 = time.perf_counter()
+            pool.map(_burn, [2_000_000] * 8, chunksize=1)
+            seconds.append(time.perf_counter() - t0)
+    return seconds[0] / seconds[1]
+
+
 def single_core(texts: list[str], meaning: bool) -> tuple[float, int]:
     """Seconds to extract every text in this process, and the mentions found."""
     _warm_up()
@@ -164,6 +185,8 @@ def main(argv=None) -> int:
             seconds = with_workers(texts, n)
             base = base or seconds
             print(f"{n} worker(s): {seconds:.2f} s, {size / seconds:.2f} MB/s, speed-up {base / seconds:.2f}x")
+        print(f"control, a pure-Python loop with 1 vs {args.workers} workers right after: "
+              f"speed-up {control_scaling(args.workers):.2f}x (the ceiling the shared cores allowed)")
 
     return 0
 
