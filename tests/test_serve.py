@@ -306,7 +306,9 @@ def test_chart_page_draws_a_line_per_region(served):
     assert get(ds, "/-/govstat/chart?indicator=vehicles.mileage").text.count("<polyline") == 3
     empty = get(ds, "/-/govstat/chart?indicator=nope&unit=x").text
     assert "No statistics" in empty and "<polyline" not in empty
-    assert "<option" in get(ds, "/-/govstat/chart").text
+    first_visit = get(ds, "/-/govstat/chart").text
+    assert "<option" in first_visit
+    assert first_visit.count("<polyline") >= 1  # the best-covered indicator is drawn at once
 
 
 @pytest.mark.parametrize(

@@ -197,6 +197,10 @@ async def chart_page(datasette, request):
     if "|" in indicator and not unit:  # the `chart` link column carries "indicator|unit"
         indicator, unit = indicator.split("|", 1)
     choices = await _choices(datasette, db)
+    if not indicator and choices:
+        # a first visit shows the best-covered comparison instead of an empty page
+        best = max(choices, key=lambda c: c["n"])
+        indicator, unit = best["indicator"], best["unit"]
     if indicator and not unit:
         units = [c for c in choices if c["indicator"] == indicator]
         if units:
