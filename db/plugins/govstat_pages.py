@@ -197,10 +197,9 @@ async def chart_page(datasette, request):
     if "|" in indicator and not unit:  # the `chart` link column carries "indicator|unit"
         indicator, unit = indicator.split("|", 1)
     choices = await _choices(datasette, db)
-    if not indicator and choices:
+    if not indicator:
         # a first visit shows the best-covered comparison instead of an empty page
-        best = max(choices, key=lambda c: c["n"])
-        indicator, unit = best["indicator"], best["unit"]
+        indicator, unit = await _best_comparison(datasette, db)
     if indicator and not unit:
         units = [c for c in choices if c["indicator"] == indicator]
         if units:
@@ -253,6 +252,23 @@ async def _choices(datasette, db):
             " LEFT JOIN indicators AS i ON i.code = c.indicator ORDER BY c.indicator, c.n DESC"
         )
         cache[db.name] = [dict(r) for r in rows.rows]
+    return cache[db.name]
+
+
+async def _best_comparison(datasette, db) -> tuple[str, str]:
+    """The (indicator, unit) with the most region-year cells to draw; cached."""
+    cache = datasette.__dict__.setdefault("_govstat_best", {})
+    if db.name not in cache or db.is_mutable:
+        rows = await db.execute(
+            f"""
+            SELECT m.indicator, m.unit, count(DISTINCT {REGION_SQL} || '|' || d.year) AS cells
+            FROM mentions AS m JOIN documents AS d ON d.id = m.document_id
+            WHERE m.indicator IS NOT NULL AND m.unit IS NOT NULL AND {CELL_FILTER}
+            GROUP BY m.indicator, m.unit ORDER BY cells DESC, m.indicator LIMIT 1
+            """
+        )
+        row = rows.first()
+        cache[db.name] = (row["indicator"], row["unit"]) if row else ("", "")
     return cache[db.name]
 
 
