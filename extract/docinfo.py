@@ -21,6 +21,12 @@ YEAR = r"(?P<y>(?:19|20)[0-9]{2})"  # ASCII digits: int() must be able to read t
 _DATE = regex.compile(
     r"(?P<y>(?:19|20)[0-9]{2})\s*(?:-|/|\.|年)\s*(?P<m>[0-9]{1,2})\s*(?:-|/|\.|月)\s*(?P<d>[0-9]{1,2})(?![0-9])\s*日?"
 )
+_LABEL_END = regex.compile(r"[,;!?]|:$")
+_TIME_OF_DAY = regex.compile(r"\d{1,2}:\d{2}")
+_PARTY_COMMITTEE = regex.compile(r"(?:[省市区县])委?$")
+_BRACKET_HEADING = regex.compile(r"(?m)^\s*【")
+_ANY_YEAR = regex.compile(r"(?:19|20)\d{2}")
+_REPORT_OPENING = regex.compile(r"现(?:将[^。]{0,30})?(?:汇报|报告)如下")
 _LEVEL_CHAR = {"省": "province", "市": "city", "区": "county", "县": "county"}
 
 
@@ -96,7 +102,7 @@ def find_title(simplified: str) -> tuple[int, int] | None:
             return (start + glued.start("t"), start + glued.end("t")) if glued else None
         if any(f in stripped for f in t["furniture"]) or c["site"].match(stripped) or c["menu"].match(stripped) or c["column"].match(stripped):
             continue
-        if regex.search(r"[,;!?]|:$", stripped) or _DATE.search(stripped):  # a label or salutation ends on ':' 
+        if _LABEL_END.search(stripped) or _DATE.search(stripped):  # a label or salutation ends on ':' 
             continue
         lead = len(line) - len(line.lstrip())
         s, e = start + lead, start + lead + len(stripped)
@@ -121,7 +127,7 @@ def find_published(simplified: str) -> str | None:
         before = head[max(0, m.start() - 8) : m.start()].rstrip(" :\t")
         after = head[m.end() : m.end() + 12].lstrip()
         labelled = any(before.endswith(label) for label in labels)
-        timed = regex.match(r"\d{1,2}:\d{2}", after) is not None
+        timed = _TIME_OF_DAY.match(after) is not None
         sourced = any(after.startswith(f) for f in followers)
         if labelled or timed or sourced:
             y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
@@ -183,7 +189,7 @@ def _org_candidates(simplified: str, hits: list[Hit]) -> list[_Org]:
         if hit is not None and len(hit.units) == 1 or (hit is not None and hit.full):
             found.append(_Org(hit.surface + m.group(), m.group(), hit.surface, hit, None, hit.start))
             continue
-        before = regex.search(r"(?:[省市区县])委?$", simplified[max(0, m.start() - 2) : m.start()])
+        before = _PARTY_COMMITTEE.search(simplified[max(0, m.start() - 2) : m.start()])
         if before:
             prefix = before.group()
             level = _LEVEL_CHAR[prefix[0]]
@@ -294,11 +300,11 @@ def _doc_type(simplified: str, title: str | None, has_opening_year: bool) -> str
         return "summary_and_plan"
     if summary_title:
         return "work_summary"
-    if any(w in title for w in r["special_title_words"]) or regex.search(r"(?m)^\s*【", simplified):
+    if any(w in title for w in r["special_title_words"]) or _BRACKET_HEADING.search(simplified):
         return "special_report"
     if has_opening_year:
         return "work_summary"
-    if title or regex.search(r"(?:19|20)\d{2}", simplified) or any(w in simplified for w in r["news_cues"]):
+    if title or _ANY_YEAR.search(simplified) or any(w in simplified for w in r["news_cues"]):
         return "special_report"
     return "other"
 
@@ -306,7 +312,7 @@ def _doc_type(simplified: str, title: str | None, has_opening_year: bool) -> str
 def _starts_as_report(simplified: str) -> bool:
     """A report opening on its period and then '现汇报如下' / '现将…报告如下'."""
     head = simplified[:300]
-    return regex.search(r"现(?:将[^。]{0,30})?(?:汇报|报告)如下", head) is not None
+    return _REPORT_OPENING.search(head) is not None
 
 
 # ---------------------------------------------------------------- entry point

@@ -18,6 +18,8 @@ from .model import Mention
 
 YEAR = r"(?:19|20)\d{2}"
 KINDS = ("problems", "plan", "summary")
+_CLAUSE_PUNCT = regex.compile(r"[,，;；]")
+_LINE_END = regex.compile(r"[。\n]")
 
 
 def rules(name: str) -> dict:
@@ -91,7 +93,7 @@ def body_bounds(simplified: str) -> tuple[int, int]:
         if c.top.match(line) or c.sub.match(line):
             return True
         # a long title has no comma; a body line has a full stop or clauses
-        return "。" in line or (len(line) >= c.body_min and regex.search(r"[,，;；]", line) is not None)
+        return "。" in line or (len(line) >= c.body_min and _CLAUSE_PUNCT.search(line) is not None)
 
     def is_footer(s: int, e: int) -> bool:
         line = simplified[s:e].strip()
@@ -113,7 +115,7 @@ def top_headings(simplified: str) -> list[tuple[int, str | None]]:
     found = []
     for m in c.top.finditer(simplified):
         tail = simplified[m.end(1) : m.end(1) + c.heading_chars]
-        tail = regex.split(r"[。\n]", tail, maxsplit=1)[0]
+        tail = _LINE_END.split(tail, maxsplit=1)[0]
         found.append((m.start(1), classify_heading(tail)))
     return found
 
@@ -127,7 +129,7 @@ def section_points(simplified: str) -> list[tuple[int, str]]:
         events.append((pos, 1, "struct", kind or "summary"))
     for m in c.sub.finditer(simplified):
         tail = simplified[m.end(1) : m.end(1) + c.heading_chars]
-        kind = classify_heading(regex.split(r"[。\n]", tail, maxsplit=1)[0])
+        kind = classify_heading(_LINE_END.split(tail, maxsplit=1)[0])
         if kind:
             events.append((m.start(1), 1, "struct", kind))
     for s, e in _lines(simplified):
