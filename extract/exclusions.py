@@ -27,7 +27,9 @@ _HAN = regex.compile(r"\p{Han}")
 @lru_cache(maxsize=1)
 def _compiled():
     data = load("exclusions")
-    patterns = regex.compile("|".join(f"(?:{p})" for p in data["patterns"].values()))
+    # each pattern on its own: every match of every rule is masked (a union would
+    # keep only the leftmost of overlapping matches), and it is no slower
+    patterns = [regex.compile(p) for p in data["patterns"].values()]
     slogans = regex.compile("|".join(sorted(map(regex.escape, data["slogans"]), key=len, reverse=True)))
     ordinal_before = tuple(sorted(data["ordinal_before"], key=len, reverse=True))
     return data, patterns, slogans, ordinal_before
@@ -57,8 +59,9 @@ class Exclusions:
         self.data = data
         self.ordinal_before = ordinal_before
         self.identifiers = Mask(len(text))  # also veto dates
-        for m in patterns.finditer(text):
-            self.identifiers.block(m.start(), m.end())
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                self.identifiers.block(m.start(), m.end())
         self.quoted = Mask(len(text))
         self._mark_quotes(data["quotes"])
         self.slogans = [(m.start(), m.end()) for m in slogans.finditer(text)]
