@@ -86,3 +86,11 @@ def change_of_number(text: str, cand: Candidate) -> str | None:
     if text[cand.end : cand.end + 4].lstrip(" \t").startswith(tuple(change["amount_avoided_after"])):
         return None
     return direction
+
+
+def shares_about(text: str, previous: Candidate, cand: Candidate) -> bool:
+    """约1000场次、8万人次: 约 before the first item of a 、-list covers the next one too."""
+    if text[previous.end : cand.start].strip(" \t") != "、":
+        return False
+    head = text[max(0, previous.start - 4) : previous.start].rstrip(" \t")
+    return head.endswith(tuple(_rules()[0]["distributive"]))

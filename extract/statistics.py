@@ -7,7 +7,7 @@ from .exclusions import Exclusions
 from .model import DateMention, Mention
 from .normalize import NormalizedText
 from .numbers import Candidate, find_numbers
-from .qualifiers import approx_of, change_of_number
+from .qualifiers import approx_of, change_of_number, shares_about
 
 
 def clean_number(value: float | None) -> float | int | None:
@@ -30,6 +30,7 @@ def find_statistics_and_dates(
         taken_by_dates[d.start : d.end] = b"\x01" * (d.end - d.start)
 
     mentions = []
+    previous = None  # the last kept candidate
     for cand in find_numbers(text):
         if 1 in taken_by_dates[cand.start : cand.end]:
             continue
@@ -38,7 +39,10 @@ def find_statistics_and_dates(
         mention = _mention(normalized, cand)
         if cand.bare_multiplier and mention.approx is None:
             continue  # 千人帮万人: a multiplier standing alone is a number only when qualified (近万人次)
+        if mention.approx is None and previous is not None and shares_about(text, previous, cand):
+            mention.approx = "about"
         mentions.append(mention)
+        previous = cand
 
     dates = []
     for d in date_spans:

@@ -113,6 +113,12 @@ def test_approx(sentence, span, approx):
     assert (m.text, m.approx) == (span, approx)
 
 
+def test_about_covers_the_next_item_of_a_list():
+    found = govstat.extract_text("每年保障会议约600场次、2万人次,接待50批次、约800人次。", meaning=False).mentions
+    assert [(m.text, m.approx) for m in found] == [
+        ("600场次", "about"), ("2万人次", "about"), ("50批次", None), ("800人次", "about")]
+
+
 def test_near_before_a_span_of_time_to_now_is_not_approx():
     m = one("近5年来,累计节约经费。")
     assert (m.text, m.approx) == ("5年", None)
