@@ -95,6 +95,18 @@ def resolve(mentions: list[dict], dates: list[dict]) -> dict:
     return {"mentions": kept, "dates": kept_dates}
 
 
+def finish(text: str, typed: list[dict], bare: list[tuple], dates: list[dict], lexicon: bool) -> dict:
+    """A peer's typed mentions plus its bare numbers, with govstat's unit lexicon
+    attached after them when `lexicon` is set (the "+ unit lexicon" rows), resolved."""
+    if lexicon:
+        from .lexicon import attach
+
+        extra = attach(text, bare)
+    else:
+        extra = [mention(text, s, e, v) for s, e, v in bare]
+    return resolve(typed + extra, dates)
+
+
 def iso_from_bounds(first: str, last: str) -> str | None:
     """ISO text as precise as a [first, last] pair of 'YYYY-MM-DD…' bounds shows.
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from .common import date, iso_from_bounds, mention, names_a_calendar_point, resolve
+from .common import date, finish, iso_from_bounds, mention, names_a_calendar_point
 
 LABEL = "Duckling"
 PACKAGE = "pyduckling-native-phihos"
@@ -117,7 +117,6 @@ class Engine:
         return self._contexts[year]
 
     def extract(self, text: str, year: int | None, lexicon: bool = False) -> dict:
-        from .lexicon import attach
 
         entities = json.loads(self.duckling.parse_text(text, self.context(year), self.dims, LATENT))
         typed, bare, dates = [], [], []
@@ -134,11 +133,7 @@ class Engine:
                 found = measure(text, start, end, dim, value)
                 if found is not None:
                     typed.append(found)
-        if lexicon:
-            mentions = typed + attach(text, bare)
-        else:
-            mentions = typed + [mention(text, s, e, v) for s, e, v in bare]
-        return resolve(mentions, dates)
+        return finish(text, typed, bare, dates, lexicon)
 
 
 def load() -> Engine:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .common import date, iso_from_bounds, mention, names_a_calendar_point, resolve
+from .common import date, finish, iso_from_bounds, mention, names_a_calendar_point
 
 LABEL = "Recognizers-Text"
 PACKAGE = "recognizers-text-suite"
@@ -99,7 +99,6 @@ class Engine:
         self.datetime = DateTimeRecognizer(culture).get_datetime_model()
 
     def extract(self, text: str, year: int | None, lexicon: bool = False) -> dict:
-        from .lexicon import attach
 
         typed, bare, dates = [], [], []
         for r in self.percentage.parse(text):
@@ -145,13 +144,7 @@ class Engine:
                     iso = timex_iso(timex, year)
                     if iso:
                         dates.append(date(text, start, end, iso))
-        if lexicon:
-            mentions = typed + attach(text, bare)
-        else:
-            from .common import mention as plain
-
-            mentions = typed + [plain(text, s, e, v) for s, e, v in bare]
-        return resolve(mentions, dates)
+        return finish(text, typed, bare, dates, lexicon)
 
 
 def load() -> Engine:
