@@ -19,7 +19,7 @@ import stat
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
@@ -208,9 +208,27 @@ def ingest(
     return summary
 
 
-def _new_pool(workers: int) -> ProcessPoolExecutor:
+def _new_pool(workers: int):
+    # One worker: extract in this process, between writes. A single pool worker
+    # beside the writer would already use two cores, and writing (SQLite,
+    # full-text index) costs about half as much as extracting, so `--workers 2`
+    # could then hardly be faster than `--workers 1`.
+    if workers == 1:
+        return _InlineExecutor()
     # fork: workers inherit the warmed-up pipeline (jieba, compiled rules) copy-on-write
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+
+
+class _InlineExecutor:
+    """The executor interface `_extract_and_write` uses, running each task at once."""
+
+    def submit(self, fn, *args) -> Future:
+        future: Future = Future()
+        future.set_result(fn(*args))  # extract_one catches its own errors
+        return future
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        return None
 
 
 def _open(db_path: str, max_page_count: int | None):
