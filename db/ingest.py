@@ -308,7 +308,7 @@ def _extract_and_write(db, pool, workers, tasks, force, version, summary, bar, f
     executor = pool[0]
     pending: dict = {}
     queue = iter(tasks)
-    limit = workers * 4
+    limit = workers * 16  # files in flight: enough that no worker idles while the writer writes
     exhausted = False
     while True:
         while not exhausted and len(pending) < limit:
