@@ -213,6 +213,7 @@ def ingest(
 
 
 INGEST_WAL_PAGES = 20_000
+BATCH_DOCUMENTS = 64  # at most this many documents share one commit
 FTS_AUTOMERGE = 16
 
 
@@ -328,8 +329,12 @@ def _extract_and_write(db, pool, workers, tasks, force, version, summary, bar, f
                 pending[executor.submit(extract_one, task[0], task[1], version)] = task
         if not pending:
             break
-        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        wait(pending, return_when=FIRST_COMPLETED)
+        # everything extracted by now is written in one transaction (each
+        # document all-or-nothing inside it): one commit for the group
+        done = [f for f in pending if f.done()][:BATCH_DOCUMENTS]
         broken = False
+        ready: list[tuple[str, dict]] = []
         for future in done:
             task = pending.pop(future)
             try:
@@ -343,27 +348,47 @@ def _extract_and_write(db, pool, workers, tasks, force, version, summary, bar, f
             kind, source, body = result
             if kind == "error":
                 fail(source, *body)
+                bar.advance()
             else:
-                try:
-                    status = load.write_payload(db, body, force=force)
-                except sqlite3.Error as err:
-                    if _is_disk_full(err):
-                        raise StoreError(_full_message(db, summary)) from None
-                    fail(source, type(err).__name__, f"database rejected the document: {err}")
-                    bar.advance()
-                    continue
-                if status == load.INGESTED:
+                ready.append((source, body))
+        if ready:
+            try:
+                statuses = load.write_payloads(db, [body for _source, body in ready], force=force)
+            except sqlite3.Error:  # a full disk or a busy database: what still can be stored, one by one
+                statuses = _write_one_by_one(db, ready, force, summary)
+            for (source, _body), status in zip(ready, statuses):
+                if isinstance(status, sqlite3.Error):
+                    fail(source, type(status).__name__, f"database rejected the document: {status}")
+                elif status == load.INGESTED:
                     summary.ingested += 1
                 elif status == load.REPLACED:
                     summary.replaced += 1
                 else:
                     summary.unchanged += 1
-            bar.advance()
+                bar.advance()
         if broken:
             executor = pool[0] = _replace_pool(executor, workers)
             for future, task in list(pending.items()):
                 del pending[future]
                 pending[executor.submit(extract_one, task[0], task[1], version)] = task
+
+
+def _write_one_by_one(db, ready, force, summary) -> list:
+    """After a group failed as a whole: store what still can be, one document at a time."""
+    statuses: list = []
+    for source, body in ready:
+        try:
+            statuses.append(load.write_payload(db, body, force=force))
+        except sqlite3.Error as err:
+            if _is_disk_full(err):
+                for done_status in statuses:  # count what did fit before stopping
+                    if done_status == load.INGESTED:
+                        summary.ingested += 1
+                    elif done_status == load.REPLACED:
+                        summary.replaced += 1
+                raise StoreError(_full_message(db, summary)) from None
+            statuses.append(err)
+    return statuses
 
 
 def _replace_pool(executor: ProcessPoolExecutor, workers: int) -> ProcessPoolExecutor:
