@@ -23,7 +23,7 @@ _NUMBER = regex.compile(
 )
 _SPACES = regex.compile(r"[ \t]{0,2}")
 _RANGE_SEP = regex.compile(r"[ \t]*(?:至|到|-|—|–|~|－|——)[ \t]*")
-_APPROX_INSIDE = "多余"
+_APPROX_INSIDE = ("多", "余")  # inside the number or after a duration: 150多万, 20余处, 三年多
 _MULT_CHARS = "十百千万亿"
 _MULT_RUN = regex.compile(r"[十百千万亿]*")
 PERCENT_PREFIX = "百分之"
@@ -49,7 +49,7 @@ def _tail(text: str, pos: int) -> tuple[Unit | None, int, bool]:
     """After the numeral: 多/余, spaces, a unit, a ratio (/unit), 多 after a duration."""
     table = unit_table()
     approx_inside = False
-    if text[pos : pos + 1] in (_APPROX_INSIDE) and text[pos : pos + 1]:
+    if text[pos : pos + 1] in _APPROX_INSIDE:
         nxt = table.match(text, pos + 1)
         if nxt is not None:
             approx_inside = True
@@ -70,7 +70,7 @@ def _tail(text: str, pos: int) -> tuple[Unit | None, int, bool]:
                 kind="ratio",
             )
             end = end + 1 + len(per.surface)
-    if unit.kind == "duration" and text[end : end + 1] in ("多", "余"):
+    if unit.kind == "duration" and text[end : end + 1] in _APPROX_INSIDE:
         approx_inside = True
         end += 1
     return unit, end, approx_inside
@@ -82,7 +82,7 @@ def _arabic(text: str, m: regex.Match) -> Candidate | None:
     pos = m.end()
     sp = _SPACES.match(text, pos).end()
     inside = False
-    if text[sp : sp + 1] in ("多", "余") and text[sp + 1 : sp + 2] in _MULT_CHARS and text[sp + 1 : sp + 2]:
+    if text[sp : sp + 1] in _APPROX_INSIDE and text[sp + 1 : sp + 2] and text[sp + 1 : sp + 2] in _MULT_CHARS:
         inside = True
         sp += 1
     mults = _MULT_RUN.match(text, sp).group()
@@ -99,7 +99,7 @@ def _arabic(text: str, m: regex.Match) -> Candidate | None:
     if mults:
         mult = prod(MULTIPLIERS[c] for c in mults)
         end = sp + len(mults)
-        if text[end : end + 1] in ("多", "余"):
+        if text[end : end + 1] in _APPROX_INSIDE:
             inside = True
             end += 1
         return Candidate(start=m.start(), end=end, value=base * mult, approx_inside=inside,
