@@ -47,6 +47,7 @@ def _re(pattern: str):
 
 
 _CODE_AFTER = _re(r"\s*[-/]\s*\d{3,}")  # 2021-00002: an index number
+_YEAR_BEFORE = _re(r"(?:19|20)\d{2}\s?[-—–~]$")  # the first year of a range
 _YEAR_AFTER = _re(r"\s*[-/—]\s*(?:19|20)\d{2}(?!\d)")  # 2014-2017: a year range
 
 
@@ -82,7 +83,7 @@ def _patterns():
         "m": _re(r"(?<![\d个.第])" + _MONTH + _S + "月(?:" + month_suffix + ")?(?![\\d])"),
         "garbled_ym": _re(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<rest>\d{1,2})月"),
         "garbled_md": _re(r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})(?P<rest>\d{2,4})|(?P<rest2>\d{2,4}))日"),
-        "bare_year": _re(r"(?<![\d.A-Za-z/-]|\d,)(?P<y>(?:19|20)\d{2})(?![\d.%,])"),
+        "bare_year": _re(r"(?<![\d.A-Za-z/]|\d,)(?P<y>(?:19|20)\d{2})(?![\d.%,])"),
         "garbled_bare": _re(r"(?<=^|[\p{Han}，,。；;、：:\s])(?P<rest>\d{2,4})(?=\p{Han})"),
         "month_after": _re(_S + r"(?:-|—|–|~|至|到)" + _S + _MONTH + _S + "月(?:" + month_suffix + ")?"),
         "day_after": _re(_S + r"(?:-|—|–|~|至|到)" + _S + _DAY + "[日号]"),
@@ -278,6 +279,9 @@ class _Finder:
     def _bare_year_is_date(self, m) -> bool:
         """2017公务用车, “2019—2020”: a year with nothing that makes it a quantity."""
         end = m.end()
+        before = self.text[max(0, m.start() - 7) : m.start()]
+        if before[-1:] in ("-", "—", "–", "~") and not _YEAR_BEFORE.search(before):
+            return False  # 2021-00002, A-2019: part of a code, unless a year range (2015-2021)
         if self._starts_unit(end) or self.text[end : end + 1] in ("多", "余"):
             return False
         after = self.text[end : end + 6]

@@ -35,6 +35,8 @@ def dates(text, year=None):
         ("2020年1月至6月能耗下降。", None, [("2020年1月", "2020-01", False), ("6月", "2020-06", False)]),
         ("20XX年5月完成清理。", None, [("20XX年5月", "XXXX-05", False)]),
         ("2019公共机构节能工作报告", None, [("2019", "2019", False)]),
+        ("版权所有©2015-2021 某市", None, [("2015", "2015", False), ("2021", "2021", False)]),
+        ("索引号:011158671/2021-22428", None, []),
         ("开展“2020节能宣传周”活动。", None, [("2020", "2020", False)]),
         # garbled in publishing: one reading only -> a date; two readings -> none
         ("管理办法20158月印发。", None, [("20158月", "2015-08", False)]),
