@@ -107,8 +107,8 @@ class Exclusions:
         return None
 
     def _chinese(self, cand: Candidate, before: str) -> str | None:
-        if cand.number_text in ("一", "壹"):
-            return "lone 一"
+        if cand.number_text in ("一", "壹") and cand.value_max is None:
+            return "lone 一"  # (一至两个月 is a range, not an article)
         if before.endswith(tuple(self.data["vague_before"])):
             return "vague"
         after = self.text[cand.start + len(cand.number_text) : cand.start + len(cand.number_text) + 2]

@@ -130,6 +130,16 @@ def _parse(text: str, m: regex.Match) -> Candidate | None:
     return _arabic(text, m) if m.group("ar") else _chinese(text, m)
 
 
+def _chinese_range(text: str, m: regex.Match) -> Candidate | None:
+    """A Chinese numeral with no unit of its own that starts a range (二至三人)."""
+    value = parse_chinese(m.group("cn"))
+    if value is None or not _RANGE_SEP.match(text, m.end()) or _RANGE_SEP.match(text, m.end()).end() == m.end():
+        return None
+    first = Candidate(start=m.start(), end=m.end(), value=value, chinese=True, number_text=m.group("cn"))
+    ranged = _range(text, first)
+    return ranged if ranged.unit is not None else None
+
+
 def _range(text: str, first: Candidate) -> Candidate:
     """10至20辆, 23万—25万平方米: one candidate with value and value_max."""
     sep = _RANGE_SEP.match(text, first.end)
@@ -186,6 +196,8 @@ def find_numbers(text: str) -> list[Candidate]:
             cand = _percent_words(text, m)
         else:
             cand = _parse(text, m)
+        if cand is None and m.group("cn"):
+            cand = _chinese_range(text, m)  # 二至三人: the unit comes after the second number
         if cand is None:
             pos = m.start() + 1 if m.group("cn") else m.end()
             continue
