@@ -27,7 +27,7 @@ def approx_of(text: str, cand: Candidate) -> str | None:
     """about / over / under, or None (SPEC §2). over/under beat about."""
     approx, before, after, _change, _cues = _rules()
     found = set()
-    head = text[max(0, cand.start - 4) : cand.start].rstrip(" \t")
+    head = text[max(0, cand.start - 5) : cand.start].rstrip(" \t￥¥$")  # 约￥1.2亿元
     for word, value in before:
         if head.endswith(word):
             glued = head[-len(word) - 1 : -len(word)] if len(head) > len(word) else ""
