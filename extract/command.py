@@ -13,7 +13,7 @@ import click
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(["json", "table", "html"]), default="json", show_default=True)
 @click.option("--with-text", is_flag=True, help="Include the (extracted) text as document.text.")
-@click.option("--no-meaning", is_flag=True, help="Skip the meaning layer (indicators, sections).")
+@click.option("--no-meaning", is_flag=True, help="Skip the indicator layer (indicator, subject, scope, cumulative, change_of).")
 def extract_command(path, fmt, with_text, no_meaning):
     """Extract every statistic and date from PATH (txt, HTML, DOCX, PDF; '-' for stdin)."""
     from .pipeline import extract_bytes, extract_file
