@@ -83,6 +83,7 @@ def _patterns():
         "m": _re(r"(?<![\d个.第])" + _MONTH + _S + "月(?:" + month_suffix + ")?(?![\\d])"),
         "garbled_ym": _re(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<rest>\d{1,2})月"),
         "garbled_md": _re(r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})(?P<rest>\d{2,4})|(?P<rest2>\d{2,4}))日"),
+        "ym_dot": _re(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\.(?P<m>1[0-2]|0?[1-9])(?![\d.])"),
         "bare_year": _re(r"(?<![\d.A-Za-z/]|\d,)(?P<y>(?:19|20)\d{2})(?![\d.%,])"),
         "garbled_bare": _re(r"(?<=^|[\p{Han}，,。；;、：:\s])(?P<rest>\d{2,4})(?=\p{Han})"),
         "month_after": _re(_S + r"(?:-|—|–|~|至|到)" + _S + _MONTH + _S + "月(?:" + month_suffix + ")?"),
@@ -212,6 +213,9 @@ class _Finder:
             if mo and mo <= 12 and not self._month_is_count(m):
                 self.add(m.start(), m.end(), _iso(y, mo), True)
         self._garbled()
+        for m in self.each("ym_dot"):  # 2019.12, unless it is a number with a unit (2019.12万元)
+            if not self._starts_unit(m.end()) and self.year_ok(int(m["y"])):
+                self.add(m.start(), m.end(), _iso(int(m["y"]), int(m["m"])), False)
         for m in self.each("bare_year"):
             if self._bare_year_is_date(m):
                 self.add(m.start(), m.end(), _iso(int(m["y"])), False)
@@ -224,7 +228,7 @@ class _Finder:
         before = self.text[m.start() - 1 : m.start()]
         # 每月, 个月 are caught by the lookbehind; a Chinese numeral glued to a
         # preceding numeral (一二月) is too vague to read.
-        return not token.isdigit() and before in "〇零一二两三四五六七八九十百千万几数"
+        return not token.isdigit() and before != "" and before in "〇零一二两三四五六七八九十百千万几数"
 
     def _month_after(self, end: int, year) -> None:
         """2020年1月至6月: the second month of a range takes the first one's year."""
@@ -274,7 +278,7 @@ class _Finder:
         from .units import unit_table
 
         nxt = self.text[pos : pos + 1]
-        return unit_table().match(self.text, pos) is not None or nxt in "多余十百千万亿年月日号个第%"
+        return unit_table().match(self.text, pos) is not None or (nxt != "" and nxt in "多余十百千万亿年月日号个第%")
 
     def _bare_year_is_date(self, m) -> bool:
         """2017公务用车, “2019—2020”: a year with nothing that makes it a quantity."""
