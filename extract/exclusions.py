@@ -16,11 +16,6 @@ import regex
 from .numbers import Candidate
 from .rulebook import load
 
-# Punctuation after which a number with no unit may still be a count (腾退房间362。)
-_BARE_FOLLOWERS = set("，,。；;、)）\n\r") | {""}
-_BARE_FOLLOWER_WORDS = ("其中",)
-# Function characters after which a unitless number is not a counted noun's count
-_NOT_A_NOUN = set("第于在为是和及与等约共达计至到从由对把被将向比较了的地得年月日号时分秒之至")
 _HAN = regex.compile(r"\p{Han}")
 
 
@@ -121,9 +116,10 @@ class Exclusions:
         if cand.chinese:
             return "no unit"
         nxt = self.text[cand.end : cand.end + 1]
-        if not (nxt in _BARE_FOLLOWERS or self.text.startswith(_BARE_FOLLOWER_WORDS, cand.end)):
+        rule = self.data["bare_number"]
+        if not (nxt == "" or nxt in rule["followed_by"] or self.text.startswith(tuple(rule["followed_by_words"]), cand.end)):
             return "no unit"
-        if not prev or not _HAN.match(prev) or prev in _NOT_A_NOUN:
+        if not prev or not _HAN.match(prev) or prev in rule["not_after"]:
             return "no unit"
         following = self.text[cand.end : cand.end + 8].lstrip(" \t\r\n")
         if following.startswith(tuple(self.data["identifier_after"])):

@@ -8,7 +8,6 @@ from .numbers import Candidate
 from .rulebook import load
 
 _CLAUSE_BREAKS = set("，,;；。:：\n!?！？")
-_GAP_WORDS = set(" \t了约近达超过为")
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +78,7 @@ def change_of_number(text: str, cand: Candidate) -> str | None:
     if kind in ("percent", "percentage_point"):
         return direction
     # An amount: only right after its cue, and never an amount saved or avoided.
-    if any(ch not in _GAP_WORDS for ch in after_cue):
+    if any(ch not in change["gap_before_amount"] for ch in after_cue):
         return None
     if word in change["amount_saved_cues"]:
         return None
