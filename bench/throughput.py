@@ -3,7 +3,8 @@
 
     .venv/bin/python bench/throughput.py                 # ≥ 5 MB, 1 core, with/without meaning
     .venv/bin/python bench/throughput.py --workers 2     # + scaling with 1 and 2 processes
-    .venv/bin/python bench/throughput.py --profile       # + cProfile of the hot path (top costs)
+    .venv/bin/python bench/throughput.py --profile       # cProfile of the hot path (top costs)
+    .venv/bin/python bench/throughput.py --stages        # seconds per pipeline stage, no profiler
 
 The corpus is the annotated and extra reports, repeated until it holds at
 least --mb megabytes of UTF-8 text; each repetition is extracted as its own
@@ -147,6 +148,48 @@ def profile(texts: list[str], top: int) -> None:
     stats.sort_stats("cumulative").print_stats(top)
 
 
+def stages(texts: list[str], rounds: int = 3) -> None:
+    """CPU seconds of each stage of `extract_text` (best of `rounds`), without a profiler's overhead."""
+    from govstat.extract import docinfo, indicators, sections
+    from govstat.extract.normalize import NormalizedText
+    from govstat.extract.sentences import sentence_of, split_sentences
+    from govstat.extract.statistics import find_statistics_and_dates
+
+    _warm_up()
+    clock = time.process_time
+    best: dict[str, float] = {}
+    for _ in range(rounds):
+        spent = dict.fromkeys(("normalize", "docinfo", "statistics", "sentences", "sections", "indicators"), 0.0)
+        for text in texts:
+            t0 = clock()
+            normalized = NormalizedText(text)
+            simplified = normalized.simplified
+            t1 = clock()
+            info = docinfo.infer_document_info(text, simplified)
+            t2 = clock()
+            mentions, _dates = find_statistics_and_dates(normalized, report_year=info.year)
+            t3 = clock()
+            spans = split_sentences(simplified)
+            for m in mentions:
+                span = sentence_of(spans, m.start)
+                if span is not None:
+                    m.sentence_start, m.sentence_end = span
+            t4 = clock()
+            sections.assign_sections(text, simplified, mentions)
+            t5 = clock()
+            indicators.assign_meaning(text, simplified, mentions)
+            t6 = clock()
+            for name, seconds in zip(spent, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5)):
+                spent[name] += seconds
+        for name, seconds in spent.items():
+            best[name] = min(best.get(name, seconds), seconds)
+    total = sum(best.values())
+    size = corpus_mb(texts)
+    print(f"stages, CPU seconds (best of {rounds}): total {total:.2f} s = {size / total:.2f} MB/s")
+    for name, seconds in best.items():
+        print(f"  {name:<11} {seconds:6.3f} s  {100 * seconds / total:5.1f}%")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=5.0, help="corpus size in MB of UTF-8 text (default 5)")
@@ -154,6 +197,7 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs of each command for start-up timing")
     parser.add_argument("--profile", action="store_true", help="profile the hot path instead (on --mb MB)")
     parser.add_argument("--top", type=int, default=25, help="rows of the profile to print")
+    parser.add_argument("--stages", action="store_true", help="time each pipeline stage instead (on --mb MB)")
     args = parser.parse_args(argv)
 
     texts = build_corpus(args.mb)
@@ -163,6 +207,9 @@ def main(argv=None) -> int:
     print(f"machine: {os.cpu_count()} cores (shared with other work; load average {load}), Python {sys.version.split()[0]}")
     if args.profile:
         profile(texts, args.top)
+        return 0
+    if args.stages:
+        stages(texts)
         return 0
 
     govstat = str(Path(sys.executable).with_name("govstat"))

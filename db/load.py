@@ -20,6 +20,7 @@ import sqlite_utils
 from .. import __version__
 from ..extract.model import Document
 from ..extract.sentences import sentence_of, split_sentences
+from .schema import index_sentences
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
@@ -182,7 +183,8 @@ def write_payload(db: sqlite_utils.Database, payload: dict, *, force: bool = Fal
     conn = db.conn
     conn.execute("BEGIN IMMEDIATE")
     try:
-        status = _write_one(conn, payload, force)
+        status, sentences = _write_one(conn, payload, force)
+        index_sentences(conn, sentences)
         conn.execute("COMMIT")
         return status
     except BaseException:
@@ -199,23 +201,29 @@ def write_payloads(db: sqlite_utils.Database, payloads: list[dict], *, force: bo
     segment at every commit). Each document is written under its own
     SAVEPOINT: one the database rejects is rolled back alone and its entry in
     the returned list is the `sqlite3.Error`, the others get their status. A
-    full disk rolls the whole group back and raises.
+    full disk rolls the whole group back and raises. The sentences of the
+    group go into the full-text index together, after the last savepoint
+    (FTS5 writes an index segment at every savepoint release).
     """
     conn = db.conn
     results: list = []
+    indexed: list[tuple[int, str]] = []
     conn.execute("BEGIN IMMEDIATE")
     try:
         for payload in payloads:
             conn.execute("SAVEPOINT document")
             try:
-                results.append(_write_one(conn, payload, force))
+                status, sentences = _write_one(conn, payload, force)
                 conn.execute("RELEASE document")
+                results.append(status)
+                indexed.extend(sentences)
             except sqlite3.Error as err:
                 if getattr(err, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "full" in str(err).lower():
                     raise
                 conn.execute("ROLLBACK TO document")
                 conn.execute("RELEASE document")
                 results.append(err)
+        index_sentences(conn, indexed)
         conn.execute("COMMIT")
         return results
     except BaseException:
@@ -224,12 +232,14 @@ def write_payloads(db: sqlite_utils.Database, payloads: list[dict], *, force: bo
         raise
 
 
-def _write_one(conn, payload: dict, force: bool) -> str:
-    """The body of `write_payload`, inside a transaction someone else opened."""
+def _write_one(conn, payload: dict, force: bool) -> tuple[str, list[tuple[int, str]]]:
+    """The body of `write_payload`, inside a transaction someone else opened:
+    its status, and the (id, text) of the sentences it wrote, for the caller to
+    add to the full-text index."""
     doc = payload["document"]
     old = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (doc["sha256"],)).fetchone()
     if old and not force:
-        return UNCHANGED
+        return UNCHANGED, []
     status = INGESTED
     stale = {row[0] for row in conn.execute("SELECT id FROM documents WHERE source = ?", (doc["source"],))}
     if old:
@@ -237,11 +247,10 @@ def _write_one(conn, payload: dict, force: bool) -> str:
     for document_id in sorted(stale):
         delete_document(conn, document_id)
         status = REPLACED
-    _write_rows(conn, payload)
-    return status
+    return status, _write_rows(conn, payload)
 
 
-def _write_rows(conn, payload: dict) -> None:
+def _write_rows(conn, payload: dict) -> list[tuple[int, str]]:
     for code, name, level, parent in payload["regions"]:
         conn.execute(
             "INSERT INTO regions (admin_code, name, level, parent) VALUES (?, ?, ?, ?) "
@@ -262,10 +271,8 @@ def _write_rows(conn, payload: dict) -> None:
 
     # explicit ids (safe under the write lock) so mentions can point at sentences and at each other
     sentence_base = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM sentences").fetchone()[0]
-    conn.executemany(
-        'INSERT INTO sentences (id, document_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
-        [(sentence_base + i, document_id, s, e, t) for i, (s, e, t) in enumerate(payload["sentences"])],
-    )
+    sentences = [(sentence_base + i, document_id, s, e, t) for i, (s, e, t) in enumerate(payload["sentences"])]
+    conn.executemany('INSERT INTO sentences (id, document_id, start, "end", text) VALUES (?, ?, ?, ?, ?)', sentences)
     mention_base = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM mentions").fetchone()[0]
     n = len(payload["mentions"])
     rows = []
@@ -288,6 +295,7 @@ def _write_rows(conn, payload: dict) -> None:
         'INSERT INTO dates (document_id, start, "end", text, iso, year_inferred) VALUES (?, ?, ?, ?, ?, ?)',
         [(document_id, *d) for d in payload["dates"]],
     )
+    return [(row[0], row[4]) for row in sentences]
 
 
 def record_error(db: sqlite_utils.Database, path: str, error_class: str, message: str) -> None:

@@ -237,18 +237,18 @@ def _create_tables(db: sqlite_utils.Database) -> None:
 
 
 def _create_fts(db: sqlite_utils.Database) -> None:
-    if db["sentences_fts"].exists():
-        return
-    db.execute(
-        'CREATE VIRTUAL TABLE "sentences_fts" USING FTS5 ("text", '
-        f"tokenize='{FTS_TOKENIZER}', content=\"sentences\", content_rowid=\"id\")"
-    )
-    db.execute('INSERT INTO "sentences_fts" (rowid, "text") SELECT id, "text" FROM sentences')
-    # the same triggers sqlite-utils' enable_fts(create_triggers=True) writes
-    db.execute(
-        'CREATE TRIGGER IF NOT EXISTS "sentences_ai" AFTER INSERT ON "sentences" BEGIN '
-        'INSERT INTO "sentences_fts" (rowid, "text") VALUES (new.id, new."text"); END'
-    )
+    # Sentences are indexed by the writer (`index_sentences`), not by an AFTER
+    # INSERT trigger: FTS5 flushes its pending terms at every statement
+    # savepoint a trigger opens, one index segment per sentence, which made the
+    # index cost the writer twice as much (bench/ingest.py). Databases made
+    # before that lose the trigger here; deletes and updates keep theirs.
+    db.execute('DROP TRIGGER IF EXISTS "sentences_ai"')
+    if not db["sentences_fts"].exists():
+        db.execute(
+            'CREATE VIRTUAL TABLE "sentences_fts" USING FTS5 ("text", '
+            f"tokenize='{FTS_TOKENIZER}', content=\"sentences\", content_rowid=\"id\")"
+        )
+        db.execute('INSERT INTO "sentences_fts" (rowid, "text") SELECT id, "text" FROM sentences')
     db.execute(
         'CREATE TRIGGER IF NOT EXISTS "sentences_ad" AFTER DELETE ON "sentences" BEGIN '
         'INSERT INTO "sentences_fts" ("sentences_fts", rowid, "text") VALUES (\'delete\', old.id, old."text"); END'
@@ -258,6 +258,12 @@ def _create_fts(db: sqlite_utils.Database) -> None:
         'INSERT INTO "sentences_fts" ("sentences_fts", rowid, "text") VALUES (\'delete\', old.id, old."text"); '
         'INSERT INTO "sentences_fts" (rowid, "text") VALUES (new.id, new."text"); END'
     )
+
+
+def index_sentences(conn: sqlite3.Connection, rows: list[tuple[int, str]]) -> None:
+    """Add (sentence id, text) rows to the full-text index; call in the
+    transaction that inserted them (every writer of `sentences` must)."""
+    conn.executemany('INSERT INTO "sentences_fts" (rowid, "text") VALUES (?, ?)', rows)
 
 
 # --- reference data from rules/*.yaml -------------------------------------------------

@@ -113,8 +113,8 @@ def content(db_path) -> dict:
             ).fetchone()[0]
             assert orphans == 0, table
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        fts = conn.execute("SELECT COUNT(*) FROM sentences_fts").fetchone()[0]
-        assert fts == conn.execute("SELECT COUNT(*) FROM sentences").fetchone()[0]
+        # the full-text index holds exactly the stored sentences (rank 1: compare with the content table)
+        conn.execute("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1)")
         return out
     finally:
         conn.close()

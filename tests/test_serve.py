@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import pytest
 
-from govstat.db.schema import create_database
+from govstat.db.schema import create_database, index_sentences
 
 # (admin_code, name, level, parent)
 REGIONS = [
@@ -109,6 +109,7 @@ def build_fixture_db(path: Path) -> dict:
             cur = conn.execute(
                 'INSERT INTO sentences (document_id, start, "end", text) VALUES (?,?,?,?)', (doc_id, s, e, text[s:e])
             )
+            index_sentences(conn, [(cur.lastrowid, text[s:e])])
             sent_ids.append((s, e, cur.lastrowid))
         cursor = 0
         for idx, (span, value, unit, kind, indicator, change, section) in enumerate(mentions):
