@@ -65,11 +65,14 @@ def _tag(simplified: str, start: int, end: int) -> list[tuple[str, str, int, int
         return []
     clean, positions = _degloss(simplified[start:end], start)
     out = []
-    for word, flag, pos in segment.tag(clean):
+    pos = 0
+    for word, flag in segment.pairs(clean):
+        stop = pos + len(word)
         if positions is None:
-            out.append((word, flag, start + pos, start + pos + len(word)))
+            out.append((word, flag, start + pos, start + stop))
         else:
-            out.append((word, flag, positions[pos], positions[pos + len(word) - 1] + 1))
+            out.append((word, flag, positions[pos], positions[stop - 1] + 1))
+        pos = stop
     return out
 
 
@@ -82,6 +85,8 @@ class _Alternative:
     near: tuple[tuple[str, ...], ...]
     topic: tuple[str, ...] | None
     units: frozenset | None
+    fit_units: frozenset  # the units a number must have: this cue's own, else the indicator's
+    all_units: frozenset  # every unit the indicator allows
 
 
 class _Rules:
@@ -100,7 +105,9 @@ class _Rules:
                 near = tuple(tuple(_split(g)) for g in alt.get("near") or ())
                 topic = tuple(_split(alt["topic"])) if alt.get("topic") else None
                 units = frozenset(alt["units"]) if alt.get("units") else None
-                self.alternatives.append(_Alternative(code, near, topic, units))
+                self.alternatives.append(
+                    _Alternative(code, near, topic, units, units or self.units[code], self.units[code])
+                )
                 for group in near:
                     words.update(group)
                 words.update(topic or ())
@@ -145,6 +152,16 @@ class _Rules:
         return found
 
 
+# what lets a regular expression look past the end of its match: lookahead, $, \Z, \b, \B
+_LOOKS_AHEAD = re.compile(r"\(\?=|\(\?!|(?<!\\)\$|\\[ZbB]")
+
+
+@lru_cache(maxsize=None)
+def _prefix_safe(pattern: re.Pattern) -> bool:
+    """Whether the matches of `pattern` in a prefix of a text are its matches there in the whole text."""
+    return pattern.match("") is None and not _LOOKS_AHEAD.search(pattern.pattern)
+
+
 def _split(group: str) -> list[str]:
     return [w.strip() for w in str(group).split("|") if w.strip()]
 
@@ -176,7 +193,7 @@ def indicator_codes() -> list[str]:
 class _Sentence:
     """One sentence with its clauses and cue hits (absolute offsets)."""
 
-    __slots__ = ("start", "end", "clauses", "hits", "hit_starts", "hit_ends", "topics", "continues")
+    __slots__ = ("start", "end", "clauses", "hits", "hit_starts", "hit_ends", "topics", "continues", "_scanned")
 
     def __init__(self, simplified: str, start: int, end: int, rules: _Rules):
         self.start, self.end = start, end
@@ -199,6 +216,30 @@ class _Sentence:
         self.hit_ends = [h[1] for h in self.hits]
         self.topics = {ai for _, _, (groups, _) in self.hits for ai, gi in groups if gi < 0}
         self.continues = bool(text) and text[-1] in _CONTINUES
+        self._scanned: dict[re.Pattern, list[tuple[int, int]]] = {}
+
+    def matches_before(self, pattern: re.Pattern, simplified: str, stop: int) -> list[tuple[int, int]]:
+        """Spans of `pattern.finditer(simplified, self.start, stop)`, from one scan of the sentence.
+
+        Every number of a sentence looks back to the sentence start for scope
+        and 累计/全年 words; scanning the sentence once and keeping the matches
+        that end by `stop` gives the same spans (a match that fails on the whole
+        sentence fails on a prefix of it too) as long as the pattern cannot look
+        past its match (_prefix_safe). A match that runs past `stop` is searched
+        again on the prefix, as the truncated search would.
+        """
+        if stop > self.end or not _prefix_safe(pattern):
+            return [found.span() for found in pattern.finditer(simplified, self.start, stop)]
+        spans = self._scanned.get(pattern)
+        if spans is None:
+            spans = self._scanned[pattern] = [found.span() for found in pattern.finditer(simplified, self.start, self.end)]
+        out = []
+        for span in spans:
+            if span[1] > stop:
+                out.extend(found.span() for found in pattern.finditer(simplified, span[0], stop))
+                break
+            out.append(span)
+        return out
 
     def clause_index(self, pos: int) -> int:
         for i, (cs, ce) in enumerate(self.clauses):
@@ -320,8 +361,8 @@ def _read(simplified, m, previous, sent, rules) -> _Reading:
     seg_start = max(prev_end, m.start - _LOCAL_SPAN, clause_start)
     tags = _tag(simplified, seg_start, m.start)
     np_span, verb_span, has_verb, topic_span = _govern(tags, rules)
-    govern_start = min((s for s in (np_span and np_span[0], verb_span and verb_span[0]) if s is not None),
-                       default=m.start)
+    starts = [span[0] for span in (np_span, verb_span) if span is not None]
+    govern_start = min(starts) if starts else m.start
 
     # the window the cues are read from: own clause, earlier clauses if it has no verb
     # (a verbless clause — 独立办公场所5处, 共60余平方米 — continues the one before it)
@@ -337,6 +378,7 @@ def _read(simplified, m, previous, sent, rules) -> _Reading:
 
     # score each alternative: best weight per cue group
     best: dict[tuple[int, int], tuple[int, int]] = {}
+    found: dict[int, int] = {}  # alternative -> how many of its groups have a cue
     vetoed: set[str] = set()
     lo = bisect_right(sent.hit_ends, window_start)
     hi = bisect_left(sent.hit_starts, tail_end)
@@ -359,22 +401,26 @@ def _read(simplified, m, previous, sent, rules) -> _Reading:
             if gi >= 0:
                 distance = abs(m.start - he) if he <= m.start else abs(hs - m.end)
                 score = (weight, -distance)
-                if score > best.get((ai, gi), (0, 0)):
-                    best[(ai, gi)] = score
+                key = (ai, gi)
+                old = best.get(key)
+                if old is None:
+                    found[ai] = found.get(ai, 0) + 1
+                if old is None or score > old:
+                    best[key] = score
 
     choice, choice_score = None, None
-    for ai in sorted({ai for ai, _ in best}):
-        alt = rules.alternatives[ai]
+    alternatives = rules.alternatives
+    # only alternatives with a cue for every group can be chosen
+    for ai in sorted(ai for ai, n in found.items() if n == len(alternatives[ai].near)):
+        alt = alternatives[ai]
         if alt.indicator in vetoed:
             continue
         if alt.topic is not None and ai not in sent.topics:
             continue
-        weights = [best.get((ai, gi)) for gi in range(len(alt.near))]
-        if not weights or any(w is None for w in weights):
-            continue
+        weights = [best[(ai, gi)] for gi in range(len(alt.near))]
         if max(w[0] for w in weights) < 1.5:
             continue  # nothing in the clause that governs the number says what it is
-        if not _unit_fits(m, alt.units or rules.units[alt.indicator], rules.units[alt.indicator]):
+        if not _unit_fits(m, alt.fit_units, alt.all_units):
             continue
         score = (sum(w[0] for w in weights), len(weights), sum(w[1] for w in weights))
         if choice_score is None or score > choice_score:
@@ -564,21 +610,19 @@ def _breakdown_parent(simplified, mentions, index, groups, ctx) -> int | None:
 
 def _scope(text, simplified, m, sent, rules) -> str | None:
     """The nearest scope word before the number in its sentence, as written."""
-    found = None
-    for sm in rules.scope_re.finditer(simplified, sent.start, m.start):
-        found = sm.span()
-    return text[found[0] : found[1]] if found else None
+    spans = sent.matches_before(rules.scope_re, simplified, m.start)
+    return text[spans[-1][0] : spans[-1][1]] if spans else None
 
 
 def _cumulative(simplified, m, sent, rules) -> bool | None:
     """Running total (累计, 截至, 以来 …) or a figure for the reporting period (全年, 今年 …)."""
-    running = [cm.span() for cm in rules.running_re.finditer(simplified, sent.start, m.start)
-               if "分别" not in simplified[cm.end() : m.start]]  # 2015年至2017年…分别为: one per year
+    running = [(rs, rend) for rs, rend in sent.matches_before(rules.running_re, simplified, m.start)
+               if simplified.find("分别", rend, m.start) < 0]  # 2015年至2017年…分别为: one per year
     last_running = running[-1][1] if running else -1
     last_period = -1
-    for cm in rules.period_re.finditer(simplified, sent.start, m.start):
-        if not any(rs <= cm.start() and cm.end() <= re for rs, re in running):  # 截至今年8月
-            last_period = cm.end()
+    for ps, pe in sent.matches_before(rules.period_re, simplified, m.start):
+        if not any(rs <= ps and pe <= rend for rs, rend in running):  # 截至今年8月
+            last_period = pe
     if last_running >= 0 or last_period >= 0:
         return last_running > last_period
     # a comparison with last year in the clause or the two after it: a period figure

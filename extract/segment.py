@@ -42,15 +42,19 @@ class _RustTagger:
                     flag = parts[2] if len(parts) > 2 else None
                     self._jieba.add_word(parts[0], freq, flag)
 
-    def cut(self, text: str, HMM: bool = False):  # noqa: N803 - jieba's name
-        return [_Pair(word, flag) for word, flag in self._jieba.tag(text, hmm=HMM)]
+    def pairs(self, text: str) -> list[tuple[str, str]]:
+        """(word, flag) pairs straight from Rust: no per-word Python objects."""
+        return self._jieba.tag(text, hmm=False)
 
 
-class _Pair:
-    __slots__ = ("word", "flag")
+class _PythonTagger:
+    """jieba.posseg behind the same `pairs` interface, when rjieba is missing."""
 
-    def __init__(self, word: str, flag: str):
-        self.word, self.flag = word, flag
+    def __init__(self, posseg_tokenizer):
+        self._cut = posseg_tokenizer.cut
+
+    def pairs(self, text: str) -> list[tuple[str, str]]:
+        return [(pair.word, pair.flag) for pair in self._cut(text, HMM=False)]
 
 
 def _load():
@@ -71,20 +75,23 @@ def _load():
             tokenizer.initialize()
             if _USERDICT.exists():
                 tokenizer.load_userdict(str(_USERDICT))
-            _tagger = jieba.posseg.POSTokenizer(tokenizer)
+            _tagger = _PythonTagger(jieba.posseg.POSTokenizer(tokenizer))
     return _tagger
 
 
 def tag(text: str) -> list[tuple[str, str, int]]:
     """(word, POS flag, start offset in `text`) for each word of `text`."""
-    tagger = _tagger or _load()
     out = []
     pos = 0
-    for pair in tagger.cut(text, HMM=False):
-        word = pair.word
-        out.append((word, pair.flag, pos))
+    for word, flag in (_tagger or _load()).pairs(text):
+        out.append((word, flag, pos))
         pos += len(word)
     return out
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    """(word, POS flag) for each word of `text`: `tag` without offsets, for callers that count them."""
+    return (_tagger or _load()).pairs(text)
 
 
 def is_loaded() -> bool:
