@@ -65,6 +65,10 @@ def _package_dir(name: str) -> Path | None:
     return Path(list(spec.submodule_search_locations)[0])
 
 
+def _char_class(chars: set[str]) -> str:
+    return "[" + re.escape("".join(sorted(chars))) + "]"
+
+
 def _short(name: str, suffixes: tuple[str, ...]) -> str | None:
     for suffix in suffixes:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
@@ -112,10 +116,21 @@ class Gazetteer:
                 unit = Unit("county", row["sheng"], row["shi"] or None, row["qu"])
                 self._add(row["alias"], unit, False)
         self.max_len = max((len(s) for s in self.surfaces), default=0)
-        # every surface has 2+ characters: a position whose first two characters
-        # start no surface is skipped without trying each length (the hot path)
-        self._starts = {s[:2] for s in self.surfaces}
-        self._first_chars = re.compile("[" + re.escape("".join(sorted({s[0] for s in self.surfaces}))) + "]")
+        # The scan is the hot path. Every surface has 2+ characters, so index them
+        # by their first two: the lengths worth trying there, longest first. Most
+        # Han characters start some name, but few pairs do: `_pair` (first character
+        # of a name, then a second one) lets C skip most positions.
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for s in self.surfaces:
+            lengths[s[:2]].add(len(s))
+        self._lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+        self._pair = re.compile(_char_class({k[0] for k in lengths}) + "(?=" + _char_class({k[1] for k in lengths}) + ")")
+        # surface -> (units in a stable order, written in full), sorted once here
+        self._entries = {
+            s: (tuple(sorted(units, key=lambda u: (u.level, u.province, u.city or "", u.county or ""))),
+                s in self.full_surfaces)
+            for s, units in self.surfaces.items()
+        }
         self._codes: dict[str, list[str]] = defaultdict(list)
         for code, name in codes:
             self._codes[name].append(code[:6])
@@ -130,24 +145,24 @@ class Gazetteer:
         right after its own city or province (上海金山 -> 金山区)."""
         hits: list[Hit] = []
         end = len(text) if limit is None else min(len(text), limit)
+        entries, lengths = self._entries, self._lengths
         i = 0
-        for m in self._first_chars.finditer(text, 0, end):  # C-speed skip to plausible starts
-            if m.start() < i:
+        for m in self._pair.finditer(text, 0, end):
+            pos = m.start()
+            if pos < i:
+                continue  # inside the previous hit
+            tried = lengths.get(text[pos : pos + 2])
+            if tried is None:
                 continue
-            i = m.start()
-            if text[i : i + 2] not in self._starts:
-                continue
-            found = None
-            for length in range(min(self.max_len, end - i), 1, -1):
-                surface = text[i : i + length]
-                if surface in self.surfaces:
-                    found = surface
+            for length in tried:
+                if pos + length <= end and text[pos : pos + length] in entries:
                     break
-            if found is None:
+            else:
                 continue
-            units = tuple(sorted(self.surfaces[found], key=lambda u: (u.level, u.province, u.city or "", u.county or "")))
-            hits.append(Hit(i, i + len(found), found, units, found in self.full_surfaces))
-            i += len(found)
+            i = pos + length
+            surface = text[pos:i]
+            units, full = entries[surface]
+            hits.append(Hit(pos, i, surface, units, full))
             # 上海金山, 福州仓山: a county's short name right after its parent
             follow = self._county_after(text, i, end, units)
             if follow is not None:
