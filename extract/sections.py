@@ -32,6 +32,7 @@ class _Compiled:
     top: regex.Pattern
     sub: regex.Pattern
     plan_year: regex.Pattern
+    heading_cue: regex.Pattern  # every cue word, then the plan-year shape: one search per heading
     opener: regex.Pattern
     page: regex.Pattern
     cues: dict[str, tuple[str, ...]]
@@ -50,6 +51,7 @@ def _compiled() -> _Compiled:
         top=regex.compile(start + "(" + r["top_heading"] + ")", regex.M),
         sub=regex.compile(start + "(" + r["sub_heading"] + ")", regex.M),
         plan_year=regex.compile(r["plan_year_heading"].replace("{Y}", YEAR)),
+        heading_cue=_heading_cue(r),
         opener=regex.compile(start + r"(?:" + openers + r")(?:[,，:：]|工作|将|要|我|继续|重点)", regex.M),
         page=regex.compile(r["page_counter"]),
         cues={k: tuple(r["cues"][k]) for k in KINDS},
@@ -60,19 +62,24 @@ def _compiled() -> _Compiled:
     )
 
 
+def _heading_cue(r: dict) -> regex.Pattern:
+    """One alternation of the cue words, a named group per kind in KINDS order,
+    then the plan-year shape. The leftmost match is the earliest cue; at one
+    position the first alternative wins, i.e. the earlier kind, and the plan
+    year only when no cue word starts there (it must come strictly first)."""
+    groups = [
+        f"(?P<{kind}>" + "|".join(map(regex.escape, r["cues"][kind])) + ")" for kind in KINDS if r["cues"][kind]
+    ]
+    groups.append("(?P<plan_year>" + r["plan_year_heading"].replace("{Y}", YEAR) + ")")
+    return regex.compile("|".join(groups))
+
+
 def classify_heading(heading: str) -> str | None:
     """The section a heading announces (its earliest cue wins), or None."""
-    c = _compiled()
-    best: tuple[int, str] | None = None
-    for kind in KINDS:
-        for cue in c.cues[kind]:
-            pos = heading.find(cue)
-            if pos >= 0 and (best is None or pos < best[0]):
-                best = (pos, kind)
-    m = c.plan_year.search(heading)
-    if m and (best is None or m.start() < best[0]):
-        best = (m.start(), "plan")
-    return best[1] if best else None
+    m = _compiled().heading_cue.search(heading)
+    if m is None:
+        return None
+    return "plan" if m.lastgroup == "plan_year" else m.lastgroup
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -83,10 +90,14 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def body_bounds(simplified: str) -> tuple[int, int]:
-    """Start of the first body line and end of the last one (furniture lies outside)."""
+def body_bounds(simplified: str, spans: list[tuple[int, int]] | None = None) -> tuple[int, int]:
+    """Start of the first body line and end of the last one (furniture lies outside).
+
+    Only the lines up to the first body line and back from the end to the last
+    one are looked at; `spans` are `_lines(simplified)` when the caller has them.
+    """
     c = _compiled()
-    lines = [(s, e) for s, e in _lines(simplified) if simplified[s:e].strip()]
+    lines = [(s, e) for s, e in (spans or _lines(simplified)) if simplified[s:e].strip()]
 
     def is_body(s: int, e: int) -> bool:
         line = simplified[s:e].strip()
@@ -99,31 +110,39 @@ def body_bounds(simplified: str) -> tuple[int, int]:
         line = simplified[s:e].strip()
         return any(cue in line for cue in c.footer) and "。" not in line
 
-    body = [(s, e) for s, e in lines if is_body(s, e)]
-    if not body:
+    first = next((line for line in lines if is_body(*line)), None)
+    if first is None:
         return 0, len(simplified)
     last = len(lines) - 1
     while last >= 0 and (not is_body(*lines[last]) or is_footer(*lines[last])):
         last -= 1
-    end = lines[last][1] if last >= 0 else body[-1][1]
-    return body[0][0], max(end, body[0][1])
+    # every body line is a footer line too: the body ends with the last of them
+    end = lines[last][1] if last >= 0 else next(e for s, e in reversed(lines) if is_body(s, e))
+    return first[0], max(end, first[1])
 
 
 def top_headings(simplified: str) -> list[tuple[int, str | None]]:
     """(position, section or None) of every top-level numbered heading."""
+    return list(_top_headings(simplified))
+
+
+@lru_cache(maxsize=1)
+def _top_headings(simplified: str) -> tuple[tuple[int, str | None], ...]:
+    # kept for the last text: docinfo (document type) and sections both ask
     c = _compiled()
     found = []
     for m in c.top.finditer(simplified):
         tail = simplified[m.end(1) : m.end(1) + c.heading_chars]
         tail = _LINE_END.split(tail, maxsplit=1)[0]
         found.append((m.start(1), classify_heading(tail)))
-    return found
+    return tuple(found)
 
 
 def section_points(simplified: str) -> list[tuple[int, str]]:
     """Change points (position, section), sorted; the section holds until the next point."""
     c = _compiled()
-    start, end = body_bounds(simplified)
+    spans = _lines(simplified)
+    start, end = body_bounds(simplified, spans)
     events: list[tuple[int, int, str, str | None]] = []  # (pos, order, action, kind)
     for pos, kind in top_headings(simplified):
         events.append((pos, 1, "struct", kind or "summary"))
@@ -132,7 +151,7 @@ def section_points(simplified: str) -> list[tuple[int, str]]:
         kind = classify_heading(_LINE_END.split(tail, maxsplit=1)[0])
         if kind:
             events.append((m.start(1), 1, "struct", kind))
-    for s, e in _lines(simplified):
+    for s, e in spans:
         line = simplified[s:e].strip()
         if line and len(line) <= c.short_line_chars and "。" not in line and not c.top.match(line):
             kind = classify_heading(line)
