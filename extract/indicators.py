@@ -135,20 +135,25 @@ class _Rules:
         self.strip_tail = tuple(sorted(subj.get("strip_tail") or (), key=len, reverse=True))
         self.scope_re = _alternation(scopes)
         self.scopes = frozenset(scopes)
+        # patterns every number reads from its sentence start: scanned once per sentence
+        # when that gives the same matches (see _Sentence.matches_before)
+        self.lookback = {name: (pattern, _prefix_safe(pattern)) for name, pattern in
+                         (("scope", self.scope_re), ("running", self.running_re), ("period", self.period_re))}
 
     def meaning_of(self, hit: str) -> tuple:
-        """(alternative index, group index) pairs a cue hit satisfies (-1 = topic), and the vetoes it raises."""
+        """What a cue hit means: the (alternative, near group) pairs it satisfies, the
+        alternatives whose topic it names, and the indicators it vetoes."""
         found = self._meaning.get(hit)
         if found is None:
-            groups = []
+            groups, topics = [], []
             for ai, alt in enumerate(self.alternatives):
                 for gi, group in enumerate(alt.near):
                     if any(w in hit for w in group):
                         groups.append((ai, gi))
                 if alt.topic and any(w in hit for w in alt.topic):
-                    groups.append((ai, -1))
+                    topics.append(ai)
             vetoed = frozenset(code for code, words in self.vetoes.items() if any(w in hit for w in words))
-            found = self._meaning[hit] = (tuple(groups), vetoed)
+            found = self._meaning[hit] = (tuple(groups), tuple(topics), vetoed)
         return found
 
 
@@ -156,7 +161,6 @@ class _Rules:
 _LOOKS_AHEAD = re.compile(r"\(\?=|\(\?!|(?<!\\)\$|\\[ZbB]")
 
 
-@lru_cache(maxsize=None)
 def _prefix_safe(pattern: re.Pattern) -> bool:
     """Whether the matches of `pattern` in a prefix of a text are its matches there in the whole text."""
     return pattern.match("") is None and not _LOOKS_AHEAD.search(pattern.pattern)
@@ -210,16 +214,24 @@ class _Sentence:
         else:
             spans = [(positions[m.start()], positions[m.end() - 1] + 1, m.group())
                      for m in rules.cue_re.finditer(clean)]
-        # each hit with what it means: ((alternative, group) pairs, vetoed indicators)
-        self.hits = [(hs, he, rules.meaning_of(word)) for hs, he, word in spans]
-        self.hit_starts = [h[0] for h in self.hits]
-        self.hit_ends = [h[1] for h in self.hits]
-        self.topics = {ai for _, _, (groups, _) in self.hits for ai, gi in groups if gi < 0}
+        # each hit that can weigh for or against an indicator: (start, end,
+        # (alternative, group) pairs, vetoed indicators); topics count sentence-wide
+        hits, topics = [], set()
+        for hs, he, word in spans:
+            groups, topic_of, vetoes = rules.meaning_of(word)
+            topics.update(topic_of)
+            if groups or vetoes:
+                hits.append((hs, he, groups, vetoes))
+        self.hits = hits
+        self.hit_starts = [h[0] for h in hits]
+        self.hit_ends = [h[1] for h in hits]
+        self.topics = topics
         self.continues = bool(text) and text[-1] in _CONTINUES
-        self._scanned: dict[re.Pattern, list[tuple[int, int]]] = {}
+        self._scanned: dict[str, tuple[list, list]] = {}
 
-    def matches_before(self, pattern: re.Pattern, simplified: str, stop: int) -> list[tuple[int, int]]:
-        """Spans of `pattern.finditer(simplified, self.start, stop)`, from one scan of the sentence.
+    def matches_before(self, rules: _Rules, name: str, simplified: str, stop: int) -> list[tuple[int, int]]:
+        """Spans of `pattern.finditer(simplified, self.start, stop)` for the pattern
+        `rules.lookback[name]`, from one scan of the sentence.
 
         Every number of a sentence looks back to the sentence start for scope
         and 累计/全年 words; scanning the sentence once and keeping the matches
@@ -228,18 +240,18 @@ class _Sentence:
         past its match (_prefix_safe). A match that runs past `stop` is searched
         again on the prefix, as the truncated search would.
         """
-        if stop > self.end or not _prefix_safe(pattern):
+        pattern, safe = rules.lookback[name]
+        if stop > self.end or not safe:
             return [found.span() for found in pattern.finditer(simplified, self.start, stop)]
-        spans = self._scanned.get(pattern)
-        if spans is None:
-            spans = self._scanned[pattern] = [found.span() for found in pattern.finditer(simplified, self.start, self.end)]
-        out = []
-        for span in spans:
-            if span[1] > stop:
-                out.extend(found.span() for found in pattern.finditer(simplified, span[0], stop))
-                break
-            out.append(span)
-        return out
+        scanned = self._scanned.get(name)
+        if scanned is None:
+            spans = [found.span() for found in pattern.finditer(simplified, self.start, self.end)]
+            scanned = self._scanned[name] = (spans, [e for _, e in spans])
+        spans, ends = scanned
+        n = bisect_right(ends, stop)  # matches do not overlap: ends ascend
+        if n < len(spans) and spans[n][0] < stop:  # the next match runs past `stop`
+            return spans[:n] + [found.span() for found in pattern.finditer(simplified, spans[n][0], stop)]
+        return spans[:n]
 
     def clause_index(self, pos: int) -> int:
         for i, (cs, ce) in enumerate(self.clauses):
@@ -361,8 +373,10 @@ def _read(simplified, m, previous, sent, rules) -> _Reading:
     seg_start = max(prev_end, m.start - _LOCAL_SPAN, clause_start)
     tags = _tag(simplified, seg_start, m.start)
     np_span, verb_span, has_verb, topic_span = _govern(tags, rules)
-    starts = [span[0] for span in (np_span, verb_span) if span is not None]
-    govern_start = min(starts) if starts else m.start
+    if np_span is None:
+        govern_start = m.start if verb_span is None else verb_span[0]
+    else:
+        govern_start = np_span[0] if verb_span is None else min(np_span[0], verb_span[0])
 
     # the window the cues are read from: own clause, earlier clauses if it has no verb
     # (a verbless clause — 独立办公场所5处, 共60余平方米 — continues the one before it)
@@ -370,9 +384,8 @@ def _read(simplified, m, previous, sent, rules) -> _Reading:
     if not has_verb and seg_start > clause_start:
         has_verb = _has_verb(_tag(simplified, max(clause_start, seg_start - 2 * _LOCAL_SPAN), seg_start), rules)
     window_start = clause_start
-    clause_text = simplified[clause_start : m.start].lstrip()
     after_colon = clause_start > 0 and simplified[clause_start - 1] == ":"
-    if ci > 0 and (not has_verb or after_colon) and not clause_text.startswith("其中"):
+    if ci > 0 and (not has_verb or after_colon) and not simplified[clause_start : m.start].lstrip().startswith("其中"):
         window_start = sent.clauses[ci - 1][0]
     tail_end = clause_end
 
@@ -382,9 +395,7 @@ def _read(simplified, m, previous, sent, rules) -> _Reading:
     vetoed: set[str] = set()
     lo = bisect_right(sent.hit_ends, window_start)
     hi = bisect_left(sent.hit_starts, tail_end)
-    for hs, he, (groups, vetoes) in sent.hits[lo:hi]:
-        if not groups and not vetoes:
-            continue
+    for hs, he, groups, vetoes in sent.hits[lo:hi]:
         if hs < m.end and he > m.start:
             weight = 3  # in the number itself (车次, 人次 …)
         elif hs >= m.end:
@@ -395,34 +406,37 @@ def _read(simplified, m, previous, sent, rules) -> _Reading:
             weight = 2  # own clause
         else:
             weight = 1.5  # the clause a verbless one continues
-        if weight >= 1.5:
+        if vetoes:
             vetoed.update(vetoes)
-        for ai, gi in groups:
-            if gi >= 0:
-                distance = abs(m.start - he) if he <= m.start else abs(hs - m.end)
-                score = (weight, -distance)
-                key = (ai, gi)
-                old = best.get(key)
-                if old is None:
-                    found[ai] = found.get(ai, 0) + 1
-                if old is None or score > old:
-                    best[key] = score
+        score = (weight, -(abs(m.start - he) if he <= m.start else abs(hs - m.end)))  # nearer is better
+        for key in groups:
+            old = best.get(key)
+            if old is None:
+                found[key[0]] = found.get(key[0], 0) + 1
+                best[key] = score
+            elif score > old:
+                best[key] = score
 
     choice, choice_score = None, None
     alternatives = rules.alternatives
     # only alternatives with a cue for every group can be chosen
-    for ai in sorted(ai for ai, n in found.items() if n == len(alternatives[ai].near)):
+    for ai in sorted([ai for ai, n in found.items() if n == len(alternatives[ai].near)]):
         alt = alternatives[ai]
         if alt.indicator in vetoed:
             continue
         if alt.topic is not None and ai not in sent.topics:
             continue
-        weights = [best[(ai, gi)] for gi in range(len(alt.near))]
-        if max(w[0] for w in weights) < 1.5:
+        weight = closeness = top = 0
+        for gi in range(len(alt.near)):
+            w, c = best[(ai, gi)]
+            weight += w
+            closeness += c
+            top = max(top, w)
+        if top < 1.5:
             continue  # nothing in the clause that governs the number says what it is
         if not _unit_fits(m, alt.fit_units, alt.all_units):
             continue
-        score = (sum(w[0] for w in weights), len(weights), sum(w[1] for w in weights))
+        score = (weight, len(alt.near), closeness)
         if choice_score is None or score > choice_score:
             choice, choice_score = alt.indicator, score
 
@@ -477,7 +491,7 @@ def _noun_phrase(tags, i):
     np_end = np_start = None
     while i >= 0:
         word, flag, ws, we = tags[i]
-        if flag.startswith(_NOUN_FLAGS) and not any(c.isdigit() for c in word):
+        if flag.startswith(_NOUN_FLAGS) and not _has_digit(word):
             if np_end is None:
                 np_end = we
             np_start = ws
@@ -489,6 +503,11 @@ def _noun_phrase(tags, i):
             break
         i -= 1
     return ((np_start, np_end) if np_end is not None else None), i
+
+
+def _has_digit(word: str) -> bool:
+    # letters are never digits: most words (Chinese) answer on the fast path
+    return not word.isalpha() and any(c.isdigit() for c in word)
 
 
 def _clean_subject(simplified, span, rules):
@@ -510,10 +529,11 @@ def _clean_subject(simplified, span, rules):
         start += 1
     while end > start and simplified[end - 1] in "(、":
         end -= 1
-    for tail in rules.strip_tail:
-        if simplified.endswith(tail, start, end) and end - len(tail) > start:
-            end -= len(tail)
-            break
+    if simplified.endswith(rules.strip_tail, start, end):
+        for tail in rules.strip_tail:
+            if simplified.endswith(tail, start, end) and end - len(tail) > start:
+                end -= len(tail)
+                break
     return (start, end) if end > start else None
 
 
@@ -529,7 +549,7 @@ def _tail_subject(simplified, m, tail_end, rules):
         return None
     end = None
     for word, flag, ws, we in _tag(simplified, start, stop):
-        if flag.startswith(_NOUN_FLAGS) and not any(c.isdigit() for c in word):
+        if flag.startswith(_NOUN_FLAGS) and not _has_digit(word):
             end = we
         elif word in _JOINERS and end is not None:
             continue
@@ -610,17 +630,17 @@ def _breakdown_parent(simplified, mentions, index, groups, ctx) -> int | None:
 
 def _scope(text, simplified, m, sent, rules) -> str | None:
     """The nearest scope word before the number in its sentence, as written."""
-    spans = sent.matches_before(rules.scope_re, simplified, m.start)
+    spans = sent.matches_before(rules, "scope", simplified, m.start)
     return text[spans[-1][0] : spans[-1][1]] if spans else None
 
 
 def _cumulative(simplified, m, sent, rules) -> bool | None:
     """Running total (累计, 截至, 以来 …) or a figure for the reporting period (全年, 今年 …)."""
-    running = [(rs, rend) for rs, rend in sent.matches_before(rules.running_re, simplified, m.start)
+    running = [(rs, rend) for rs, rend in sent.matches_before(rules, "running", simplified, m.start)
                if simplified.find("分别", rend, m.start) < 0]  # 2015年至2017年…分别为: one per year
     last_running = running[-1][1] if running else -1
     last_period = -1
-    for ps, pe in sent.matches_before(rules.period_re, simplified, m.start):
+    for ps, pe in sent.matches_before(rules, "period", simplified, m.start):
         if not any(rs <= ps and pe <= rend for rs, rend in running):  # 截至今年8月
             last_period = pe
     if last_running >= 0 or last_period >= 0:
