@@ -42,9 +42,13 @@ _GLOSS = regex.compile(
 )
 
 
+# what every gloss begins with; `re` finds it (or its absence) far faster than _GLOSS
+_GLOSS_OPEN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
+
+
 def _degloss(text: str, offset: int) -> tuple[str, list[int] | None]:
     """`text` without pinyin glosses, and the absolute offset of each kept character."""
-    if "(" not in text:
+    if "(" not in text or not _GLOSS_OPEN.search(text):
         return text, None
     glosses = list(_GLOSS.finditer(text))
     if not glosses:
@@ -112,7 +116,7 @@ class _Rules:
                     words.update(group)
                 words.update(topic or ())
         self.cue_re = _alternation(words)
-        self._meaning: dict[str, tuple] = {}
+        self.meanings: dict[str, tuple] = {}  # cue hit -> meaning_of(hit), filled as hits are seen
 
         cum = data.get("cumulative") or {}
         running = [regex.escape(w) for w in sorted(cum.get("running") or (), key=len, reverse=True)]
@@ -143,7 +147,7 @@ class _Rules:
     def meaning_of(self, hit: str) -> tuple:
         """What a cue hit means: the (alternative, near group) pairs it satisfies, the
         alternatives whose topic it names, and the indicators it vetoes."""
-        found = self._meaning.get(hit)
+        found = self.meanings.get(hit)
         if found is None:
             groups, topics = [], []
             for ai, alt in enumerate(self.alternatives):
@@ -153,7 +157,7 @@ class _Rules:
                 if alt.topic and any(w in hit for w in alt.topic):
                     topics.append(ai)
             vetoed = frozenset(code for code, words in self.vetoes.items() if any(w in hit for w in words))
-            found = self._meaning[hit] = (tuple(groups), tuple(topics), vetoed)
+            found = self.meanings[hit] = (tuple(groups), tuple(topics), vetoed)
         return found
 
 
@@ -197,10 +201,12 @@ def indicator_codes() -> list[str]:
 class _Sentence:
     """One sentence with its clauses and cue hits (absolute offsets)."""
 
-    __slots__ = ("start", "end", "clauses", "hits", "hit_starts", "hit_ends", "topics", "continues", "_scanned")
+    __slots__ = ("start", "end", "limit", "clauses", "hits", "hit_starts", "hit_ends", "topics", "continues",
+                 "_scanned")
 
-    def __init__(self, simplified: str, start: int, end: int, rules: _Rules):
+    def __init__(self, simplified: str, start: int, end: int, rules: _Rules, limit: int):
         self.start, self.end = start, end
+        self.limit = limit  # no number of the sentence starts after it
         text = simplified[start:end]
         clauses, cs = [], start
         for bm in _CLAUSE_BREAK_RE.finditer(text):
@@ -217,8 +223,9 @@ class _Sentence:
         # each hit that can weigh for or against an indicator: (start, end,
         # (alternative, group) pairs, vetoed indicators); topics count sentence-wide
         hits, topics = [], set()
+        known = rules.meanings
         for hs, he, word in spans:
-            groups, topic_of, vetoes = rules.meaning_of(word)
+            groups, topic_of, vetoes = known.get(word) or rules.meaning_of(word)
             topics.update(topic_of)
             if groups or vetoes:
                 hits.append((hs, he, groups, vetoes))
@@ -234,18 +241,18 @@ class _Sentence:
         `rules.lookback[name]`, from one scan of the sentence.
 
         Every number of a sentence looks back to the sentence start for scope
-        and 累计/全年 words; scanning the sentence once and keeping the matches
-        that end by `stop` gives the same spans (a match that fails on the whole
-        sentence fails on a prefix of it too) as long as the pattern cannot look
+        and 累计/全年 words; scanning the sentence once (up to its last number)
+        and keeping the matches that end by `stop` gives the same spans (a match
+        that fails on the longer text fails on a prefix of it too) as long as the pattern cannot look
         past its match (_prefix_safe). A match that runs past `stop` is searched
         again on the prefix, as the truncated search would.
         """
         pattern, safe = rules.lookback[name]
-        if stop > self.end or not safe:
+        if stop > self.limit or not safe:
             return [found.span() for found in pattern.finditer(simplified, self.start, stop)]
         scanned = self._scanned.get(name)
-        if scanned is None:
-            spans = [found.span() for found in pattern.finditer(simplified, self.start, self.end)]
+        if scanned is None:  # up to the last number: what the truncated searches would read
+            spans = [found.span() for found in pattern.finditer(simplified, self.start, self.limit)]
             scanned = self._scanned[name] = (spans, [e for _, e in spans])
         spans, ends = scanned
         n = bisect_right(ends, stop)  # matches do not overlap: ends ascend
@@ -263,21 +270,12 @@ class _Sentence:
 class _Order:
     """Mentions in text order, to find neighbours without quadratic scans."""
 
-    __slots__ = ("mentions", "order", "rank", "starts")
+    __slots__ = ("mentions", "order", "starts")
 
     def __init__(self, mentions, order):
         self.mentions = mentions
         self.order = order
-        self.rank = {index: r for r, index in enumerate(order)}
         self.starts = [mentions[i].start for i in order]
-
-    def previous(self, index):
-        r = self.rank[index]
-        return self.mentions[self.order[r - 1]] if r > 0 else None
-
-    def previous_index(self, index):
-        r = self.rank[index]
-        return self.order[r - 1] if r > 0 else None
 
     def between(self, start, end):
         lo = bisect_left(self.starts, start)
@@ -305,10 +303,7 @@ def assign_meaning(text: str, simplified: str, mentions: list[Mention]) -> None:
     spans = None
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, mentions[i].end))
     ctx = _Order(mentions, order)
-    sentences: dict[tuple[int, int], _Sentence] = {}
-    group_start = None  # start of the run of sentences joined by ';'
-    last_group_start = None  # the run before it (a breakdown may open with 其中)
-    previous_sentence = None
+    last_start: dict[tuple[int, int], int] = {}  # sentence -> start of its last number
     for index in order:
         m = mentions[index]
         if m.sentence_start is None or m.sentence_end is None:
@@ -316,22 +311,30 @@ def assign_meaning(text: str, simplified: str, mentions: list[Mention]) -> None:
                 spans = split_sentences(simplified)
             span = sentence_of(spans, m.start) or (m.start, m.end)
             m.sentence_start, m.sentence_end = span
+        last_start[(m.sentence_start, m.sentence_end)] = m.start
+    sentences: dict[tuple[int, int], _Sentence] = {}
+    group_start = None  # start of the run of sentences joined by ';'
+    last_group_start = None  # the run before it (a breakdown may open with 其中)
+    previous_sentence = None
+    previous = None  # the number before, in text order
+    for index in order:
+        m = mentions[index]
         key = (m.sentence_start, m.sentence_end)
         sent = sentences.get(key)
         if sent is None:
-            sent = sentences[key] = _Sentence(simplified, key[0], key[1], rules)
+            sent = sentences[key] = _Sentence(simplified, key[0], key[1], rules, last_start[key])
             if previous_sentence is None or not previous_sentence.continues:
                 last_group_start, group_start = group_start, sent.start
             previous_sentence = sent
         groups = (group_start, last_group_start)
-        _assign_one(text, simplified, mentions, index, sent, groups, rules, ctx)
+        _assign_one(text, simplified, mentions, index, previous, sent, groups, rules, ctx)
+        previous = index
 
 
-def _assign_one(text, simplified, mentions, index, sent, groups, rules, ctx) -> None:
+def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules, ctx) -> None:
     m = mentions[index]
-    previous = ctx.previous(index)
-    reading = _read(simplified, m, previous, sent, rules)
-    parent = _change_parent(simplified, mentions, index, ctx.previous_index(index), sent, rules)
+    reading = _read(simplified, m, None if previous is None else mentions[previous], sent, rules)
+    parent = _change_parent(simplified, mentions, index, previous, sent, rules)
     if parent is not None:
         m.change_of = parent
     else:
