@@ -143,9 +143,17 @@ def _self_level(simplified: str) -> str | None:
     """The reporting unit's level from how the text speaks of its own area."""
     r = _cfg()["r"]
     counts: Counter[str] = Counter()
+    # str.count counts the same non-overlapping occurrences as the loop below;
+    # the loop is only needed when a 自治 (not_after) could precede one
+    guarded = any(x in simplified for x in r["level_cues"]["not_after"])
     for level in ("city", "county", "province"):
         cues = r["level_cues"][level]
         for cue in cues:
+            if not guarded:
+                n = simplified.count(cue)
+                if n:
+                    counts[level] += n
+                continue
             start = simplified.find(cue)
             while start != -1:  # str.find: no regex compiled per call
                 before = simplified[max(0, start - 2) : start]

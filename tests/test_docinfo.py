@@ -170,3 +170,11 @@ def test_dev_document_field_accuracy(corpus_scores):
     total = len(dev) * len(SCORED)
     right = total - sum(len(bad) for _, bad in dev)
     assert right / total >= 0.90, dev
+
+
+def test_self_level_skips_cues_after_zizhi_and_counts_the_rest():
+    from govstat.extract.docinfo import _self_level
+
+    assert _self_level(simplify("区委区委。我省。")) == "county"
+    # 自治区委 is a region's party committee, not a county's: only 我省 counts
+    assert _self_level(simplify("自治区委。自治区委。我省我省。")) == "province"

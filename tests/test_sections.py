@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govstat.extract.model import Mention
 from govstat.extract.normalize import simplify
-from govstat.extract.sections import assign_sections, classify_heading
+from govstat.extract.sections import assign_sections, body_bounds, classify_heading
 
 
 def sections_of(text: str, *needles: str) -> list[str]:
@@ -70,3 +70,14 @@ def test_title_naming_summary_and_plan_is_not_a_plan_heading():
 
 def test_no_mentions_is_fine():
     assert sections_of("一、工作总结\n无。\n") == []
+
+
+def test_earliest_cue_wins_and_a_plan_year_only_when_strictly_first():
+    assert classify_heading("2019年主要工作计划") == "plan"  # the plan year comes before 主要工作
+    assert classify_heading("主要工作和2019年工作计划") == "summary"
+    assert classify_heading("主要问题") == "problems"  # problems before summary at one position
+
+
+def test_body_ends_at_the_last_body_line_even_when_it_names_a_footer_cue():
+    text = "首页\n一、来源说明\n"  # the only body line (a heading) is also a footer line (来源, no 。)
+    assert body_bounds(simplify(text)) == (3, len(text) - 1)
