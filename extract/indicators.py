@@ -69,14 +69,17 @@ def _tag(simplified: str, start: int, end: int) -> list[tuple[str, str, int, int
         return []
     clean, positions = _degloss(simplified[start:end], start)
     out = []
-    pos = 0
-    for word, flag in segment.pairs(clean):
-        stop = pos + len(word)
-        if positions is None:
-            out.append((word, flag, start + pos, start + stop))
-        else:
+    if positions is None:
+        for word, flag in segment.pairs(clean):
+            stop = start + len(word)
+            out.append((word, flag, start, stop))
+            start = stop
+    else:
+        pos = 0
+        for word, flag in segment.pairs(clean):
+            stop = pos + len(word)
             out.append((word, flag, positions[pos], positions[stop - 1] + 1))
-        pos = stop
+            pos = stop
     return out
 
 
@@ -116,6 +119,7 @@ class _Rules:
                     words.update(group)
                 words.update(topic or ())
         self.cue_re = _alternation(words)
+        self.sizes = tuple(len(alt.near) for alt in self.alternatives)  # cue groups per alternative
         self.meanings: dict[str, tuple] = {}  # cue hit -> meaning_of(hit), filled as hits are seen
 
         cum = data.get("cumulative") or {}
@@ -202,7 +206,7 @@ class _Sentence:
     """One sentence with its clauses and cue hits (absolute offsets)."""
 
     __slots__ = ("start", "end", "limit", "clauses", "hits", "hit_starts", "hit_ends", "topics", "continues",
-                 "_scanned")
+                 "_scanned", "_compared")
 
     def __init__(self, simplified: str, start: int, end: int, rules: _Rules, limit: int):
         self.start, self.end = start, end
@@ -215,26 +219,27 @@ class _Sentence:
         clauses.append((cs, end))
         self.clauses = clauses
         clean, positions = _degloss(text, start)
-        if positions is None:
-            spans = [(m.start() + start, m.end() + start, m.group()) for m in rules.cue_re.finditer(text)]
-        else:
-            spans = [(positions[m.start()], positions[m.end() - 1] + 1, m.group())
-                     for m in rules.cue_re.finditer(clean)]
         # each hit that can weigh for or against an indicator: (start, end,
         # (alternative, group) pairs, vetoed indicators); topics count sentence-wide
         hits, topics = [], set()
         known = rules.meanings
-        for hs, he, word in spans:
+        for cm in rules.cue_re.finditer(clean):
+            word = cm.group()
             groups, topic_of, vetoes = known.get(word) or rules.meaning_of(word)
-            topics.update(topic_of)
+            if topic_of:
+                topics.update(topic_of)
             if groups or vetoes:
-                hits.append((hs, he, groups, vetoes))
+                if positions is None:
+                    hits.append((cm.start() + start, cm.end() + start, groups, vetoes))
+                else:
+                    hits.append((positions[cm.start()], positions[cm.end() - 1] + 1, groups, vetoes))
         self.hits = hits
         self.hit_starts = [h[0] for h in hits]
         self.hit_ends = [h[1] for h in hits]
         self.topics = topics
         self.continues = bool(text) and text[-1] in _CONTINUES
         self._scanned: dict[str, tuple[list, list]] = {}
+        self._compared: dict[int, bool] = {}
 
     def matches_before(self, rules: _Rules, name: str, simplified: str, stop: int) -> list[tuple[int, int]]:
         """Spans of `pattern.finditer(simplified, self.start, stop)` for the pattern
@@ -259,6 +264,14 @@ class _Sentence:
         if n < len(spans) and spans[n][0] < stop:  # the next match runs past `stop`
             return spans[:n] + [found.span() for found in pattern.finditer(simplified, spans[n][0], stop)]
         return spans[:n]
+
+    def compared(self, ci: int, simplified: str, rules: _Rules) -> bool:
+        """Whether clause `ci` or one of the two after it compares with last year (同比, 比上年 …)."""
+        found = self._compared.get(ci)
+        if found is None:
+            stop = self.clauses[min(ci + 2, len(self.clauses) - 1)][1]
+            found = self._compared[ci] = rules.comparison_re.search(simplified, self.clauses[ci][0], stop) is not None
+        return found
 
     def clause_index(self, pos: int) -> int:
         for i, (cs, ce) in enumerate(self.clauses):
@@ -423,7 +436,8 @@ def _read(simplified, m, previous, sent, rules) -> _Reading:
     choice, choice_score = None, None
     alternatives = rules.alternatives
     # only alternatives with a cue for every group can be chosen
-    for ai in sorted([ai for ai, n in found.items() if n == len(alternatives[ai].near)]):
+    sizes = rules.sizes
+    for ai in sorted([ai for ai, n in found.items() if n == sizes[ai]]):
         alt = alternatives[ai]
         if alt.indicator in vetoed:
             continue
@@ -649,8 +663,4 @@ def _cumulative(simplified, m, sent, rules) -> bool | None:
     if last_running >= 0 or last_period >= 0:
         return last_running > last_period
     # a comparison with last year in the clause or the two after it: a period figure
-    ci = sent.clause_index(m.start)
-    stop = sent.clauses[min(ci + 2, len(sent.clauses) - 1)][1]
-    if rules.comparison_re.search(simplified, sent.clauses[ci][0], stop):
-        return False
-    return None
+    return False if sent.compared(sent.clause_index(m.start), simplified, rules) else None
