@@ -262,7 +262,10 @@ def _region(level: str | None, anchor: Unit | None, hits: list[Hit], title_hits:
 # ---------------------------------------------------------------- year, period, type
 
 
-def _year_and_period(simplified: str, title: str | None, published: str | None) -> tuple[int | None, str | None]:
+def _year_and_period(
+    simplified: str, title: str | None, published: str | None, opening: regex.Match | None
+) -> tuple[int | None, str | None]:
+    """`opening` is the `opening` pattern's match in the head (the caller needs it too)."""
     c = _cfg()
     r = c["r"]
     parts = r["period"]["parts"]
@@ -272,7 +275,7 @@ def _year_and_period(simplified: str, title: str | None, published: str | None) 
         m = c["title_year"].search(title)
         if m:
             year, strength = int(m["y"]), "title"
-    m = c["opening"].search(head)
+    m = opening
     if m and not c["placeholder"].search(head[: m.start()] + m.group()):
         if year is None:
             year = int(m["y"])
@@ -401,9 +404,9 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
 
     info.organization = _org_name(org, unit, simplified, level)
 
-    has_opening = c["opening"].search(simplified[: c["r"]["head_chars"]]) is not None
-    info.year, info.period = _year_and_period(simplified, title_simple, info.published)
-    info.doc_type = _doc_type(simplified, title_simple, has_opening)
+    opening = c["opening"].search(simplified[: c["r"]["head_chars"]])
+    info.year, info.period = _year_and_period(simplified, title_simple, info.published, opening)
+    info.doc_type = _doc_type(simplified, title_simple, opening is not None)
     return info
 
 

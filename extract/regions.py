@@ -125,6 +125,7 @@ class Gazetteer:
             lengths[s[:2]].add(len(s))
         self._lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
         self._pair = re.compile(_char_class({k[0] for k in lengths}) + "(?=" + _char_class({k[1] for k in lengths}) + ")")
+        self._short_starts = {s[:2] for s in self.county_short}  # county short names have 2+ characters
         # surface -> (units in a stable order, written in full), sorted once here
         self._entries = {
             s: (tuple(sorted(units, key=lambda u: (u.level, u.province, u.city or "", u.county or ""))),
@@ -171,6 +172,8 @@ class Gazetteer:
         return hits
 
     def _county_after(self, text: str, i: int, end: int, parents: tuple[Unit, ...]) -> Hit | None:
+        if text[i : i + 2] not in self._short_starts:
+            return None
         for length in range(min(4, end - i), 1, -1):
             surface = text[i : i + length]
             candidates = self.county_short.get(surface)
