@@ -76,7 +76,21 @@ def _cfg() -> dict:
         "multi": regex.compile(r["period"]["multi_year"]),
         "range": regex.compile(r["period"]["year_range"].replace("{Y}", r"(?:19|20)[0-9]{2}")),
         "dept": regex.compile(org["title_department"]),
+        "level_cue": _level_cue_pattern(r["level_cues"]),
     }
+
+
+def _level_cue_pattern(cues: dict) -> regex.Pattern | None:
+    """All level cues in one pattern, when counting its overlapped matches gives
+    exactly str.count per cue: no cue repeats, starts another or overlaps itself
+    (then at most one cue starts at a position and every occurrence counts)."""
+    words = [w for level in ("city", "county", "province") for w in cues[level]]
+    if len(set(words)) != len(words) or not all(words):
+        return None
+    for w in words:
+        if any(o != w and o.startswith(w) for o in words) or any(w.endswith(w[:k]) for k in range(1, len(w))):
+            return None
+    return regex.compile("|".join(map(regex.escape, words)))
 
 
 # ---------------------------------------------------------------- title
@@ -141,16 +155,18 @@ def find_published(simplified: str) -> str | None:
 
 def _self_level(simplified: str) -> str | None:
     """The reporting unit's level from how the text speaks of its own area."""
-    r = _cfg()["r"]
+    c = _cfg()
+    r = c["r"]
     counts: Counter[str] = Counter()
-    # str.count counts the same non-overlapping occurrences as the loop below;
-    # the loop is only needed when a 自治 (not_after) could precede one
+    # Counting each cue's occurrences (one pattern, or str.count) gives what the
+    # loop below does; the loop is only needed when a not_after word (自治) occurs.
     guarded = any(x in simplified for x in r["level_cues"]["not_after"])
+    found = Counter(c["level_cue"].findall(simplified, overlapped=True)) if c["level_cue"] and not guarded else None
     for level in ("city", "county", "province"):
         cues = r["level_cues"][level]
         for cue in cues:
             if not guarded:
-                n = simplified.count(cue)
+                n = found[cue] if found is not None else simplified.count(cue)
                 if n:
                     counts[level] += n
                 continue

@@ -178,3 +178,14 @@ def test_self_level_skips_cues_after_zizhi_and_counts_the_rest():
     assert _self_level(simplify("区委区委。我省。")) == "county"
     # 自治区委 is a region's party committee, not a county's: only 我省 counts
     assert _self_level(simplify("自治区委。自治区委。我省我省。")) == "province"
+
+
+def test_level_cues_are_counted_in_one_pass_only_when_that_counts_the_same():
+    from govstat.extract.docinfo import _level_cue_pattern
+
+    def cues(*words):
+        return {"city": list(words), "county": [], "province": []}
+
+    assert _level_cue_pattern(cues("我市", "全市")).findall("我市全市我市", overlapped=True) == ["我市", "全市", "我市"]
+    assert _level_cue_pattern(cues("市委", "市委书记")) is None  # one cue starts another
+    assert _level_cue_pattern(cues("市市")) is None  # overlaps itself: 市市市 holds one, not two
