@@ -7,6 +7,7 @@ builds its mentions by hand, as the number grammar would, and checks what
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -278,6 +279,42 @@ def test_pinyin_glosses_do_not_break_cues():
                 kind="money")
     assign_meaning(text, simplify(text), [m])
     assert m.indicator == "spending.three_public"
+
+
+# --------------------------------------------------------------------------- speed-ups keep the matches
+
+
+def test_trie_alternation_matches_like_longest_first_alternation():
+    import random
+
+    from govstat.extract.indicators import _alternation
+
+    words = ["办公", "办公用房", "办公室", "公车", "公务用车", "用房", "车", "公", "a.b", "(括号)"]
+    plain = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    trie = _alternation(words)
+    assert trie.pattern != plain.pattern
+    rng = random.Random(7)
+    alphabet = "办公用房室车务(括号).ab"
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+    assert _alternation([]).search("办公") is None
+
+
+def test_lookback_scan_matches_search_up_to_each_number():
+    from govstat.extract.indicators import _prefix_safe, _Sentence, load_rules
+
+    rules = load_rules()
+    text = simplify("截至2017年底，全市2014年-2017年累计腾退办公用房4.2万平方米，其中县直部门2017年上半年1.1万平方米。")
+    limit = len(text) - 1
+    sent = _Sentence(text, 0, len(text), rules, limit)
+    for name, (pattern, safe) in rules.lookback.items():
+        assert safe
+        for stop in range(limit + 1):  # every stop, also inside a match (2014年-20|17年)
+            expected = [m.span() for m in pattern.finditer(text, 0, stop)]
+            assert sent.matches_before(rules, name, text, stop) == expected, (name, stop)
+    assert not _prefix_safe(re.compile("年(?=底)")) and not _prefix_safe(re.compile("年$"))
+    assert not _prefix_safe(re.compile("年?"))  # an empty match
 
 
 # --------------------------------------------------------------------------- regression on gold
