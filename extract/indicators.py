@@ -275,14 +275,20 @@ class _Sentence:
         past its match (_prefix_safe). A match that runs past `stop` is searched
         again on the prefix, as the truncated search would.
         """
-        pattern, safe = rules.lookback[name]
-        if stop > self.limit or not safe:
-            return [found.span() for found in pattern.finditer(simplified, self.start, stop)]
         scanned = self._scanned.get(name)
-        if scanned is None:  # up to the last number: what the truncated searches would read
-            spans = [found.span() for found in pattern.finditer(simplified, self.start, self.limit)]
-            scanned = self._scanned[name] = (spans, [e for _, e in spans])
+        if scanned is None:
+            pattern, safe = rules.lookback[name]
+            if safe:  # up to the last number: what the truncated searches would read
+                spans = [found.span() for found in pattern.finditer(simplified, self.start, self.limit)]
+                scanned = self._scanned[name] = (spans, [e for _, e in spans])
+            else:
+                scanned = self._scanned[name] = (None, None)
         spans, ends = scanned
+        if spans is None or stop > self.limit:
+            pattern = rules.lookback[name][0]
+            return [found.span() for found in pattern.finditer(simplified, self.start, stop)]
+        if not spans:
+            return spans
         n = bisect_right(ends, stop)  # matches do not overlap: ends ascend
         if n < len(spans) and spans[n][0] < stop:  # the next match runs past `stop`
             return spans[:n] + [found.span() for found in pattern.finditer(simplified, spans[n][0], stop)]
@@ -369,8 +375,9 @@ def assign_meaning(text: str, simplified: str, mentions: list[Mention]) -> None:
 
 def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules, ctx) -> None:
     m = mentions[index]
-    reading = _read(simplified, m, None if previous is None else mentions[previous], sent, rules)
-    parent = _change_parent(simplified, mentions, index, previous, sent, rules)
+    ci = sent.clause_index(m.start)
+    reading = _read(simplified, m, None if previous is None else mentions[previous], sent, ci, rules)
+    parent = _change_parent(simplified, mentions, index, previous, sent, rules) if m.change else None
     if parent is not None:
         m.change_of = parent
     else:
@@ -392,7 +399,7 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
     m.indicator = indicator
     m.subject = subject
     m.scope = _scope(text, simplified, m, sent, rules)
-    cumulative = _cumulative(simplified, m, sent, rules)
+    cumulative = _cumulative(simplified, m, sent, ci, rules)
     if cumulative is None and parent is not None:
         cumulative = mentions[parent].cumulative
     m.cumulative = cumulative
@@ -401,8 +408,7 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
 # --------------------------------------------------------------------------- indicator + subject
 
 
-def _read(simplified, m, previous, sent, rules) -> _Reading:
-    ci = sent.clause_index(m.start)
+def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
     clause_start, clause_end = sent.clauses[ci]
     prev_end = clause_start
     if previous is not None and clause_start <= previous.start and previous.end <= m.start:
@@ -674,7 +680,7 @@ def _scope(text, simplified, m, sent, rules) -> str | None:
     return text[spans[-1][0] : spans[-1][1]] if spans else None
 
 
-def _cumulative(simplified, m, sent, rules) -> bool | None:
+def _cumulative(simplified, m, sent, ci, rules) -> bool | None:
     """Running total (累计, 截至, 以来 …) or a figure for the reporting period (全年, 今年 …)."""
     running = [(rs, rend) for rs, rend in sent.matches_before(rules, "running", simplified, m.start)
                if simplified.find("分别", rend, m.start) < 0]  # 2015年至2017年…分别为: one per year
@@ -686,4 +692,4 @@ def _cumulative(simplified, m, sent, rules) -> bool | None:
     if last_running >= 0 or last_period >= 0:
         return last_running > last_period
     # a comparison with last year in the clause or the two after it: a period figure
-    return False if sent.compared(sent.clause_index(m.start), simplified, rules) else None
+    return False if sent.compared(ci, simplified, rules) else None
