@@ -291,6 +291,7 @@ class _Sentence:
             return spans
         n = bisect_right(ends, stop)  # matches do not overlap: ends ascend
         if n < len(spans) and spans[n][0] < stop:  # the next match runs past `stop`
+            pattern = rules.lookback[name][0]
             return spans[:n] + [found.span() for found in pattern.finditer(simplified, spans[n][0], stop)]
         return spans[:n]
 
