@@ -410,17 +410,18 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
 
 
 def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
+    m_start, m_end = m.start, m.end
     clause_start, clause_end = sent.clauses[ci]
     prev_end = clause_start
-    if previous is not None and clause_start <= previous.start and previous.end <= m.start:
+    if previous is not None and clause_start <= previous.start and previous.end <= m_start:
         prev_end = previous.end
 
     # the governing phrase: verb + noun phrase right before the number
-    seg_start = max(prev_end, m.start - _LOCAL_SPAN, clause_start)
-    tags = _tag(simplified, seg_start, m.start)
+    seg_start = max(prev_end, m_start - _LOCAL_SPAN, clause_start)
+    tags = _tag(simplified, seg_start, m_start)
     np_span, verb_span, has_verb, topic_span = _govern(tags, rules)
     if np_span is None:
-        govern_start = m.start if verb_span is None else verb_span[0]
+        govern_start = m_start if verb_span is None else verb_span[0]
     else:
         govern_start = np_span[0] if verb_span is None else min(np_span[0], verb_span[0])
 
@@ -431,7 +432,7 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
         has_verb = _has_verb(_tag(simplified, max(clause_start, seg_start - 2 * _LOCAL_SPAN), seg_start), rules)
     window_start = clause_start
     after_colon = clause_start > 0 and simplified[clause_start - 1] == ":"
-    if ci > 0 and (not has_verb or after_colon) and not simplified[clause_start : m.start].lstrip().startswith("其中"):
+    if ci > 0 and (not has_verb or after_colon) and not simplified[clause_start : m_start].lstrip().startswith("其中"):
         window_start = sent.clauses[ci - 1][0]
     tail_end = clause_end
 
@@ -442,11 +443,11 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
     lo = bisect_right(sent.hit_ends, window_start)
     hi = bisect_left(sent.hit_starts, tail_end)
     for hs, he, groups, vetoes in sent.hits[lo:hi]:
-        if hs < m.end and he > m.start:
+        if hs < m_end and he > m_start:
             weight = 3  # in the number itself (车次, 人次 …)
-        elif hs >= m.end:
+        elif hs >= m_end:
             weight = 2  # after the number, in its clause
-        elif he > govern_start and hs < m.start:
+        elif he > govern_start and hs < m_start:
             weight = 3
         elif he > clause_start:
             weight = 2  # own clause
@@ -454,7 +455,7 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
             weight = 1.5  # the clause a verbless one continues
         if vetoes:
             vetoed.update(vetoes)
-        score = (weight, -(abs(m.start - he) if he <= m.start else abs(hs - m.end)))  # nearer is better
+        score = (weight, -(abs(m_start - he) if he <= m_start else abs(hs - m_end)))  # nearer is better
         for key in groups:
             old = best.get(key)
             if old is None:
