@@ -419,7 +419,7 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
     # the governing phrase: verb + noun phrase right before the number
     seg_start = max(prev_end, m_start - _LOCAL_SPAN, clause_start)
     tags = _tag(simplified, seg_start, m_start)
-    np_span, verb_span, has_verb, topic_span = _govern(tags, rules)
+    np_span, verb_span, topic_span = _govern(tags, rules)
     if np_span is None:
         govern_start = m_start if verb_span is None else verb_span[0]
     else:
@@ -427,13 +427,13 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
 
     # the window the cues are read from: own clause, earlier clauses if it has no verb
     # (a verbless clause — 独立办公场所5处, 共60余平方米 — continues the one before it)
-    # (a clause after a colon is governed by the one before it)
-    if not has_verb and seg_start > clause_start:
-        has_verb = _has_verb(_tag(simplified, max(clause_start, seg_start - 2 * _LOCAL_SPAN), seg_start), rules)
+    # (a clause after a colon is governed by the one before it); the first
+    # clause and a 其中 clause read only themselves, so they need no verb test
     window_start = clause_start
-    after_colon = clause_start > 0 and simplified[clause_start - 1] == ":"
-    if ci > 0 and (not has_verb or after_colon) and not simplified[clause_start : m_start].lstrip().startswith("其中"):
-        window_start = sent.clauses[ci - 1][0]
+    if ci > 0 and not simplified[clause_start:m_start].lstrip().startswith("其中"):
+        after_colon = clause_start > 0 and simplified[clause_start - 1] == ":"
+        if after_colon or not _clause_has_verb(simplified, tags, seg_start, clause_start, rules):
+            window_start = sent.clauses[ci - 1][0]
     tail_end = clause_end
 
     # score each alternative: best weight per cue group
@@ -496,12 +496,21 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
     return _Reading(choice, subject, choice is not None)
 
 
+def _clause_has_verb(simplified, tags, seg_start, clause_start, rules) -> bool:
+    """Whether a verb stands before the number in its clause (`tags`: the words right
+    before it, from `seg_start`); looks up to 2 * _LOCAL_SPAN further back if not."""
+    if _has_verb(tags, rules):
+        return True
+    if seg_start > clause_start:
+        return _has_verb(_tag(simplified, max(clause_start, seg_start - 2 * _LOCAL_SPAN), seg_start), rules)
+    return False
+
+
 def _govern(tags, rules):
     """Noun phrase and verb that govern a number, from the tagged words before it.
 
-    Returns (noun phrase span, verb span, whether a verb governs, noun phrase
-    before that verb). 更新|公车|356辆 → 公车, 更新; 会议室|使用|44次 → None, 使用,
-    topic 会议室.
+    Returns (noun phrase span, verb span, noun phrase before that verb).
+    更新|公车|356辆 → 公车, 更新; 会议室|使用|44次 → None, 使用, topic 会议室.
     """
     i = len(tags) - 1
     while i >= 0 and (tags[i][0].isspace() or tags[i][0] in rules.qualifiers or tags[i][1] == "d"):
@@ -517,11 +526,10 @@ def _govern(tags, rules):
         if flag == "x" or word in _JOINERS:
             break  # a list item's own words end at 、 or a bracket
         j -= 1
-    has_verb = _has_verb(tags, rules)
     topic_span = None
     if verb_span is not None and np_span is None:
         topic_span, _ = _noun_phrase(tags, j - 1)
-    return np_span, verb_span, has_verb, topic_span
+    return np_span, verb_span, topic_span
 
 
 def _has_verb(tags, rules) -> bool:
