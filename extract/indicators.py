@@ -344,7 +344,8 @@ def assign_meaning(text: str, simplified: str, mentions: list[Mention]) -> None:
         return
     rules = load_rules()
     spans = None
-    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, mentions[i].end))
+    positions = [(m.start, m.end) for m in mentions]
+    order = sorted(range(len(mentions)), key=positions.__getitem__)
     ctx = _Order(mentions, order)
     last_start: dict[tuple[int, int], int] = {}  # sentence -> start of its last number
     for index in order:
