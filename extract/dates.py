@@ -142,7 +142,7 @@ class _Finder:
         self.year_ok = lambda y: y is None or lo <= y <= hi
 
     def free(self, start: int, end: int) -> bool:
-        return not any(self.taken[start:end]) and not self.blocked(start, end)
+        return 1 not in self.taken[start:end] and not self.blocked(start, end)
 
     def add(self, start: int, end: int, iso: str, inferred: bool) -> None:
         self.found.append(DateSpan(start, end, iso, inferred))

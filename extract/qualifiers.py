@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
+
 from .numbers import Candidate
 from .rulebook import load
 
@@ -19,15 +21,19 @@ def _rules():
     after = sorted(approx["after"].items(), key=lambda kv: len(kv[0]), reverse=True)
     cues = [(w, "increase") for w in change["increase"]] + [(w, "decrease") for w in change["decrease"]]
     cues.sort(key=lambda kv: len(kv[0]), reverse=True)
-    return approx, before, after, change, cues
+    # fast paths (most numbers have no qualifier): the last characters a
+    # `before` word can end with, and one pattern that finds any change cue
+    before_last = frozenset(word[-1] for word, _ in before)
+    any_cue = regex.compile("|".join(regex.escape(word) for word, _ in cues))
+    return approx, before, after, change, cues, before_last, any_cue
 
 
 def approx_of(text: str, cand: Candidate) -> str | None:
     """about / over / under, or None (SPEC §2). over/under beat about."""
-    approx, before, after, _change, _cues = _rules()
+    approx, before, after, _change, _cues, before_last, _any_cue = _rules()
     found = set()
     head = text[max(0, cand.start - 5) : cand.start].rstrip(" \t￥¥$")  # 约￥1.2亿元
-    for word, value in before:
+    for word, value in before if head[-1:] in before_last else ():
         if head.endswith(word):
             glued = head[-len(word) - 1 : -len(word)] if len(head) > len(word) else ""
             if glued and glued in approx.get("not_after", {}).get(word, ()):
@@ -55,12 +61,14 @@ def approx_of(text: str, cand: Candidate) -> str | None:
 
 def change_of_number(text: str, cand: Candidate) -> str | None:
     """increase / decrease when the number is the size of a change, else None."""
-    _approx, _before, _after, change, cues = _rules()
+    _approx, _before, _after, change, cues, _before_last, any_cue = _rules()
     window = int(change["window"])
     lo = cand.start
     while lo > 0 and cand.start - lo < window and text[lo - 1] not in _CLAUSE_BREAKS:
         lo -= 1
     clause = text[lo : cand.start]
+    if any_cue.search(clause) is None:
+        return None
     best = None  # rightmost cue
     for word, direction in cues:
         idx = clause.rfind(word)
