@@ -21,12 +21,24 @@ _NUMBER = regex.compile(
     r"|(?P<cn>[" + CHINESE_NUMERAL_CHARS + r"]+)",
     regex.ASCII,  # \d is 0-9 only: other scripts' digits are not numbers here (and float() rejects some)
 )
-_SPACES = regex.compile(r"[ \t]{0,2}")
 _RANGE_SEP = regex.compile(r"[ \t]*(?:至|到|-|—|–|~|－|——)[ \t]*")
 _APPROX_INSIDE = ("多", "余")  # inside the number or after a duration: 150多万, 20余处, 三年多
 _MULT_CHARS = "十百千万亿"
 _MULT_RUN = regex.compile(r"[十百千万亿]*")
+_MULT_SET = frozenset(_MULT_CHARS)
 PERCENT_PREFIX = "百分之"
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    """Past at most two spaces or tabs (1 200 辆); a plain index test, as this runs for every number."""
+    if text[pos : pos + 1] in _BLANKS:
+        pos += 1
+        if text[pos : pos + 1] in _BLANKS:
+            pos += 1
+    return pos
+
+
+_BLANKS = (" ", "\t")
 
 
 @dataclass(slots=True)
@@ -54,7 +66,7 @@ def _tail(text: str, pos: int) -> tuple[Unit | None, int, bool]:
         if nxt is not None:
             approx_inside = True
             pos += 1
-    sp = _SPACES.match(text, pos).end()
+    sp = _skip_spaces(text, pos)
     unit = table.match(text, sp)
     if unit is None:
         return None, pos, approx_inside
@@ -80,12 +92,12 @@ def _arabic(text: str, m: regex.Match) -> Candidate | None:
     token = m.group("ar")
     base = parse_arabic(token)
     pos = m.end()
-    sp = _SPACES.match(text, pos).end()
+    sp = _skip_spaces(text, pos)
     inside = False
     if text[sp : sp + 1] in _APPROX_INSIDE and text[sp + 1 : sp + 2] and text[sp + 1 : sp + 2] in _MULT_CHARS:
         inside = True
         sp += 1
-    mults = _MULT_RUN.match(text, sp).group()
+    mults = _MULT_RUN.match(text, sp).group() if text[sp : sp + 1] in _MULT_SET else ""
     # Give multiplier characters to the unit when the unit table knows the
     # longer form: 40万千瓦时 is 40 x 万千瓦时, not 40 x 万千 + 瓦时.
     for k in range(len(mults) + 1):
@@ -127,7 +139,7 @@ def _chinese(text: str, m: regex.Match) -> Candidate | None:
 
 
 def _parse(text: str, m: regex.Match) -> Candidate | None:
-    return _arabic(text, m) if m.group("ar") else _chinese(text, m)
+    return _arabic(text, m) if m.lastgroup == "ar" else _chinese(text, m)
 
 
 def _chinese_range(text: str, m: regex.Match) -> Candidate | None:
@@ -192,14 +204,15 @@ def find_numbers(text: str) -> list[Candidate]:
         m = _NUMBER.search(text, pos)
         if m is None:
             break
-        if m.group("cn") and text.startswith(PERCENT_PREFIX, m.start()):
+        chinese = m.lastgroup == "cn"
+        if chinese and text.startswith(PERCENT_PREFIX, m.start()):
             cand = _percent_words(text, m)
         else:
             cand = _parse(text, m)
-        if cand is None and m.group("cn"):
+        if cand is None and chinese:
             cand = _chinese_range(text, m)  # 二至三人: the unit comes after the second number
         if cand is None:
-            pos = m.start() + 1 if m.group("cn") else m.end()
+            pos = m.start() + 1 if chinese else m.end()
             continue
         if cand.unit is None or cand.value_max is None:
             cand = _range(text, cand)
