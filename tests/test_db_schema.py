@@ -143,8 +143,35 @@ def test_same_bytes_unchanged_new_bytes_replace_force_rewrites(db):
     assert counts(db)["mentions"] == 4 and counts(db)["sentences"] == before["sentences"] + 1
     assert load.write_payload(db, second, force=True) == load.REPLACED
     assert counts(db)["documents"] == 1 and counts(db)["mentions"] == 4
-    assert db.conn.execute("SELECT COUNT(*) FROM sentences_fts").fetchone()[0] == counts(db)["sentences"]
+    # the index holds exactly the current sentences (rank 1: checked against the content table)
+    db.conn.execute("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1)")
+    new_only = db.conn.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH '\"新增一句\"'").fetchall()
+    assert len(new_only) == 1
     assert db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_group_write_indexes_only_the_documents_it_keeps(db):
+    good = load.document_payload(make_doc(), source="x/a.txt", version="test")
+    bad = load.document_payload(make_doc(text=TEXT + "\n坏的一句。", sha="c" * 64), source="x/b.txt", version="test")
+    bad["dates"].append(("not", "a", "row"))  # rejected inside its savepoint
+    statuses = load.write_payloads(db, [good, bad])
+    assert statuses[0] == load.INGESTED and isinstance(statuses[1], sqlite3.Error)
+    db.conn.execute("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1)")
+    assert db.conn.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH '\"坏的一句\"'").fetchall() == []
+
+
+def test_old_insert_trigger_is_dropped_and_index_stays_whole(tmp_path):
+    """Databases made before the writer indexed sentences itself had an AFTER INSERT
+    trigger; with both, every sentence would be indexed twice."""
+    path = tmp_path / "old.db"
+    db = schema.create_database(path)
+    db.execute('CREATE TRIGGER "sentences_ai" AFTER INSERT ON "sentences" BEGIN '
+               'INSERT INTO "sentences_fts" (rowid, "text") VALUES (new.id, new."text"); END')
+    db.conn.close()
+    db = schema.create_database(path)
+    assert db.conn.execute("SELECT name FROM sqlite_master WHERE name = 'sentences_ai'").fetchall() == []
+    load.write_payload(db, load.document_payload(make_doc(), source="x/yichun.txt", version="test"))
+    db.conn.execute("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1)")
 
 
 def test_failed_write_leaves_nothing(db):
