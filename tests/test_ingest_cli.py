@@ -193,3 +193,35 @@ def test_api_dataframes(filled):
 def test_export_missing_db_is_a_user_error(tmp_path):
     result = subprocess.run([*GOVSTAT, "export", "--db", str(tmp_path / "none.db")], capture_output=True, text=True)
     assert result.returncode == 2 and "no such database" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_worker_that_dies_is_reported_and_a_rerun_finishes(tmp_path, monkeypatch):
+    """A report that kills its worker process (a crash in a C extension, the OOM
+    killer) fails with WorkerDied, as do the files of its chunk; the batch goes
+    on, and a rerun stores everything that was not stored."""
+    from govstat.db.ingest import ingest
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for path in REPORTS:
+        shutil.copy(path, folder / path.name)
+    killer = folder / "zz-killer.txt"
+    killer.write_text("这份报告让工作进程退出。", encoding="utf-8")
+    real = govstat.extract_bytes
+
+    def extract_bytes(data, name="-", **kwargs):
+        if name.endswith("zz-killer.txt"):
+            os._exit(1)  # the worker process disappears mid-file
+        return real(data, name=name, **kwargs)
+
+    monkeypatch.setattr(govstat, "extract_bytes", extract_bytes)  # the forked workers inherit it
+    db = tmp_path / "g.db"
+    first = ingest([str(folder)], str(db), workers=2, progress=False, echo=lambda line: None)
+    died = {path for path, error_class, _ in first.errors if error_class == "WorkerDied"}
+    assert any(path.endswith("zz-killer.txt") for path in died)
+    assert first.ingested + first.failed == len(REPORTS) + 1 and first.ingested >= 1
+
+    monkeypatch.setattr(govstat, "extract_bytes", real)
+    second = ingest([str(folder)], str(db), workers=2, progress=False, echo=lambda line: None)
+    assert second.failed == 0 and second.ingested == first.failed and second.unchanged == first.ingested
+    assert table_counts(db)["documents"] == len(REPORTS) + 1
