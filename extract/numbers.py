@@ -27,6 +27,7 @@ _MULT_CHARS = "十百千万亿"
 _MULT_RUN = regex.compile(r"[十百千万亿]*")
 _MULT_SET = frozenset(_MULT_CHARS)
 PERCENT_PREFIX = "百分之"
+_BLANKS = (" ", "\t")
 
 
 def _skip_spaces(text: str, pos: int) -> int:
@@ -36,9 +37,6 @@ def _skip_spaces(text: str, pos: int) -> int:
         if text[pos : pos + 1] in _BLANKS:
             pos += 1
     return pos
-
-
-_BLANKS = (" ", "\t")
 
 
 @dataclass(slots=True)

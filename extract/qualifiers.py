@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -12,8 +13,18 @@ from .rulebook import load
 _CLAUSE_BREAKS = set("，,;；。:：\n!?！？")
 
 
+class _Rules(NamedTuple):
+    approx: dict
+    before: list  # (word, value), longest first
+    after: list
+    change: dict
+    cues: list  # (word, direction), longest first
+    before_last: frozenset  # last characters of the `before` words
+    any_cue: regex.Pattern  # finds any change cue
+
+
 @lru_cache(maxsize=1)
-def _rules():
+def _rules() -> _Rules:
     data = load("qualifiers")
     approx = data["approx"]
     change = data["change"]
@@ -25,12 +36,13 @@ def _rules():
     # `before` word can end with, and one pattern that finds any change cue
     before_last = frozenset(word[-1] for word, _ in before)
     any_cue = regex.compile("|".join(regex.escape(word) for word, _ in cues))
-    return approx, before, after, change, cues, before_last, any_cue
+    return _Rules(approx, before, after, change, cues, before_last, any_cue)
 
 
 def approx_of(text: str, cand: Candidate) -> str | None:
     """about / over / under, or None (SPEC §2). over/under beat about."""
-    approx, before, after, _change, _cues, before_last, _any_cue = _rules()
+    rules = _rules()
+    approx, before, after, before_last = rules.approx, rules.before, rules.after, rules.before_last
     found = set()
     head = text[max(0, cand.start - 5) : cand.start].rstrip(" \t￥¥$")  # 约￥1.2亿元
     for word, value in before if head[-1:] in before_last else ():
@@ -61,7 +73,8 @@ def approx_of(text: str, cand: Candidate) -> str | None:
 
 def change_of_number(text: str, cand: Candidate) -> str | None:
     """increase / decrease when the number is the size of a change, else None."""
-    _approx, _before, _after, change, cues, _before_last, any_cue = _rules()
+    rules = _rules()
+    change, cues, any_cue = rules.change, rules.cues, rules.any_cue
     window = int(change["window"])
     lo = cand.start
     while lo > 0 and cand.start - lo < window and text[lo - 1] not in _CLAUSE_BREAKS:
@@ -100,4 +113,4 @@ def shares_about(text: str, previous: Candidate, cand: Candidate) -> bool:
     if text[previous.end : cand.start].strip(" \t") != "、":
         return False
     head = text[max(0, previous.start - 4) : previous.start].rstrip(" \t")
-    return head.endswith(tuple(_rules()[0]["distributive"]))
+    return head.endswith(tuple(_rules().approx["distributive"]))
