@@ -354,7 +354,8 @@ def _extract_and_write(db, pool, workers, tasks, force, version, summary, bar, f
                 # which file of the chunk killed the worker is unknown: each is reported; a rerun retries them
                 broken = True
                 for source, _sha in chunk:
-                    fail(source, "WorkerDied", "the extraction worker process died on this file or another of its chunk; a rerun retries it")
+                    fail(source, "WorkerDied",
+                         "the extraction worker process died on this file or another of its chunk; a rerun retries it")
                     bar.advance()
                 continue
             for kind, source, body in results:
