@@ -72,13 +72,22 @@ def main() -> None:
           f"({mentions / len(files):.1f} mentions per document)")
 
     # Rounds alternate the worker counts, so a busy spell of the shared machine
-    # hits every count alike; each round ends with a CPU-only control (the same
-    # pure-Python loop in 1 and N processes): the speed-up the machine allowed
-    # just then. The median speed-up and the median control are reported.
-    from throughput import control_scaling
+    # hits every count alike; each round ends with two controls: a pure-Python
+    # loop in 1 and N processes (the speed-up the machine allowed just then),
+    # and extraction alone, no database, in 1 and N processes on 3 x
+    # --extract-sample of the variants (what ingest can reach at best, since
+    # every document is extracted once either way). Medians are reported.
+    from throughput import control_scaling, with_workers
+
+    sample = [f.read_bytes().decode("utf-8") for f in sorted(reports.iterdir())[: args.extract_sample * 3]]
+
+    def extraction_scaling(workers: int) -> float:
+        """Extraction alone (no database) in 1 vs N processes: the ceiling for ingest."""
+        return with_workers(sample, 1) / with_workers(sample, workers)
 
     speedups: dict[int, list[float]] = {w: [] for w in args.workers if w != 1}
     controls: dict[int, list[float]] = {w: [] for w in args.workers if w != 1}
+    extraction: dict[int, list[float]] = {w: [] for w in args.workers if w != 1}
     for round_ in range(args.rounds):
         rates = {}
         for workers in args.workers:
@@ -92,16 +101,20 @@ def main() -> None:
             for workers, rate in rates.items():
                 if workers != 1:
                     control = control_scaling(workers)
+                    alone = extraction_scaling(workers)
                     speedups[workers].append(rate / rates[1])
                     controls[workers].append(control)
+                    extraction[workers].append(alone)
                     print(f"speed-up 1 -> {workers} workers: {rate / rates[1]:.2f}x "
-                          f"(control loop right after: {control:.2f}x)")
+                          f"(right after: control loop {control:.2f}x, extraction alone {alone:.2f}x)")
     for workers, values in speedups.items():
         if values:
             print(f"median speed-up 1 -> {workers} workers over {len(values)} rounds: "
                   f"{statistics.median(values):.2f}x ({', '.join(f'{v:.2f}' for v in values)}); "
                   f"median control {statistics.median(controls[workers]):.2f}x "
-                  f"({', '.join(f'{v:.2f}' for v in controls[workers])}), the ceiling the shared cores allowed")
+                  f"({', '.join(f'{v:.2f}' for v in controls[workers])}), the ceiling the shared cores allowed; "
+                  f"median extraction alone {statistics.median(extraction[workers]):.2f}x "
+                  f"({', '.join(f'{v:.2f}' for v in extraction[workers])}), the ceiling for ingest")
 
 
 if __name__ == "__main__":
