@@ -9,6 +9,7 @@ unit; 多/余 inside the number are inside the span.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from math import prod
 
 import regex
@@ -22,6 +23,7 @@ _NUMBER = regex.compile(
     regex.ASCII,  # \d is 0-9 only: other scripts' digits are not numbers here (and float() rejects some)
 )
 _RANGE_SEP = regex.compile(r"[ \t]*(?:至|到|-|—|–|~|－|——)[ \t]*")
+_RANGE_SEP_FIRST = frozenset(" \t至到-—–~－")  # a range separator starts with one of these
 _APPROX_INSIDE = ("多", "余")  # inside the number or after a duration: 150多万, 20余处, 三年多
 _MULT_CHARS = "十百千万亿"
 _MULT_RUN = regex.compile(r"[十百千万亿]*")
@@ -53,6 +55,12 @@ class Candidate:
     number_text: str = ""  # the numeral as written (without multipliers/unit)
     multiplier: float = 1.0
     bare_multiplier: bool = False  # 千人次, 万人次: a multiplier standing alone
+
+
+@lru_cache(maxsize=1)
+def _tail_first() -> frozenset[str]:
+    """Characters `_tail` can start with: a unit's first character, 多/余, a blank."""
+    return frozenset(unit_table().first_chars) | frozenset(_APPROX_INSIDE) | frozenset(_BLANKS)
 
 
 def _tail(text: str, pos: int) -> tuple[Unit | None, int, bool]:
@@ -87,15 +95,26 @@ def _tail(text: str, pos: int) -> tuple[Unit | None, int, bool]:
 
 
 def _arabic(text: str, m: regex.Match) -> Candidate | None:
+    """An Arabic number with its multipliers (万, 亿), 多/余 and unit."""
     token = m.group("ar")
     base = parse_arabic(token)
     pos = m.end()
     sp = _skip_spaces(text, pos)
     inside = False
-    if text[sp : sp + 1] in _APPROX_INSIDE and text[sp + 1 : sp + 2] and text[sp + 1 : sp + 2] in _MULT_CHARS:
+    if text[sp : sp + 1] in _APPROX_INSIDE and text[sp + 1 : sp + 2] in _MULT_SET:
         inside = True
         sp += 1
-    mults = _MULT_RUN.match(text, sp).group() if text[sp : sp + 1] in _MULT_SET else ""
+    if text[sp : sp + 1] not in _MULT_SET:
+        # No multiplier (most numbers), so 多/余 was not taken above: at most a unit.
+        if text[sp : sp + 1] in _tail_first():
+            unit, end, tail_inside = _tail(text, sp)
+            if unit is not None:
+                return Candidate(
+                    start=m.start(), end=end, value=base * unit.factor, unit=unit,
+                    approx_inside=tail_inside, number_text=token, multiplier=1,
+                )
+        return Candidate(start=m.start(), end=pos, value=base, number_text=token)
+    mults = _MULT_RUN.match(text, sp).group()
     # Give multiplier characters to the unit when the unit table knows the
     # longer form: 40万千瓦时 is 40 x 万千瓦时, not 40 x 万千 + 瓦时.
     for k in range(len(mults) + 1):
@@ -118,18 +137,25 @@ def _arabic(text: str, m: regex.Match) -> Candidate | None:
 
 
 def _chinese(text: str, m: regex.Match) -> Candidate | None:
+    """A Chinese numeral with a unit; the unit may take trailing multipliers (一万千瓦时)."""
     run = m.group("cn")
-    for k in range(len(run), 0, -1):
-        if k < len(run) and not all(c in _MULT_CHARS for c in run[k:]):
-            break
+    start = m.start()
+    tail_first = _tail_first()
+    # Only the whole run, or the run minus trailing multiplier characters, can be
+    # the number. Most runs sit inside words (统一, 一是) and nothing a unit can
+    # start with follows them, so `_tail_first` rules them out before parsing.
+    shortest = max(len(run.rstrip(_MULT_CHARS)), 1)
+    for k in range(len(run), shortest - 1, -1):
+        if text[start + k : start + k + 1] not in tail_first:
+            continue  # _tail would find no unit here
         value = parse_chinese(run[:k])
         if value is None:
             continue
-        unit, end, inside = _tail(text, m.start() + k)
+        unit, end, inside = _tail(text, start + k)
         if unit is None:
             continue
         return Candidate(
-            start=m.start(), end=end, value=value * unit.factor, unit=unit, chinese=True,
+            start=start, end=end, value=value * unit.factor, unit=unit, chinese=True,
             approx_inside=inside, number_text=run[:k],
             bare_multiplier=is_only_multipliers(run[:k]) and run[:k] != "十",
         )
@@ -142,6 +168,8 @@ def _parse(text: str, m: regex.Match) -> Candidate | None:
 
 def _chinese_range(text: str, m: regex.Match) -> Candidate | None:
     """A Chinese numeral with no unit of its own that starts a range (二至三人)."""
+    if text[m.end() : m.end() + 1] not in _RANGE_SEP_FIRST:
+        return None  # no separator follows (the common case: 统一, 一是)
     value = parse_chinese(m.group("cn"))
     if value is None or not _RANGE_SEP.match(text, m.end()) or _RANGE_SEP.match(text, m.end()).end() == m.end():
         return None
@@ -152,6 +180,8 @@ def _chinese_range(text: str, m: regex.Match) -> Candidate | None:
 
 def _range(text: str, first: Candidate) -> Candidate:
     """10至20辆, 23万—25万平方米: one candidate with value and value_max."""
+    if text[first.end : first.end + 1] not in _RANGE_SEP_FIRST:
+        return first  # most numbers: no separator follows, skip the pattern
     sep = _RANGE_SEP.match(text, first.end)
     if not sep or sep.end() == first.end:
         return first

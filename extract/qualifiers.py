@@ -16,11 +16,14 @@ _CLAUSE_BREAKS = set("，,;；。:：\n!?！？")
 class _Rules(NamedTuple):
     approx: dict
     before: list  # (word, value), longest first
-    after: list
+    after: list  # (word, value), longest first, without the `inside` words (the grammar takes those)
+    after_first: frozenset  # first characters of the `after` words
     change: dict
     cues: list  # (word, direction), longest first
     before_last: frozenset  # last characters of the `before` words
     any_cue: regex.Pattern  # finds any change cue
+    window: int  # how far back a change cue may stand
+    last_break: regex.Pattern  # searched in reverse: the clause break nearest before a number
 
 
 @lru_cache(maxsize=1)
@@ -30,13 +33,17 @@ def _rules() -> _Rules:
     change = data["change"]
     before = sorted(approx["before"].items(), key=lambda kv: len(kv[0]), reverse=True)
     after = sorted(approx["after"].items(), key=lambda kv: len(kv[0]), reverse=True)
+    after = [(word, value) for word, value in after if word not in approx["inside"]]
     cues = [(w, "increase") for w in change["increase"]] + [(w, "decrease") for w in change["decrease"]]
     cues.sort(key=lambda kv: len(kv[0]), reverse=True)
     # fast paths (most numbers have no qualifier): the last characters a
     # `before` word can end with, and one pattern that finds any change cue
     before_last = frozenset(word[-1] for word, _ in before)
+    after_first = frozenset(word[0] for word, _ in after)
     any_cue = regex.compile("|".join(regex.escape(word) for word, _ in cues))
-    return _Rules(approx, before, after, change, cues, before_last, any_cue)
+    last_break = regex.compile("(?r)[" + regex.escape("".join(sorted(_CLAUSE_BREAKS))) + "]")
+    return _Rules(approx, before, after, after_first, change, cues, before_last, any_cue,
+                  int(change["window"]), last_break)
 
 
 def approx_of(text: str, cand: Candidate) -> str | None:
@@ -57,9 +64,7 @@ def approx_of(text: str, cand: Candidate) -> str | None:
             found.add(value)
             break
     tail = text[cand.end : cand.end + 3].lstrip(" \t")
-    for word, value in after:
-        if word in approx["inside"]:
-            continue
+    for word, value in after if tail[:1] in rules.after_first else ():
         if tail.startswith(word):
             found.add(value)
             break
@@ -75,10 +80,11 @@ def change_of_number(text: str, cand: Candidate) -> str | None:
     """increase / decrease when the number is the size of a change, else None."""
     rules = _rules()
     change, cues, any_cue = rules.change, rules.cues, rules.any_cue
-    window = int(change["window"])
-    lo = cand.start
-    while lo > 0 and cand.start - lo < window and text[lo - 1] not in _CLAUSE_BREAKS:
-        lo -= 1
+    # the clause: back to the nearest break, at most `window` characters
+    lo = max(0, cand.start - rules.window)
+    brk = rules.last_break.search(text, lo, cand.start)
+    if brk is not None:
+        lo = brk.end()
     clause = text[lo : cand.start]
     if any_cue.search(clause) is None:
         return None

@@ -39,6 +39,7 @@ class UnitTable:
         self._by_first: dict[str, list[str]] = {}
         for surface in sorted(self.units, key=len, reverse=True):
             self._by_first.setdefault(surface[0], []).append(surface)
+        self.first_chars = frozenset(self._by_first)  # no unit starts with any other character
         self.canonical_kinds = {u.canonical: u.kind for u in self.units.values()}
 
     def _add(self, unit: Unit) -> None:
