@@ -94,19 +94,21 @@ def _tail(text: str, pos: int) -> tuple[Unit | None, int, bool]:
     return unit, end, approx_inside
 
 
-def _arabic(text: str, m: regex.Match) -> Candidate | None:
+def _arabic(text: str, m: regex.Match) -> Candidate:
     """An Arabic number with its multipliers (万, 亿), 多/余 and unit."""
     token = m.group("ar")
     base = parse_arabic(token)
     pos = m.end()
     sp = _skip_spaces(text, pos)
     inside = False
-    if text[sp : sp + 1] in _APPROX_INSIDE and text[sp + 1 : sp + 2] in _MULT_SET:
+    nxt = text[sp : sp + 1]
+    if nxt in _APPROX_INSIDE and text[sp + 1 : sp + 2] in _MULT_SET:
         inside = True
         sp += 1
-    if text[sp : sp + 1] not in _MULT_SET:
+        nxt = text[sp]
+    if nxt not in _MULT_SET:
         # No multiplier (most numbers), so 多/余 was not taken above: at most a unit.
-        if text[sp : sp + 1] in _tail_first():
+        if nxt in _tail_first():
             unit, end, tail_inside = _tail(text, sp)
             if unit is not None:
                 return Candidate(
@@ -137,7 +139,7 @@ def _arabic(text: str, m: regex.Match) -> Candidate | None:
 
 
 def _chinese(text: str, m: regex.Match) -> Candidate | None:
-    """A Chinese numeral with a unit; the unit may take trailing multipliers (一万千瓦时)."""
+    """A Chinese numeral with a unit; failing that, the run minus trailing multipliers with one."""
     run = m.group("cn")
     start = m.start()
     tail_first = _tail_first()
@@ -232,17 +234,19 @@ def find_numbers(text: str) -> list[Candidate]:
         m = _NUMBER.search(text, pos)
         if m is None:
             break
-        chinese = m.lastgroup == "cn"
-        if chinese and text.startswith(PERCENT_PREFIX, m.start()):
-            cand = _percent_words(text, m)
+        if m.lastgroup == "ar":
+            cand = _arabic(text, m)  # never None
         else:
-            cand = _parse(text, m)
-        if cand is None and chinese:
-            cand = _chinese_range(text, m)  # 二至三人: the unit comes after the second number
-        if cand is None:
-            pos = m.start() + 1 if chinese else m.end()
-            continue
-        if cand.unit is None or cand.value_max is None:
+            if text.startswith(PERCENT_PREFIX, m.start()):
+                cand = _percent_words(text, m)
+            else:
+                cand = _chinese(text, m)
+            if cand is None:
+                cand = _chinese_range(text, m)  # 二至三人: the unit comes after the second number
+            if cand is None:
+                pos = m.start() + 1
+                continue
+        if text[cand.end : cand.end + 1] in _RANGE_SEP_FIRST and (cand.unit is None or cand.value_max is None):
             cand = _range(text, cand)
         found.append(cand)
         pos = max(cand.end, m.end())

@@ -85,9 +85,9 @@ def change_of_number(text: str, cand: Candidate) -> str | None:
     brk = rules.last_break.search(text, lo, cand.start)
     if brk is not None:
         lo = brk.end()
+    if any_cue.search(text, lo, cand.start) is None:
+        return None  # most numbers: no change cue in their clause
     clause = text[lo : cand.start]
-    if any_cue.search(clause) is None:
-        return None
     best = None  # rightmost cue
     for word, direction in cues:
         idx = clause.rfind(word)

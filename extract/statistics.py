@@ -14,6 +14,8 @@ def clean_number(value: float | None) -> float | int | None:
     """Round away float noise (4.2 x 10000) and give integers as int."""
     if value is None:
         return None
+    if type(value) is float and value.is_integer() and -1e12 < value < 1e12:
+        return int(value)  # at most 12 digits: the rounding below would give it back unchanged
     value = float(f"{value:.12g}")
     return int(value) if value.is_integer() else value
 
@@ -36,9 +38,10 @@ def find_statistics_and_dates(
             continue
         if exclusions.rejects(cand):
             continue
-        mention = _mention(normalized, cand)
-        if cand.bare_multiplier and mention.approx is None:
+        approx = approx_of(text, cand)
+        if cand.bare_multiplier and approx is None:
             continue  # 千人帮万人: a multiplier standing alone is a number only when qualified (近万人次)
+        mention = _mention(normalized, cand, approx)
         if mention.approx is None and previous is not None and shares_about(text, previous, cand):
             mention.approx = "about"
         mentions.append(mention)
@@ -51,7 +54,7 @@ def find_statistics_and_dates(
     return mentions, dates
 
 
-def _mention(normalized: NormalizedText, cand: Candidate) -> Mention:
+def _mention(normalized: NormalizedText, cand: Candidate, approx: str | None) -> Mention:
     start, end = normalized.to_original(cand.start, cand.end)
     unit = cand.unit
     return Mention(
@@ -62,6 +65,6 @@ def _mention(normalized: NormalizedText, cand: Candidate) -> Mention:
         value_max=clean_number(cand.value_max),
         unit=unit.canonical if unit else None,
         kind=unit.kind if unit else "count",
-        approx=approx_of(normalized.norm, cand),
+        approx=approx,
         change=change_of_number(normalized.norm, cand),
     )

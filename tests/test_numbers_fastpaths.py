@@ -1,0 +1,75 @@
+"""Edges of the number grammar's and the qualifiers' shortcuts (issue 7).
+
+The grammar skips work when the character after a number cannot start a unit,
+a range or a qualifier; these sentences sit right on those edges, so a shortcut
+that drops a case the full rules would take fails here.
+"""
+
+import pytest
+
+import govstat
+from govstat.extract.statistics import clean_number
+
+
+def stats(text):
+    return [(m.text, m.value, m.value_max, m.unit, m.approx, m.change)
+            for m in govstat.extract_text(text, meaning=False).mentions]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a Chinese numeral followed by 多, by blanks, or starting a range
+        ("参加培训二十多人。", ("二十多人", 20, None, "人", "over", None)),
+        ("接待 三 人次。", ("三 人次", 3, None, "人次", None, None)),
+        ("调整了两至三个处室。", ("两至三个", 2, 3, "个", None, None)),
+        # an Arabic number with 多/余 before its multiplier, blanks around it
+        ("达到30多万元。", ("30多万元", 300000, None, "元", "over", None)),
+        ("统一采购15余万元。", ("15余万元", 150000, None, "元", "over", None)),
+        ("新增 12 万 千瓦时。", ("12 万 千瓦时", 120000, None, "千瓦时", None, None)),
+        # 多 after a unit is not an after-word (the grammar owns it), 左右/以上 are
+        ("人数达到300人多少。", ("300人", 300, None, "人", None, None)),
+        ("人数达到300人左右。", ("300人", 300, None, "人", "about", None)),
+        ("人数达到300人 以上。", ("300人", 300, None, "人", "over", None)),
+    ],
+)
+def test_one_statistic(sentence, expected):
+    assert stats(sentence) == [expected]
+
+
+def test_numerals_inside_words_give_nothing():
+    assert stats("工作一是统一，二是规范。") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, change",
+    [
+        ("用电量增长" + "的" * 22 + "5%。", "increase"),  # the cue starts 24 characters back: in the clause
+        ("用电量增长" + "的" * 23 + "5%。", None),  # 25 back: outside the window
+        ("用电量增长，" + "的" * 3 + "5%。", None),  # a clause break between cue and number
+        ("用电量增长；5%。", None),
+        ("用电量下降5%。", "decrease"),
+    ],
+)
+def test_change_cue_window_and_clause(sentence, change):
+    assert [m.change for m in govstat.extract_text(sentence, meaning=False).mentions] == [change]
+
+
+@pytest.mark.parametrize(
+    "value, cleaned",
+    [
+        (4.2 * 10000, 42000),  # float noise
+        (1e12, 1000000000000),
+        (999999999999.0, 999999999999),
+        (123456789012345.0, 123456789012000),  # more than 12 digits: rounded like any other value
+        (1234567890123.4, 1234567890120),
+        (0.1 + 0.2, 0.3),
+        (2.5, 2.5),
+        (30, 30),  # an int (百分之三十)
+        (-0.0, 0),
+        (None, None),
+    ],
+)
+def test_clean_number(value, cleaned):
+    got = clean_number(value)
+    assert got == cleaned and type(got) is type(cleaned)
