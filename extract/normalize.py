@@ -39,8 +39,17 @@ def _translation_table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _translated_chars() -> frozenset[str]:
+    return frozenset(map(chr, _translation_table()))
+
+
 def simplify(text: str) -> str:
     """Same-length copy in simplified script with half-width ASCII (offsets unchanged)."""
+    # Most reports need no change, and testing that (set lookups, stopping at the
+    # first hit) costs about half of translating (a dict lookup per character).
+    if _translated_chars().isdisjoint(text):
+        return text
     return text.translate(_translation_table())
 
 

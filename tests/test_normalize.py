@@ -1,0 +1,28 @@
+"""The normalised copy: simplified script, half-width characters, offsets unchanged."""
+
+import pytest
+
+from govstat.extract.normalize import NormalizedText, simplify
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("院區共有職工三百人", "院区共有职工三百人"),
+        ("ＡＢＣ１２３，（）", "ABC123,()"),
+        ("办公\u3000用房\u00a0面积", "办公 用房 面积"),
+        ("全区共清理办公用房3.6万平方米。", "全区共清理办公用房3.6万平方米。"),  # nothing to change
+        ("节能" * 500 + "萬", "节能" * 500 + "万"),  # one character to change, at the very end
+        ("", ""),
+    ],
+)
+def test_simplify(text, expected):
+    assert simplify(text) == expected
+
+
+def test_gloss_removed_and_spans_map_back():
+    n = NormalizedText("節約經(jīng)費12萬元")
+    assert n.simplified == "节约经(jīng)费12万元"
+    assert n.norm == "节约经费12万元"
+    start = n.norm.index("12")
+    assert n.original_span_text(start, len(n.norm)) == "12萬元"
