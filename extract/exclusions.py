@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from .fastscan import Scanner
 from .numbers import Candidate
 from .rulebook import load
 
@@ -23,8 +24,9 @@ _HAN = regex.compile(r"\p{Han}")
 def _compiled():
     data = load("exclusions")
     # each pattern on its own: every match of every rule is masked (a union would
-    # keep only the leftmost of overlapping matches), and it is no slower
-    patterns = [regex.compile(p) for p in data["patterns"].values()]
+    # keep only the leftmost of overlapping matches); a Scanner skips documents
+    # without the text a pattern needs (KB|MB, 浏览|阅读…)
+    patterns = [Scanner(p) for p in data["patterns"].values()]
     slogans = regex.compile("|".join(sorted(map(regex.escape, data["slogans"]), key=len, reverse=True)))
     ordinal_before = tuple(sorted(data["ordinal_before"], key=len, reverse=True))
     return data, patterns, slogans, ordinal_before
@@ -54,9 +56,10 @@ class Exclusions:
         self.data = data
         self.ordinal_before = ordinal_before
         self.identifiers = Mask(len(text))  # also veto dates
+        block = self.identifiers.block
         for pattern in patterns:
-            for m in pattern.finditer(text):
-                self.identifiers.block(m.start(), m.end())
+            for start, end in pattern.spans(text):
+                block(start, end)
         self.quoted = Mask(len(text))
         self._mark_quotes(data["quotes"])
         self.slogans = [(m.start(), m.end()) for m in slogans.finditer(text)]

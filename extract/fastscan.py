@@ -1,0 +1,269 @@
+"""Scanning a document with a rule pattern: the matches of `regex.finditer`, found with less work.
+
+The `regex` engine tries a match at every position of a document when a
+pattern starts with a class (`\\d+…`) or an alternation of words, even when the
+document lacks the text every match needs (`KB|MB`, `浏览|阅读…`, `年`), and a
+pattern made of alternatives (`a|b|c`) loses the fast paths each alternative
+has alone. Two exact shortcuts, both read from the pattern itself:
+
+- `needed_text(pattern)`: a condition on the document (it contains `KB` or
+  `MB` …) that every match implies. `str` searches test it cheaply; when it
+  fails, there is no match and the pattern is not run.
+- a pattern `A|B|C` whose alternatives each match at least one character is
+  run as its alternatives, each gated by its own needed text, and their
+  matches merged as `finditer` would: at the leftmost position where any
+  alternative matches, the first alternative that matches there wins, and the
+  search goes on after its end.
+
+Patterns are read with the standard library's parser, `regex` syntax being a
+superset of it: `\\p{…}` is read as an unknown class, and a pattern the parser
+cannot read, or might read differently from `regex` (POSIX classes, fuzzy
+matching, comments, global flags, case-insensitive parts), is run as it is.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import regex
+
+try:  # Python ≥ 3.11
+    from re import _constants as _c
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as _c
+    import sre_parse as _sre_parse
+
+# A condition on a document: None (always true), a string it must contain,
+# ("all", parts) or ("any", parts).
+Need = "str | tuple | None"
+
+_MAX_EXACT = 32  # bigger sets of alternative strings are not worth testing one by one
+_MAX_ALL = 2  # tests kept of a conjunction (dropping some keeps it true of every match)
+_UNKNOWN_CLASS = r"\W"  # stands for \p{…}, in or out of a class: a category, never a literal
+_REGEX_ONLY = re.compile(r"\[:\^?\w+:\]|\{(?!\d*,?\d*\})")  # POSIX classes [:alpha:], fuzzy {e<=1}
+_NOT_SPLIT = re.compile(r"\(\?[a-zA-Z]+\)|\(\?#")  # global flags (?x), comments
+_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
+_ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+
+
+class Scanner:
+    """One rule pattern, compiled with what a document must contain for it to match."""
+
+    __slots__ = ("alternatives", "need", "regex")
+
+    def __init__(self, pattern: str):
+        self.regex = regex.compile(pattern)
+        self.need = needed_text(pattern)
+        pieces = split_alternatives(pattern)
+        self.alternatives = [(regex.compile(p), needed_text(p)) for p in pieces] if pieces else None
+
+    def finditer(self, text: str):
+        """`regex.finditer(text)` (the same Match objects), or nothing when the needed text is missing."""
+        if holds(self.need, text):
+            return self.regex.finditer(text)
+        return iter(())
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """The spans of `regex.finditer(text)`."""
+        if self.alternatives is None:
+            return [m.span() for m in self.finditer(text)]
+        live = [rx for rx, need in self.alternatives if holds(need, text)]
+        if len(live) <= 1:
+            return [m.span() for m in live[0].finditer(text)] if live else []
+        ahead = [rx.search(text) for rx in live]  # each alternative's next match
+        out, pos = [], 0
+        while True:
+            best = None
+            for i, m in enumerate(ahead):
+                if m is not None and m.start() < pos:  # overtaken: search again from pos
+                    m = ahead[i] = live[i].search(text, pos)
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m  # on a tie the earlier alternative stays
+            if best is None:
+                return out
+            out.append(best.span())
+            pos = best.end()  # > start: every alternative matches at least one character
+
+
+def split_alternatives(pattern: str) -> list[str] | None:
+    """`A|B|C` -> [A, B, C] when each alternative stands alone and matches ≥ 1 character, else None."""
+    if _NOT_SPLIT.search(pattern):
+        return None
+    pieces, depth, start, i, n = [], 0, 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # skip the class; a ] right after [ or [^ is a literal
+            i += 1 + (pattern[i + 1 : i + 2] == "^")
+            i += pattern[i : i + 1] == "]"
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            pieces.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    pieces.append(pattern[start:])
+    if len(pieces) < 2:
+        return None
+    for piece in pieces:
+        parsed = _parse(piece)
+        if parsed is None or parsed.getwidth()[0] < 1:
+            return None
+        try:
+            regex.compile(piece)
+        except regex.error:  # a reference to a group of another alternative
+            return None
+    return pieces
+
+
+def needed_text(pattern: str) -> Need:
+    """A condition every document with a match of `pattern` satisfies (None: no useful one)."""
+    parsed = _parse(pattern)
+    if parsed is None or parsed.state.flags & _c.SRE_FLAG_IGNORECASE:
+        return None
+    need, _exact = _sequence(list(parsed))
+    return need
+
+
+def holds(need: Need, text: str) -> bool:
+    """Whether `text` satisfies `need`."""
+    if need is None:
+        return True
+    if isinstance(need, str):
+        return need in text
+    kind, parts = need
+    if kind == "all":
+        return all(holds(p, text) for p in parts)
+    return any(holds(p, text) for p in parts)
+
+
+def _parse(pattern: str):
+    source = re.sub(r"\\[pP]\{[^}]*\}", lambda _m: _UNKNOWN_CLASS, pattern)
+    if _REGEX_ONLY.search(source):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # FutureWarning on [\[…]: `regex` reads it as `re` does
+            return _sre_parse.parse(source)
+    except (re.error, OverflowError, RecursionError):  # syntax only `regex` knows (\L<…>, (?V1) …)
+        return None
+
+
+# Each part of the parse tree gives (need, exact): `need` is a condition its
+# match implies, `exact` the set of all strings it can match when that set is
+# small and known (None otherwise).
+
+
+def _sequence(items) -> tuple:
+    """Adjacent exact parts are joined (次 + 会议|全会 → 次会议|次全会); the rest must all hold."""
+    needs, run, exact_all = [], {""}, {""}
+    for op, av in items:
+        need, exact = _item(op, av)
+        if exact is None:
+            needs += [_any(run), need]
+            run = {""}
+        elif len(run) * len(exact) <= _MAX_EXACT:
+            run = {a + b for a in run for b in exact}
+        else:
+            needs.append(_any(run))
+            run = exact
+        if exact_all is not None:
+            exact_all = {a + b for a in exact_all for b in exact} if exact is not None else None
+            if exact_all is not None and len(exact_all) > _MAX_EXACT:
+                exact_all = None
+    needs.append(_any(run))
+    return _all(needs), exact_all
+
+
+def _item(op, av) -> tuple:
+    if op is _c.LITERAL:
+        return chr(av), {chr(av)}
+    if op is _c.IN:
+        chars = _class_chars(av)
+        return (_any(chars), chars) if chars else (None, None)
+    if op is _c.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        if add_flags & _c.SRE_FLAG_IGNORECASE:
+            return None, None
+        return _sequence(list(sub))
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _sequence(list(av))
+    if op is _c.BRANCH:
+        results = [_sequence(list(alt)) for alt in av[1]]
+        need = _any([n for n, _ in results])
+        exact = None
+        if all(e is not None for _, e in results):
+            exact = set().union(*(e for _, e in results))
+            exact = exact if len(exact) <= _MAX_EXACT else None
+        return need, exact
+    if op in _REPEATS:
+        low, high, sub = av
+        need, exact = _sequence(list(sub))
+        if low == high == 1:
+            return need, exact
+        if low == 0 and high == 1:
+            return None, ({""} | exact) if exact is not None else None
+        return (need if low >= 1 else None), None
+    if op in _ZERO_WIDTH:
+        return None, {""}  # consumes nothing: its neighbours are adjacent in the text
+    return None, None  # any character, categories, back-references, conditionals …
+
+
+def _class_chars(items) -> set | None:
+    """The characters of a class made of literals and small ranges only."""
+    chars = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.add(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] < _MAX_EXACT:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return None  # negation, \d, \s, big ranges
+    return chars if len(chars) <= _MAX_EXACT else None
+
+
+def _any(needs) -> Need:
+    """One of `needs`; drops strings containing another (版 makes 版本 redundant)."""
+    parts = []
+    for n in needs:
+        if n is None or n == "":
+            return None
+        parts += n[1] if isinstance(n, tuple) and n[0] == "any" else [n]
+    if not parts:
+        return None
+    texts = sorted({p for p in parts if isinstance(p, str)}, key=len)
+    kept = [t for i, t in enumerate(texts) if not any(s in t for s in texts[:i])]
+    others = [p for i, p in enumerate(parts) if not isinstance(p, str) and p not in parts[:i]]
+    parts = kept + others
+    return parts[0] if len(parts) == 1 else ("any", tuple(parts))
+
+
+def _all(needs) -> Need:
+    """All of `needs`, keeping the `_MAX_ALL` likeliest to fail: single strings, longest first, then
+    the alternatives with fewest choices. Dropping a part keeps the condition true of every match;
+    parts made of digits only (in nearly every report) go last."""
+    parts = []
+    for n in needs:
+        parts += n[1] if isinstance(n, tuple) and n[0] == "all" else [] if n is None else [n]
+    unique = [p for i, p in enumerate(parts) if p not in parts[:i]]
+    if not unique:
+        return None
+
+    def weakness(p):
+        strings = [p] if isinstance(p, str) else [s for s in p[1] if isinstance(s, str)]
+        digits_only = bool(strings) and all(s.isdigit() for s in strings)
+        if isinstance(p, str):
+            return (digits_only, 0, -len(p))
+        return (digits_only, 1, len(p[1]))
+
+    unique.sort(key=weakness)
+    kept = unique[:_MAX_ALL]
+    return kept[0] if len(kept) == 1 else ("all", tuple(kept))

@@ -1,0 +1,205 @@
+"""The fast scan of exclusion (and date) patterns finds exactly what regex.finditer finds."""
+
+from __future__ import annotations
+
+import random
+import warnings
+from pathlib import Path
+from re import _constants as _c
+from re import _parser
+
+import pytest
+import regex
+from govstat.extract.dates import _patterns as date_patterns
+from govstat.extract.exclusions import Exclusions
+from govstat.extract.fastscan import Scanner, holds, needed_text, split_alternatives
+from govstat.extract.rulebook import load
+
+ROOT = Path(__file__).resolve().parent.parent
+RULE_PATTERNS = dict(load("exclusions")["patterns"]) | {
+    f"date:{name}": rx.pattern for name, rx in date_patterns()[0].items()
+}
+TRICKY = {
+    "leftmost first": r"ab|b|abc",
+    "same start, first wins": r"\d+|\d+x",
+    "prefix shared": r"IE\d|I\d+|E",
+    "lookbehind": r"(?<=\p{Han})\d+|\d{3}",
+    "overlap": r"\d+-\d+|\d+|-",
+}
+
+
+_POOL = "0123456789 \nabcXxV.-/:()（）*+×中年月日号路次页届十二一〔〕"
+_CATEGORIES = {
+    _c.CATEGORY_DIGIT: str.isdigit,
+    _c.CATEGORY_NOT_DIGIT: lambda ch: not ch.isdigit(),
+    _c.CATEGORY_SPACE: str.isspace,
+    _c.CATEGORY_NOT_SPACE: lambda ch: not ch.isspace(),
+    _c.CATEGORY_WORD: lambda ch: ch.isalnum() or ch == "_",
+    _c.CATEGORY_NOT_WORD: lambda ch: not (ch.isalnum() or ch == "_"),
+}
+
+
+_CHOICES: dict = {}  # (class node, pool) -> the pool's characters in it
+
+
+def _in_class(ch: str, items) -> bool:
+    hit, negate = False, False
+    for op, av in items:
+        if op is _c.NEGATE:
+            negate = True
+        elif op is _c.LITERAL:
+            hit |= ch == chr(av)
+        elif op is _c.RANGE:
+            hit |= av[0] <= ord(ch) <= av[1]
+        elif op is _c.CATEGORY:
+            hit |= _CATEGORIES[av](ch)
+    return hit != negate
+
+
+def _sample(items, rng, pool) -> str:
+    """A random string the parsed pattern (nearly) matches: lookarounds are ignored."""
+    out = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            out.append(chr(av))
+        elif op is _c.IN:
+            key = (id(av), len(pool))
+            if key not in _CHOICES:
+                _CHOICES[key] = [ch for ch in pool if _in_class(ch, av)] or [""]
+            out.append(rng.choice(_CHOICES[key]))
+        elif op is _c.ANY:
+            out.append(rng.choice(pool))
+        elif op is _c.BRANCH:
+            out.append(_sample(rng.choice(av[1]), rng, pool))
+        elif op is _c.SUBPATTERN:
+            out.append(_sample(av[3], rng, pool))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            low, high, sub = av
+            count = rng.randint(low, min(high, low + 3))
+            out.extend(_sample(sub, rng, pool) for _ in range(count))
+    return "".join(out)
+
+
+def _fuzz_texts(pattern: str, n: int, seed: int) -> list[str]:
+    """Texts glued from the pattern's own random matches, cut pieces of them and stray characters:
+    matches are frequent, overlap and touch."""
+    source = pattern.replace(r"[\p{Han}]", "[中年路]").replace(r"\p{Han}", "[中年路]")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # [\[…] is a literal [ for both parsers
+        parsed = list(_parser.parse(source))
+    pool = sorted(set(_POOL) | {c for c in pattern if c not in "\\()[]{}?*+|^$"})
+    rng = random.Random(seed)
+    _CHOICES.clear()  # keyed by node ids of this parse
+    texts = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(1, 6)):
+            piece = _sample(parsed, rng, pool)
+            kind = rng.random()
+            if kind < 0.2:
+                piece = piece[: rng.randint(0, len(piece))]
+            elif kind < 0.4:
+                piece = rng.choice(pool)
+            parts.append(piece)
+        texts.append("".join(parts))
+    return texts
+
+
+def _corpus_texts() -> list[str]:
+    from govstat.extract.normalize import NormalizedText
+
+    paths = sorted((ROOT / "corpus" / "reports").glob("*.txt"))[:20]
+    return [NormalizedText(p.read_text(encoding="utf-8-sig")).norm for p in paths]
+
+
+@pytest.mark.parametrize("name", sorted(RULE_PATTERNS) + sorted(TRICKY))
+def test_scanner_finds_what_finditer_finds(name):
+    pattern = RULE_PATTERNS.get(name) or TRICKY[name]
+    scanner, plain = Scanner(pattern), regex.compile(pattern)
+    texts = _fuzz_texts(pattern, 300, seed=len(name))
+    for text in texts:
+        spans = [m.span() for m in plain.finditer(text)]
+        assert scanner.spans(text) == spans, text
+        assert [m.span() for m in scanner.finditer(text)] == spans, text
+        for m in plain.finditer(text):  # what a match consumes already satisfies the condition
+            assert holds(scanner.need, m.group()), (text, m.group())
+
+
+def test_scanner_on_reports():
+    texts = _corpus_texts()
+    assert texts
+    for pattern in RULE_PATTERNS.values():
+        scanner, plain = Scanner(pattern), regex.compile(pattern)
+        for text in texts:
+            assert scanner.spans(text) == [m.span() for m in plain.finditer(text)]
+
+
+def test_needed_text_of_rule_patterns():
+    patterns = load("exclusions")["patterns"]
+    assert needed_text(patterns["file_size"])[0] == "any"
+    assert set(needed_text(patterns["file_size"])[1]) == {"KB", "MB", "kb", "mb"}
+    assert needed_text(patterns["page_number"]) == "页"
+    assert needed_text(patterns["postal_code"]) == "邮编"
+    assert needed_text(patterns["index_number"]) is None  # \d{9,}: no literal at all
+    assert not holds(needed_text(patterns["file_size"]), "文件大小12 Kb")
+    assert holds(needed_text(patterns["file_size"]), "附件 12KB")
+
+
+@pytest.mark.parametrize(
+    "pattern, need",
+    [
+        (r"\d+\s*(?:KB|MB)", ("any", ("KB", "MB"))),
+        (r"a?b", "b"),
+        (r"(?:a|b*)c", "c"),
+        (r"次(?:会议|全会)", ("any", ("次全会", "次会议"))),
+        (r"版本?\d", "版"),  # 版 in the text is implied by 版本
+        (r"\p{Han}x", "x"),
+        (r"[\p{Han}]x", "x"),  # not a literal "]x"
+        (r"(?<=年)\d+", None),  # a lookbehind consumes nothing
+        (r"(?i)abc", None),
+        (r"(?i:ab)c", "c"),
+        (r"[[:alpha:]]x", None),  # a POSIX class in `regex`
+        (r"(?:ab){e<=1}", None),  # fuzzy matching
+        (r"\L<words>", None),
+        (r"[^a]b", "b"),
+    ],
+)
+def test_needed_text(pattern, need):
+    got = needed_text(pattern)
+    if isinstance(need, tuple):
+        assert got[0] == need[0] and set(got[1]) == set(need[1])
+    else:
+        assert got == need
+
+
+def test_a_conjunction_keeps_the_rarest_parts():
+    need = needed_text(r"\d年\d月\d[日号]")
+    assert need[0] == "all" and set(need[1]) == {"年", "月"}  # 日|号 dropped: the condition stays true
+    assert not holds(need, "2020年全年") and holds(need, "2020年1月")
+
+
+@pytest.mark.parametrize(
+    "pattern, pieces",
+    [
+        (r"a|[|]|(b|c)|\||x", ["a", "[|]", "(b|c)", r"\|", "x"]),
+        (r"[]|]|a", ["[]|]", "a"]),
+        (r"[^]|]|a", ["[^]|]", "a"]),
+        (r"[\]|]|a", [r"[\]|]", "a"]),
+        (r"a|", None),  # an empty alternative
+        (r"a|(?=b)", None),
+        (r"(?x)a|b", None),  # a global flag
+        (r"(a)|\1", None),  # a reference to another alternative's group
+        (r"abc", None),
+    ],
+)
+def test_split_alternatives(pattern, pieces):
+    assert split_alternatives(pattern) == pieces
+
+
+def test_exclusions_block_what_the_patterns_match():
+    text = "网站访问量：12345次，附件大小20KB，电话：010-12345678。"
+    ex = Exclusions(text)
+    for needle in ("12345", "20KB", "010-12345678"):
+        start = text.index(needle)
+        assert ex.identifiers.overlaps(start, start + len(needle)), needle
+    assert not ex.identifiers.overlaps(0, 2)
