@@ -11,8 +11,10 @@ from functools import lru_cache
 
 import regex
 
+from .fastscan import checker, needed_text
 from .numerals import parse_chinese
 from .rulebook import load
+from .units import unit_table
 
 _S = r"[ \t]{0,2}"  # spaces some sites put between the parts of a date
 _YEAR = r"(?P<y>(?:19|20)\d{2}|20[Xx]{2}|[Xx]{4}|[〇零一二三四五六七八九]{4})"
@@ -89,7 +91,9 @@ def _patterns():
         "month_after": _re(_S + r"(?:-|—|–|~|至|到)" + _S + _MONTH + _S + "月(?:" + month_suffix + ")?"),
         "day_after": _re(_S + r"(?:-|—|–|~|至|到)" + _S + _DAY + "[日号]"),
     }
-    return p, data
+    # the text each pattern needs (年, 月, 日|号 …): a document without it is not scanned
+    needs = {name: checker(needed_text(rx.pattern)) for name, rx in p.items()}  # (compiled without flags)
+    return p, data, needs
 
 
 def _num(token: str | None) -> int | None:
@@ -137,7 +141,7 @@ class _Finder:
         self.report_year = report_year
         self.found: list[DateSpan] = []
         self.taken = bytearray(len(text))
-        self.patterns, self.data = _patterns()
+        self.patterns, self.data, self.has_need = _patterns()
         lo, hi = self.data["year_range"]
         self.year_ok = lambda y: y is None or lo <= y <= hi
 
@@ -149,8 +153,14 @@ class _Finder:
         self.taken[start:end] = b"\x01" * (end - start)
 
     def each(self, name: str):
-        for m in self.patterns[name].finditer(self.text):
-            if self.free(m.start(), m.end()):
+        """Matches of pattern `name` on free text (checked as they come: `add` takes text meanwhile)."""
+        text = self.text
+        if not self.has_need[name](text):
+            return
+        taken, blocked = self.taken, self.blocked
+        for m in self.patterns[name].finditer(text):
+            start, end = m.span()
+            if 1 not in taken[start:end] and not blocked(start, end):
                 yield m
 
     def relative_year(self, word: str) -> int | None:
@@ -275,8 +285,6 @@ class _Finder:
                 self.add(m.start(), m.end(), _iso(self.report_year, mo, d), True)
 
     def _starts_unit(self, pos: int) -> bool:
-        from .units import unit_table
-
         nxt = self.text[pos : pos + 1]
         return unit_table().match(self.text, pos) is not None or (nxt != "" and nxt in "多余十百千万亿年月日号个第%")
 

@@ -43,6 +43,7 @@ _MAX_EXACT = 32  # bigger sets of alternative strings are not worth testing one 
 _MAX_ALL = 2  # tests kept of a conjunction (dropping some keeps it true of every match)
 _UNKNOWN_CLASS = r"\W"  # stands for \p{…}, in or out of a class: a category, never a literal
 _REGEX_ONLY = re.compile(r"\[:\^?\w+:\]|\{(?!\d*,?\d*\})")  # POSIX classes [:alpha:], fuzzy {e<=1}
+_COMMON_SIGNS = frozenset(" .,:;-/()%")
 _NOT_SPLIT = re.compile(r"\(\?[a-zA-Z]+\)|\(\?#")  # global flags (?x), comments
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
@@ -51,17 +52,18 @@ _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 class Scanner:
     """One rule pattern, compiled with what a document must contain for it to match."""
 
-    __slots__ = ("alternatives", "need", "regex")
+    __slots__ = ("alternatives", "has_need", "need", "regex")
 
     def __init__(self, pattern: str):
         self.regex = regex.compile(pattern)
         self.need = needed_text(pattern)
+        self.has_need = checker(self.need)
         pieces = split_alternatives(pattern)
-        self.alternatives = [(regex.compile(p), needed_text(p)) for p in pieces] if pieces else None
+        self.alternatives = [(regex.compile(p), checker(needed_text(p))) for p in pieces] if pieces else None
 
     def finditer(self, text: str):
         """`regex.finditer(text)` (the same Match objects), or nothing when the needed text is missing."""
-        if holds(self.need, text):
+        if self.has_need(text):
             return self.regex.finditer(text)
         return iter(())
 
@@ -69,7 +71,7 @@ class Scanner:
         """The spans of `regex.finditer(text)`."""
         if self.alternatives is None:
             return [m.span() for m in self.finditer(text)]
-        live = [rx for rx, need in self.alternatives if holds(need, text)]
+        live = [rx for rx, has_need in self.alternatives if has_need(text)]
         if len(live) <= 1:
             return [m.span() for m in live[0].finditer(text)] if live else []
         ahead = [rx.search(text) for rx in live]  # each alternative's next match
@@ -130,19 +132,43 @@ def needed_text(pattern: str) -> Need:
     if parsed is None or parsed.state.flags & _c.SRE_FLAG_IGNORECASE:
         return None
     need, _exact = _sequence(list(parsed))
-    return need
+    return None if _weak(need) else need
 
 
 def holds(need: Need, text: str) -> bool:
     """Whether `text` satisfies `need`."""
+    return checker(need)(text)
+
+
+def checker(need: Need):
+    """`need` as a function of the text, built once: no walk of the condition per document."""
     if need is None:
-        return True
+        return lambda text: True
     if isinstance(need, str):
-        return need in text
+        return lambda text: need in text
     kind, parts = need
+    if kind == "any" and all(isinstance(p, str) for p in parts):
+        # one scan for all the strings (stdlib `re` skips ahead on their first characters)
+        search = re.compile("|".join(map(re.escape, sorted(parts, key=len, reverse=True)))).search
+        return lambda text: search(text) is not None
+    parts = [p if isinstance(p, str) else checker(p) for p in parts]
     if kind == "all":
-        return all(holds(p, text) for p in parts)
-    return any(holds(p, text) for p in parts)
+
+        def all_of(text: str) -> bool:
+            for p in parts:
+                if not ((p in text) if isinstance(p, str) else p(text)):
+                    return False
+            return True
+
+        return all_of
+
+    def any_of(text: str) -> bool:
+        for p in parts:
+            if (p in text) if isinstance(p, str) else p(text):
+                return True
+        return False
+
+    return any_of
 
 
 def _parse(pattern: str):
@@ -247,23 +273,25 @@ def _any(needs) -> Need:
 
 
 def _all(needs) -> Need:
-    """All of `needs`, keeping the `_MAX_ALL` likeliest to fail: single strings, longest first, then
-    the alternatives with fewest choices. Dropping a part keeps the condition true of every match;
-    parts made of digits only (in nearly every report) go last."""
+    """All of `needs`, keeping the `_MAX_ALL` likeliest to fail (single strings, longest first, then
+    alternatives with fewest choices) and none that nearly every report satisfies. Dropping a
+    part keeps the condition true of every match."""
     parts = []
     for n in needs:
         parts += n[1] if isinstance(n, tuple) and n[0] == "all" else [] if n is None else [n]
-    unique = [p for i, p in enumerate(parts) if p not in parts[:i]]
-    if not unique:
+    strong = [p for i, p in enumerate(parts) if p not in parts[:i] and not _weak(p)]
+    strong.sort(key=lambda p: (0, -len(p)) if isinstance(p, str) else (1, len(p[1])))
+    kept = strong[:_MAX_ALL]
+    if not kept:
         return None
-
-    def weakness(p):
-        strings = [p] if isinstance(p, str) else [s for s in p[1] if isinstance(s, str)]
-        digits_only = bool(strings) and all(s.isdigit() for s in strings)
-        if isinstance(p, str):
-            return (digits_only, 0, -len(p))
-        return (digits_only, 1, len(p[1]))
-
-    unique.sort(key=weakness)
-    kept = unique[:_MAX_ALL]
     return kept[0] if len(kept) == 1 else ("all", tuple(kept))
+
+
+def _weak(need: Need) -> bool:
+    """In nearly every report: a short number (19, 五), a common sign (., -, :), or one of those."""
+    if need is None:
+        return True
+    if isinstance(need, str):
+        return need.isnumeric() and len(need) < 3 or need in _COMMON_SIGNS
+    kind, parts = need
+    return all(map(_weak, parts)) if kind == "all" else any(map(_weak, parts))

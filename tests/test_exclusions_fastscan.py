@@ -203,3 +203,10 @@ def test_exclusions_block_what_the_patterns_match():
         start = text.index(needle)
         assert ex.identifiers.overlaps(start, start + len(needle)), needle
     assert not ex.identifiers.overlaps(0, 2)
+
+
+def test_a_condition_reads_its_strings_literally():
+    need = ("any", ("a.b", "(c", "年底"))
+    assert not holds(need, "axb (d 年 底")
+    assert holds(need, "x(c") and holds(need, "2020年底") and holds(need, "a.b")
+    assert holds(("all", ("年", need)), "2020年底") and not holds(("all", ("月", need)), "2020年底")
