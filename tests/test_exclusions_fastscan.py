@@ -210,3 +210,9 @@ def test_a_condition_reads_its_strings_literally():
     assert not holds(need, "axb (d 年 底")
     assert holds(need, "x(c") and holds(need, "2020年底") and holds(need, "a.b")
     assert holds(("all", ("年", need)), "2020年底") and not holds(("all", ("月", need)), "2020年底")
+
+
+def test_slogans_longest_first():
+    text = "另一方面，三严三实和十四五规划；一方面"
+    spans = [text[s:e] for s, e in Exclusions(text).slogans]
+    assert spans == ["另一方面", "三严三实", "十四五", "一方面"]
