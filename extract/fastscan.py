@@ -40,6 +40,7 @@ except ImportError:  # pragma: no cover - older Pythons
 Need = "str | tuple | None"
 
 _MAX_EXACT = 32  # bigger sets of alternative strings are not worth testing one by one
+_MANY = 8  # strings tested in one `re` scan rather than one `in` each
 _MAX_ALL = 2  # tests kept of a conjunction (dropping some keeps it true of every match)
 _UNKNOWN_CLASS = r"\W"  # stands for \p{…}, in or out of a class: a category, never a literal
 _REGEX_ONLY = re.compile(r"\[:\^?\w+:\]|\{(?!\d*,?\d*\})")  # POSIX classes [:alpha:], fuzzy {e<=1}
@@ -147,8 +148,10 @@ def checker(need: Need):
     if isinstance(need, str):
         return lambda text: need in text
     kind, parts = need
-    if kind == "any" and all(isinstance(p, str) for p in parts):
-        # one scan for all the strings (stdlib `re` skips ahead on their first characters)
+    strings = all(isinstance(p, str) for p in parts)
+    if kind == "any" and strings and (len({p[0] for p in parts}) == 1 or len(parts) >= _MANY):
+        # one scan for all the strings: faster than one `in` each when they share their first
+        # character (stdlib `re` then skips ahead to it: .cn|.com|.gov, 年底|年初) or are many
         search = re.compile("|".join(map(re.escape, sorted(parts, key=len, reverse=True)))).search
         return lambda text: search(text) is not None
     parts = [p if isinstance(p, str) else checker(p) for p in parts]

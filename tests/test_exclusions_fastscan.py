@@ -216,3 +216,12 @@ def test_slogans_longest_first():
     text = "另一方面，三严三实和十四五规划；一方面"
     spans = [text[s:e] for s, e in Exclusions(text).slogans]
     assert spans == ["另一方面", "三严三实", "十四五", "一方面"]
+
+
+@pytest.mark.parametrize("strings", [("a.b", "(c", "年底"), ("年.", "年(", "年底"), tuple(f"{i}." for i in range(10))])
+def test_sets_of_strings_are_read_literally(strings):
+    """Both ways of testing a set of strings (one `in` each, one `re` scan) read them literally."""
+    need = ("any", strings)
+    for s in strings:
+        assert holds(need, f"前{s}后")
+        assert not holds(need, f"前{s[:-1]}x{s[-1]}后".replace(".", "x"))
