@@ -111,8 +111,9 @@ def _year(token: str) -> int | None:
     return _num(token)
 
 
-def _md_readings(digits: str) -> list[tuple[int, int]]:
-    """Ways to read a run of digits as month+day without leading zeros."""
+@lru_cache(maxsize=4096)
+def _md_readings(digits: str) -> tuple[tuple[int, int], ...]:
+    """Ways to read a run of digits as month+day without leading zeros (cached: runs repeat)."""
     readings = []
     for cut in range(1, len(digits)):
         m, d = digits[:cut], digits[cut:]
@@ -120,7 +121,7 @@ def _md_readings(digits: str) -> list[tuple[int, int]]:
             continue
         if 1 <= int(m) <= 12 and 1 <= int(d) <= 31:
             readings.append((int(m), int(d)))
-    return readings
+    return tuple(readings)
 
 
 def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str:
@@ -273,16 +274,15 @@ class _Finder:
                 self.add(m.start(), m.end(), _iso(y if y else self.report_year, mo, d), y is None)
         not_after = tuple(self.data["garbled_not_after"])
         not_before = tuple(self.data["garbled_not_before"])
-        for m in self.each("garbled_bare"):
+        for m in self.each("garbled_bare"):  # (cheapest tests first: most runs have no single reading)
             rest = m["rest"]
-            if rest in excluded or self._starts_unit(m.end()):
-                continue
-            if self.text[: m.start()].endswith(not_after) or self.text.startswith(not_before, m.end()):
-                continue
             readings = _md_readings(rest)
-            if len(readings) == 1:
-                mo, d = readings[0]
-                self.add(m.start(), m.end(), _iso(self.report_year, mo, d), True)
+            if len(readings) != 1 or rest in excluded or self._starts_unit(m.end()):
+                continue
+            if self.text.endswith(not_after, 0, m.start()) or self.text.startswith(not_before, m.end()):
+                continue
+            mo, d = readings[0]
+            self.add(m.start(), m.end(), _iso(self.report_year, mo, d), True)
 
     def _starts_unit(self, pos: int) -> bool:
         nxt = self.text[pos : pos + 1]

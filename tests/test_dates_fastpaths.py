@@ -1,0 +1,43 @@
+"""Dates found the same way when patterns are skipped or tests reordered for speed."""
+
+import pytest
+from govstat.extract.dates import _md_readings, _patterns
+from govstat.extract.normalize import NormalizedText
+from govstat.extract.statistics import find_statistics_and_dates
+
+
+def dates(text, year):
+    _mentions, found = find_statistics_and_dates(NormalizedText(text), report_year=year)
+    return [(d.text, d.iso, d.year_inferred) for d in found]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("群众拨打110报警后,民警赶到。", []),  # a service number, though it reads 1月10日
+        ("配备84消毒液。", []),  # a name (before 消毒)
+        ("采购84桶。", []),  # a quantity (after 购, before a unit)
+        ("会上,98正式投入使用。", [("98", "2018-09-08", True)]),
+        ("会上,108正式投入使用。", [("108", "2018-10-08", True)]),
+        ("会上,2023正式投入使用。", [("2023", "2023", False)]),  # no month-day reading: a bare year
+        # no 年 in the text: the year patterns are skipped, month patterns still run
+        ("全市3月5日开展检查。", [("3月5日", "2018-03-05", True)]),
+        ("12月下旬,2019年工作完成。", [("12月下旬", "2018-12", True), ("2019年", "2019", False)]),
+    ],
+)
+def test_dates_unchanged(text, expected):
+    assert dates(text, 2018) == expected
+
+
+def test_md_readings():
+    assert _md_readings("108") == ((10, 8),)
+    assert _md_readings("112") == ((1, 12), (11, 2))  # two readings: not a date
+    assert _md_readings("2023") == ()
+    assert _md_readings("0105") == ()  # leading zeros are not read
+
+
+def test_every_pattern_has_a_condition_function():
+    patterns, _data, has_need = _patterns()
+    assert set(has_need) == set(patterns)
+    assert not has_need["ymd"]("3月5日") and has_need["ymd"]("2020年3月5日")
+    assert has_need["bare_year"]("任何文本")  # no text it needs: always scanned
