@@ -59,8 +59,11 @@ class Scanner:
         self.regex = regex.compile(pattern)
         self.need = needed_text(pattern)
         self.has_need = checker(self.need)
-        pieces = split_alternatives(pattern)
-        self.alternatives = [(regex.compile(p), checker(needed_text(p))) for p in pieces] if pieces else None
+        pieces = split_alternatives(pattern) or []
+        needs = [needed_text(p) for p in pieces]
+        # split only when some alternative can be skipped (\d{9,}|… alone gains nothing)
+        split = any(n is not None for n in needs)
+        self.alternatives = [(regex.compile(p), checker(n)) for p, n in zip(pieces, needs)] if split else None
 
     def finditer(self, text: str):
         """`regex.finditer(text)` (the same Match objects), or nothing when the needed text is missing."""

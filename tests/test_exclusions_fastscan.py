@@ -23,8 +23,8 @@ TRICKY = {
     "leftmost first": r"ab|b|abc",
     "same start, first wins": r"\d+|\d+x",
     "prefix shared": r"IE\d|I\d+|E",
-    "lookbehind": r"(?<=\p{Han})\d+|\d{3}",
-    "overlap": r"\d+-\d+|\d+|-",
+    "lookbehind": r"(?<=\p{Han})\d+|\d{3}x",
+    "overlap": r"\d+-\d+|\d+|x",
 }
 
 
@@ -123,6 +123,12 @@ def test_scanner_finds_what_finditer_finds(name):
         assert [m.span() for m in scanner.finditer(text)] == spans, text
         for m in plain.finditer(text):  # what a match consumes already satisfies the condition
             assert holds(scanner.need, m.group()), (text, m.group())
+
+
+def test_tricky_patterns_run_as_alternatives():
+    for pattern in TRICKY.values():
+        assert Scanner(pattern).alternatives is not None, pattern
+    assert Scanner(r"\d{9,}|\d+-\d+").alternatives is None  # nothing to skip: run whole
 
 
 def test_scanner_on_reports():
