@@ -43,6 +43,7 @@ _MAX_EXACT = 32  # bigger sets of alternative strings are not worth testing one 
 _MANY = 8  # strings tested in one `re` scan rather than one `in` each
 _MAX_ALL = 2  # tests kept of a conjunction (dropping some keeps it true of every match)
 _UNKNOWN_CLASS = r"\W"  # stands for \p{…}, in or out of a class: a category, never a literal
+_ESCAPE = re.compile(r"\\(?:([pP]\{[^}]*\})|.)", re.DOTALL)  # group 1: a \p{…} property
 _REGEX_ONLY = re.compile(r"\[:\^?\w+:\]|\{(?!\d*,?\d*\})")  # POSIX classes [:alpha:], fuzzy {e<=1}
 _COMMON_SIGNS = frozenset(" .,:;-/()%")
 _NOT_SPLIT = re.compile(r"\(\?[a-zA-Z]+\)|\(\?#")  # global flags (?x), comments
@@ -178,7 +179,8 @@ def checker(need: Need):
 
 
 def _parse(pattern: str):
-    source = re.sub(r"\\[pP]\{[^}]*\}", lambda _m: _UNKNOWN_CLASS, pattern)
+    # every escape is read whole, so \\p{…} stays a backslash followed by p{…}
+    source = _ESCAPE.sub(lambda m: _UNKNOWN_CLASS if m.group(1) else m.group(), pattern)
     if _REGEX_ONLY.search(source):
         return None
     try:

@@ -161,6 +161,8 @@ def test_needed_text_of_rule_patterns():
         (r"版本?\d", "版"),  # 版 in the text is implied by 版本
         (r"\p{Han}x", "x"),
         (r"[\p{Han}]x", "x"),  # not a literal "]x"
+        (r"\\\p{Han}y", ("all", ("\\", "y"))),  # an escaped backslash, then \p{Han}
+        (r"x\\p{Han}", None),  # a backslash and p{Han}: not a class (and no need read from it)
         (r"(?<=年)\d+", None),  # a lookbehind consumes nothing
         (r"(?i)abc", None),
         (r"(?i:ab)c", "c"),
