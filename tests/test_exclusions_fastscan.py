@@ -233,3 +233,37 @@ def test_sets_of_strings_are_read_literally(strings):
     for s in strings:
         assert holds(need, f"前{s}后")
         assert not holds(need, f"前{s[:-1]}x{s[-1]}后".replace(".", "x"))
+
+
+def _random_pattern(rng: random.Random, depth: int = 0) -> str:
+    """A random pattern of literals, classes, groups, alternatives, repeats and lookarounds."""
+    atoms = ["a", "b", "年", "月", "1", r"\.", "[ab]", "[^a]", r"\d", ".", r"\p{Han}", "(?=a)", "(?<=b)", "(?<!1)"]
+    alternatives = []
+    for _ in range(rng.randint(1, 3)):
+        seq = []
+        for _ in range(rng.randint(1, 4)):
+            if depth < 2 and rng.random() < 0.25:
+                atom = f"(?:{_random_pattern(rng, depth + 1)})"
+            else:
+                atom = rng.choice(atoms)
+            if not atom.startswith("(?=") and not atom.startswith("(?<") and rng.random() < 0.3:
+                atom += rng.choice(["?", "*", "+", "{1,2}", "+?"])
+            seq.append(atom)
+        alternatives.append("".join(seq))
+    return "|".join(alternatives)
+
+
+def test_random_patterns():
+    rng = random.Random(7)
+    texts = ["".join(rng.choice("ab年月1. x中") for _ in range(rng.randint(0, 30))) for _ in range(60)]
+    split = 0
+    for _ in range(300):
+        pattern = _random_pattern(rng)
+        scanner, plain = Scanner(pattern), regex.compile(pattern)
+        split += scanner.alternatives is not None
+        for text in texts:
+            matches = list(plain.finditer(text))
+            assert scanner.spans(text) == [m.span() for m in matches], (pattern, text)
+            for m in matches:
+                assert holds(scanner.need, m.group()), (pattern, text, m.group())
+    assert split > 30  # the merge of alternatives is exercised
