@@ -36,6 +36,9 @@ def _translation_table() -> dict[int, str]:
         table[code] = chr(code - 0xFEE0)
     table[0x3000] = " "  # ideographic space
     table[0x00A0] = " "  # no-break space
+    # thin spaces group digits in typeset reports and yearbooks (GB/T 15835: 3 000)
+    table[0x2009] = " "
+    table[0x202F] = " "
     return table
 
 

@@ -18,7 +18,9 @@ from .numerals import CHINESE_NUMERAL_CHARS, MULTIPLIERS, is_only_multipliers, p
 from .units import Unit, unit_table
 
 _NUMBER = regex.compile(
-    r"(?P<ar>(?<![\d.]|\d,)(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    # digits grouped by commas (1,200) or, as typeset reports do, by single spaces
+    # (3 000, GB/T 15835); a group of spaces cannot start right after a number
+    r"(?P<ar>(?<![\d.]|\d,)(?:\d{1,3}(?:,\d{3})+(?!\d)|(?<!\d )\d{1,3}(?: \d{3})+(?![\d,])|\d+)(?:\.\d+)?)"
     r"|(?P<cn>[" + CHINESE_NUMERAL_CHARS + r"]+)",
     regex.ASCII,  # \d is 0-9 only: other scripts' digits are not numbers here (and float() rejects some)
 )

@@ -33,12 +33,15 @@ def parse_chinese(token: str) -> int | None:
     total = 0  # completed 亿/万 sections
     section = 0  # current section below 万
     digit = None
-    for ch in token:
+    previous = ""
+    for previous, ch in zip(" " + token, token):
         if ch in DIGITS:
             if digit is not None and DIGITS[ch] != 0 and digit != 0:
                 return None  # two digits in a row without a unit: malformed
             digit = DIGITS[ch]
         elif ch in SMALL_UNITS:
+            if digit is None and previous in BIG_UNITS:
+                return None  # 万千: 一万千瓦时 is 一万 + 千瓦时, never 一万一千
             section += (1 if digit is None else digit) * SMALL_UNITS[ch]
             digit = None
         elif ch in BIG_UNITS:

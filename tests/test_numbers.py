@@ -65,6 +65,13 @@ def one(text):
         ("新建变电站的电压为110kV。", "110kV", 110, "kV", "other"),
         ("年节能量折合1200tce。", "1200tce", 1200, "吨标准煤", "energy"),
         ("辖区面积86平方千米。", "86平方千米", 86000000, "平方米", "area"),
+        # a multiplier after 万/亿 with no digit starts the unit: 一万 + 千瓦时
+        ("光伏电站年发电一万千瓦时。", "一万千瓦时", 10000, "千瓦时", "energy"),
+        ("全年节电两亿千瓦时。", "两亿千瓦时", 200000000, "千瓦时", "energy"),
+        # digits grouped by a space or a thin space, as typeset yearbooks write them
+        ("共组织3 000余人参加培训。", "3 000余人", 3000, "人", "count"),
+        ("全年接待12\u2009345人次。", "12\u2009345人次", 12345, "人次", "count"),
+        ("累计投入1 250.5万元。", "1 250.5万元", 12505000, "元", "money"),
     ],
 )
 def test_number_unit_value(sentence, span, value, unit, kind):
@@ -167,6 +174,11 @@ def test_list_gives_each_number_separately():
 def test_number_after_counted_noun_without_unit():
     found = stats("清退房间128,其中市直部门清退办公室56。")
     assert [(f[0], f[1], f[3]) for f in found] == [("128", 128, None), ("56", 56, None)]
+
+
+def test_numbers_separated_by_a_space_stay_apart():
+    # a 4-digit number then a space is not a thousands group, nor are groups of 2 or 4
+    assert [m.text for m in govstat.extract_text("2019 120辆；另有12 34辆。", meaning=False).mentions] == ["120辆", "34辆"]
 
 
 def test_arabic_one_is_a_statistic_but_lone_chinese_one_is_not():
