@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from .model import DocumentInfo
+from .normalize import _PINYIN_GLOSS, NormalizedText  # the one gloss pattern, shared
 from .regions import MUNICIPALITIES, Hit, Unit, gazetteer, resolve_county
 from .sections import rules, top_headings
 
@@ -213,6 +214,10 @@ def _org_candidates(simplified: str, hits: list[Hit]) -> list[_Org]:
         if hit is not None and len(hit.units) == 1 or (hit is not None and hit.full):
             found.append(_Org(hit.surface + m.group(), m.group(), hit.surface, hit, None, hit.start))
             continue
+        national = next((p for p in c["r"]["organization"]["national_prefixes"] if simplified.endswith(p, 0, m.start())), None)
+        if national:  # 国家机关事务管理局: the central agency, no place before it
+            found.append(_Org(national + m.group(), m.group(), national, None, "national", m.start() - len(national)))
+            continue
         before = _PARTY_COMMITTEE.search(simplified[max(0, m.start() - 2) : m.start()])
         if before:
             prefix = before.group()
@@ -354,9 +359,19 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
     gaz = gazetteer()
     info = DocumentInfo()
 
+    # Pinyin glosses (機(jī)關(guān)) break every name: read the gloss-free copy, and map
+    # the title's span back to `text`, where the glosses stay as written.
+    to_original, glossed = None, simplified
+    if _PINYIN_GLOSS.search(simplified):
+        normalized = NormalizedText(text)
+        simplified, to_original = normalized.norm, normalized.to_original
+
     span = find_title(simplified)
     title_simple = simplified[span[0] : span[1]] if span else None
-    info.title = text[span[0] : span[1]] if span else None
+    if span:
+        s, e = to_original(*span) if to_original else span
+        last_gloss = _PINYIN_GLOSS.match(glossed, e) if to_original else None
+        info.title = text[s : last_gloss.end() if last_gloss else e]
     info.published = find_published(simplified)
 
     hits = gaz.find(simplified, limit=20000)

@@ -189,3 +189,25 @@ def test_level_cues_are_counted_in_one_pass_only_when_that_counts_the_same():
     assert _level_cue_pattern(cues("我市", "全市")).findall("我市全市我市", overlapped=True) == ["我市", "全市", "我市"]
     assert _level_cue_pattern(cues("市委", "市委书记")) is None  # one cue starts another
     assert _level_cue_pattern(cues("市市")) is None  # overlaps itself: 市市市 holds one, not two
+
+
+def test_pinyin_glossed_page_keeps_org_and_region_and_title_as_written():
+    text = (
+        "寶安區(qū)機(jī)關(guān)事務(wù)管理局2020年工作總結(jié)\n"
+        "2020年,寶安區(qū)機(jī)關(guān)事務(wù)管理局圍繞區(qū)委區(qū)政府中心工作,全區(qū)保障會議120場。\n"
+    )
+    d = info(text)
+    assert d.title == "寶安區(qū)機(jī)關(guān)事務(wù)管理局2020年工作總結(jié)"
+    assert d.organization == "宝安区机关事务管理局"
+    assert (d.province, d.city, d.county, d.level) == ("广东省", "深圳市", "宝安区", "county")
+    assert d.year == 2020 and d.doc_type == "work_summary"
+
+
+def test_central_agency_is_national():
+    d = info(
+        "国家机关事务管理局根据有关要求,编制本报告。\n"
+        "国家机关事务管理局坚持以习近平新时代中国特色社会主义思想为指导,推进中央国家机关节能工作。\n"
+    )
+    assert d.organization == "国家机关事务管理局"
+    assert d.level == "national"
+    assert (d.province, d.city, d.county) == (None, None, None)
