@@ -323,7 +323,7 @@ def _year_and_period(
 def _doc_type(simplified: str, title: str | None, has_opening_year: bool) -> str:
     r = _cfg()["r"]["doc_type"]
     title = title or ""
-    if any(w in title for w in r["open_government"]):
+    if any(w in title for w in r["open_government"]) or _statutory_open_government(simplified):
         return "open_government_report"
     summary_title = any(w in title for w in r["summary_words"])
     plan_title = summary_title and any(w in title for w in r["plan_words"])
@@ -339,6 +339,15 @@ def _doc_type(simplified: str, title: str | None, has_opening_year: bool) -> str
     if title or _ANY_YEAR.search(simplified) or any(w in simplified for w in r["news_cues"]):
         return "special_report"
     return "other"
+
+
+def _statutory_open_government(simplified: str) -> bool:
+    """The statutory 政府信息公开工作年度报告 without such a title: near the top it
+    names itself (or the 条例 it is made under) and lists the fixed headings
+    every such report has. A summary that only mentions publishing one lacks those."""
+    cues = _cfg()["r"]["doc_type"]["open_government_body"]
+    head = simplified[: cues["chars"]]
+    return any(w in head for w in cues["names"]) and any(w in head for w in cues["headings"])
 
 
 def _starts_as_report(simplified: str) -> bool:

@@ -211,3 +211,20 @@ def test_central_agency_is_national():
     assert d.organization == "国家机关事务管理局"
     assert d.level == "national"
     assert (d.province, d.city, d.county) == (None, None, None)
+
+
+def test_open_government_report_known_by_its_statutory_headings_without_a_title():
+    d = info(
+        "根据《中华人民共和国政府信息公开条例》规定,现将本单位年度政府信息公开工作报告如下。\n"
+        "一、总体情况\n本年度,我局持续推进政务公开工作。\n"
+        "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+    )
+    assert d.doc_type == "open_government_report"
+
+
+def test_summary_that_mentions_the_annual_disclosure_report_stays_a_summary():
+    d = info(
+        "某市机关事务管理局2021年工作总结\n"
+        "2021年,我局按照《政府信息公开条例》要求,按时发布政府信息公开工作年度报告,全市节约用电10万度。\n"
+    )
+    assert d.doc_type == "work_summary"
