@@ -228,3 +228,10 @@ def test_summary_that_mentions_the_annual_disclosure_report_stays_a_summary():
         "2021年,我局按照《政府信息公开条例》要求,按时发布政府信息公开工作年度报告,全市节约用电10万度。\n"
     )
     assert d.doc_type == "work_summary"
+
+
+def test_quoted_five_year_plan_period_is_multi_year():
+    d = info("“十三五”期间,某市机关事务管理局推进节约型机关建设,全市公共机构人均能耗下降12%。\n")
+    assert d.period == "multi_year"
+    d = info("“十四五”以来,某区机关事务服务中心持续推进公车改革,累计处置车辆30辆。\n")
+    assert d.period == "multi_year"
