@@ -77,6 +77,9 @@ def _cfg() -> dict:
         "multi": regex.compile(r["period"]["multi_year"]),
         "range": regex.compile(r["period"]["year_range"].replace("{Y}", r"(?:19|20)[0-9]{2}")),
         "dept": regex.compile(org["title_department"]),
+        "joiners": frozenset(org["joiners"]),
+        "issuer_before": regex.compile(org["issuer"]["before"]),
+        "issuer_after": regex.compile(org["issuer"]["after"]),
         "level_cue": _level_cue_pattern(r["level_cues"]),
     }
 
@@ -210,20 +213,34 @@ def _org_candidates(simplified: str, hits: list[Hit]) -> list[_Org]:
         line = simplified[line_start : len(simplified) if line_end < 0 else line_end]
         if "。" not in line and any(w in line for w in c["r"]["metadata_lines"]):
             continue  # 来源: 温州市机关事务局 names the source, not the reporter
-        hit = by_end.get(m.start())
+        if _issuer(simplified, m.start(), m.end()):
+            continue
+        # 区级机关…中心, 市直机关…中心: a joiner between the place and the kind
+        joiner = simplified[m.start() - 1] if m.start() and simplified[m.start() - 1] in c["joiners"] else ""
+        hit = by_end.get(m.start() - len(joiner))
         if hit is not None and len(hit.units) == 1 or (hit is not None and hit.full):
-            found.append(_Org(hit.surface + m.group(), m.group(), hit.surface, hit, None, hit.start))
+            found.append(_Org(hit.surface + joiner + m.group(), m.group(), hit.surface + joiner, hit, None, hit.start))
             continue
         national = next((p for p in c["r"]["organization"]["national_prefixes"] if simplified.endswith(p, 0, m.start())), None)
         if national:  # 国家机关事务管理局: the central agency, no place before it
             found.append(_Org(national + m.group(), m.group(), national, None, "national", m.start() - len(national)))
             continue
-        before = _PARTY_COMMITTEE.search(simplified[max(0, m.start() - 2) : m.start()])
+        before = _PARTY_COMMITTEE.search(simplified[max(0, m.start() - 2 - len(joiner)) : m.start() - len(joiner)])
         if before:
-            prefix = before.group()
+            prefix = before.group() + joiner
             level = _LEVEL_CHAR[prefix[0]]
             found.append(_Org(prefix + m.group(), m.group(), prefix, None, level, m.start() - len(prefix)))
     return found
+
+
+def _issuer(simplified: str, start: int, end: int) -> bool:
+    """根据县机关事务局下发的《…》: the agency named as the issuer of the rules the
+    report follows is not the reporter (it is the body above it)."""
+    c = _cfg()
+    return (
+        c["issuer_before"].search(simplified, max(0, start - 30), start) is not None
+        and c["issuer_after"].match(simplified, end, end + 30) is not None
+    )
 
 
 def _self_org(simplified: str) -> tuple[str, str] | None:

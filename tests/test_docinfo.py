@@ -235,3 +235,25 @@ def test_quoted_five_year_plan_period_is_multi_year():
     assert d.period == "multi_year"
     d = info("“十四五”以来,某区机关事务服务中心持续推进公车改革,累计处置车辆30辆。\n")
     assert d.period == "multi_year"
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("2023年,市直机关事务保障中心全力做好供暖保障,全市保障住宅楼12栋。\n", "市直机关事务保障中心"),
+        ("2023年,市级机关服务中心推进节约型机关建设,全市创建示范单位8家。\n", "市级机关服务中心"),
+        ("2023年,市机关事务处围绕市委市政府工作大局,全市保障会议50场。\n", "市机关事务处"),
+        ("2023年,县机关事务管理服务中心加强公车管理,全县处置车辆5辆。\n", "县机关事务管理服务中心"),
+        ("2022年,嘉善县机关事务保障中心扎实推进各项工作,全县保障会议80场。\n", "嘉善县机关事务保障中心"),
+    ],
+)
+def test_more_agency_kinds_name_the_reporter(text, org):
+    assert info(text).organization == org
+
+
+def test_agency_that_issued_the_rules_is_not_the_reporter():
+    d = info(
+        "根据市机关事务管理局下发的《关于开展节能考核的通知》要求,我单位对本年度节能工作进行了自查。现将情况报告如下:\n"
+        "我单位全年用电12万度。\n"
+    )
+    assert d.organization is None
