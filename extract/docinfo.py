@@ -59,11 +59,15 @@ def _cfg() -> dict:
         "sentence_year": regex.compile(r["year"]["sentence_year"].replace("{Y}", YEAR), regex.M),
         "strip": regex.compile(r["title"]["strip_suffix"], regex.I),
         "bracket": regex.compile(r["title"]["bracket"]),
+        "labelled": regex.compile(r["title"]["labelled"], regex.M),
+        "css": regex.compile(r["title"]["css"]),
+        "skip_line": regex.compile("|".join(r["title"]["skip_lines"])),
+        "title_year_start": regex.compile(r"\s*" + r["year"]["title"].replace("{Y}", YEAR)),
         "glued": regex.compile(
-            r"^\s*(?P<t>[^\n。,，;；:：]{2,30}?(?:"
+            r"^\s*(?P<t>[^\n。,，;；:：]{2,40}?(?:"
             + "|".join(map(regex.escape, sorted(r["title"]["glued_nouns"], key=len, reverse=True)))
             + r"))(?="
-            + "|".join(map(regex.escape, r["title"]["glued_openers"]))
+            + "|".join([*map(regex.escape, r["title"]["glued_openers"]), *r["title"]["glued_opener_patterns"]])
             + ")"
         ),
         "opening": regex.compile(r["year"]["opening"].replace("{Y}", YEAR)),
@@ -100,36 +104,93 @@ def _level_cue_pattern(cues: dict) -> regex.Pattern | None:
 # ---------------------------------------------------------------- title
 
 
-def find_title(simplified: str) -> tuple[int, int] | None:
-    """Span of the report's title: the first title-like line before the body starts."""
+def find_title(simplified: str) -> list[tuple[int, int]] | None:
+    """Spans of the report's title (two when it is set on two lines): a title-like
+    line before the body starts, preferring one that says what the report is."""
     c = _cfg()
     t = c["r"]["title"]
     m = c["bracket"].match(simplified)
     if m:
-        return m.start(1), m.end(1)
-    pos = 0
+        return [(m.start(1), m.end(1))]
     head = simplified[: c["r"]["head_chars"]]
+    m = c["labelled"].search(head)
+    if m:  # 标题: | … | in a government site's metadata table
+        return [(m.start("t"), m.end("t"))]
+    lines, pos = [], 0
     for line in head.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
+        lines.append((pos, line))
+        pos += len(line) + 1
+    candidates: list[tuple[int, int]] = []
+    strong: set[int] = set()  # candidates known to say what the report is
+    for i, (start, line) in enumerate(lines):
+        css = c["css"].search(line)
+        if css:  # style rules glued on by a .doc conversion
+            line = line[: css.start()]
         stripped = line.strip()
-        if not stripped:
+        if not stripped or c["skip_line"].search(stripped):
             continue
         if "。" in stripped or len(stripped) > t["max_chars"] or c["heading"].match(stripped):
             glued = c["glued"].match(line)
-            return (start + glued.start("t"), start + glued.end("t")) if glued else None
+            if glued:  # ends on a report noun right before the body: says what it is
+                candidates.append((start + glued.start("t"), start + glued.end("t")))
+                strong.add(len(candidates) - 1)
+            break
         if any(f in stripped for f in t["furniture"]) or c["site"].match(stripped) or c["menu"].match(stripped) or c["column"].match(stripped):
             continue
-        if _LABEL_END.search(stripped) or _DATE.search(stripped):  # a label or salutation ends on ':' 
-            continue
+        if _DATE.search(stripped) or (_LABEL_END.search(stripped) and not _before_page_date(lines, i)):
+            continue  # a label or salutation ends on ':'; a headline stands over its page date
         lead = len(line) - len(line.lstrip())
         s, e = start + lead, start + lead + len(stripped)
         cut = c["strip"].search(simplified[s:e])
         if cut:
             e = s + cut.start()
         if e - s >= t["min_chars"]:
-            return s, e
-    return None
+            candidates.append((s, e))
+            if len(candidates) > t["lookahead"]:
+                break
+    return _choose_title(simplified, candidates, strong)
+
+
+def _before_page_date(lines: list[tuple[int, str]], i: int) -> bool:
+    """The next non-empty line holds the page's date label (发布日期:…)."""
+    labels = _cfg()["r"]["published"]["labels"]
+    for _, line in lines[i + 1 :]:
+        if line.strip():
+            return any(line.strip().startswith(label) for label in labels)
+    return False
+
+
+def _choose_title(simplified: str, candidates: list[tuple[int, int]], strong: set[int]) -> list[tuple[int, int]] | None:
+    """The first candidate, unless it does not say what the report is (site chrome,
+    a breadcrumb, the agency's name alone) and a later one does ("…2018年工作情况概述").
+    An agency's name on the line right above "2021年…年度报告" is the title's first half."""
+    if not candidates:
+        return None
+    c = _cfg()
+    texts = [simplified[s:e] for s, e in candidates]
+    if 0 in strong or _says_what(texts[0]):
+        return candidates[:1]
+    for j in range(1, min(len(candidates), c["r"]["title"]["lookahead"] + 1)):
+        if j not in strong and not _says_what(texts[j]):
+            continue
+        prev = texts[j - 1]
+        adjacent = simplified.count("\n", candidates[j - 1][1], candidates[j][0]) == 1
+        if adjacent and c["title_year_start"].match(texts[j]) and _agency_only(prev):
+            return [candidates[j - 1], candidates[j]]
+        return [candidates[j]]
+    return candidates[:1]
+
+
+def _says_what(title: str) -> bool:
+    """A title naming its year and its kind of report: 2018年工作情况概述, 2022年度部门决算."""
+    c = _cfg()
+    return c["title_year"].search(title) is not None and any(w in title for w in c["r"]["title"]["report_nouns"])
+
+
+def _agency_only(line: str) -> bool:
+    """A line that is only an agency's name (阿城区机关后勤服务中心)."""
+    m = _cfg()["kind_re"].search(line)
+    return m is not None and m.end() == len(line.rstrip()) and len(line) <= 25
 
 
 # ---------------------------------------------------------------- published
@@ -392,12 +453,16 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
         normalized = NormalizedText(text)
         simplified, to_original = normalized.norm, normalized.to_original
 
-    span = find_title(simplified)
+    spans = find_title(simplified)
+    span = (spans[0][0], spans[-1][1]) if spans else None
     title_simple = simplified[span[0] : span[1]] if span else None
-    if span:
-        s, e = to_original(*span) if to_original else span
-        last_gloss = _PINYIN_GLOSS.match(glossed, e) if to_original else None
-        info.title = text[s : last_gloss.end() if last_gloss else e]
+    if spans:
+        parts = []
+        for part in spans:  # a title set on two lines is joined without the break
+            s, e = to_original(*part) if to_original else part
+            last_gloss = _PINYIN_GLOSS.match(glossed, e) if to_original else None
+            parts.append(text[s : last_gloss.end() if last_gloss else e])
+        info.title = "".join(parts)
     info.published = find_published(simplified)
 
     hits = gaz.find(simplified, limit=20000)

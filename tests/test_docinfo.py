@@ -257,3 +257,75 @@ def test_agency_that_issued_the_rules_is_not_the_reporter():
         "我单位全年用电12万度。\n"
     )
     assert d.organization is None
+
+
+def test_site_chrome_line_gives_way_to_a_title_that_says_what_the_report_is():
+    d = info(
+        "市机关事务管理局 点赞留言\n\n"
+        "佛山市机关事务管理局2019年工作情况概述\n\n"
+        "2019年,佛山市机关事务管理局全年保障会议300场。\n"
+    )
+    assert d.title == "佛山市机关事务管理局2019年工作情况概述"
+    assert (d.year, d.period, d.doc_type) == (2019, "annual", "work_summary")
+
+
+def test_agency_line_above_a_year_report_line_is_one_title():
+    d = info(
+        "南岗区机关事务服务中心\n"
+        "2022年政府信息公开工作年度报告\n"
+        "本报告根据《中华人民共和国政府信息公开条例》编制。\n"
+    )
+    assert d.title == "南岗区机关事务服务中心2022年政府信息公开工作年度报告"
+    assert d.year == 2022 and d.doc_type == "open_government_report"
+
+
+def test_breadcrumb_agency_line_gives_way_to_the_full_title():
+    d = info(
+        "区机关事务服务中心\n"
+        "上海市闵行区机关事务服务中心2023年度部门决算\n"
+        "日期:2024-08-28 10:00\n"
+        "第一部分 2023年度部门决算报表。\n"
+    )
+    assert d.title == "上海市闵行区机关事务服务中心2023年度部门决算"
+    assert d.year == 2023
+
+
+def test_css_glued_after_the_title_is_cut():
+    d = info("2022年工作情况和2023年工作计划.c3{font-weight:bold;}.p2{margin:0in;}\n2022年,我中心全年保障会议80场。\n")
+    assert d.title == "2022年工作情况和2023年工作计划"
+    assert (d.year, d.doc_type) == (2022, "summary_and_plan")
+
+
+def test_labelled_title_in_a_metadata_table():
+    d = info(
+        "索引号: | 000/2021-1 | 分类: | 综合 | ||\n"
+        "标题: | 某市机关事务管理局关于2020年节能工作的总结报告 | ||||\n"
+        "2020年,我局全年节约用电5万度。\n"
+    )
+    assert d.title == "某市机关事务管理局关于2020年节能工作的总结报告"
+
+
+def test_template_preamble_skipped_and_title_glued_to_an_anonymised_year():
+    d = info(
+        "下面是小编为大家整理的镇后勤服务中心2020年工作总结,供大家参考。\n"
+        "镇后勤服务中心2020年工作总结 xxxx 年,我单位在镇党委的领导下,全年保障会议30场。\n"
+    )
+    assert d.title == "镇后勤服务中心2020年工作总结"
+    assert d.year == 2020
+
+
+def test_cover_letter_before_the_title_is_skipped():
+    d = info(
+        "局机关各科室:\n"
+        "现将《某市机关事务管理局2023年度工作总结》印发给你们,请认真学习。\n"
+        "某市机关事务管理局\n"
+        "2024年1月5日\n"
+        "某市机关事务管理局2023年工作总结\n"
+        "2023年,我局全年保障会议200场。\n"
+    )
+    assert d.title == "某市机关事务管理局2023年工作总结"
+
+
+def test_headline_with_commas_above_the_page_date():
+    d = info("无锡新区:节能降耗,打造绿色机关\n发布日期:2023-05-10\n\n今年以来,新区机关服务中心全年节约用电3万度。\n")
+    assert d.title == "无锡新区:节能降耗,打造绿色机关"
