@@ -78,6 +78,7 @@ def _cfg() -> dict:
             + "))"
         ),
         "placeholder": regex.compile(r["year"]["placeholder"]),
+        "subject_year": regex.compile(r["year"]["subject"].replace("{Y}", YEAR)),
         "multi": regex.compile(r["period"]["multi_year"]),
         "range": regex.compile(r["period"]["year_range"].replace("{Y}", r"(?:19|20)[0-9]{2}")),
         "dept": regex.compile(org["title_department"]),
@@ -383,6 +384,10 @@ def _year_and_period(
             if m["part"]:
                 period = parts.get(m["part"].lstrip("第"), parts.get(m["part"]))
                 return year, period
+    if year is None:  # "对2018年度节能工作进行了整理汇总": the opening names the year reported on
+        m = c["subject_year"].search(head[: r["period"]["opening_chars"]])
+        if m and not c["placeholder"].search(m.group()):
+            year = int(m["y"])
     if title:
         for word in sorted(parts, key=len, reverse=True):
             if word in title:

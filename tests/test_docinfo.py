@@ -329,3 +329,16 @@ def test_cover_letter_before_the_title_is_skipped():
 def test_headline_with_commas_above_the_page_date():
     d = info("无锡新区:节能降耗,打造绿色机关\n发布日期:2023-05-10\n\n今年以来,新区机关服务中心全年节约用电3万度。\n")
     assert d.title == "无锡新区:节能降耗,打造绿色机关"
+
+
+def test_opening_names_the_year_of_the_work_reported_on():
+    d = info(
+        "按照上级通知要求,我单位对2021年度公共机构节能工作进行了认真自查。现将有关情况报告如下:\n"
+        "全年用电12万度。\n"
+    )
+    assert (d.year, d.period) == (2021, "annual")
+
+
+def test_a_year_in_the_opening_that_is_not_the_work_reported_on_stays_unread():
+    d = info("根据《2021年度节能考核方案》要求,我单位开展了节能工作。全年用电12万度。\n")
+    assert d.year is None
