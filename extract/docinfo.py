@@ -501,8 +501,10 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
     short = [o for o in candidates if o.hit is None]
     if org is None and short:
         counts = Counter(o.written for o in short)
-        # a unit of another level (市机关局 in a district's report) is not the reporter
-        pool = [o for o in short if o.level == self_level] if self_level else short
+        # a unit of another level (市机关局 in a district's report) is not the reporter,
+        # unless the title names it ("市机关事务中心荣获全省…称号": 全省 is the arena)
+        in_title = [o for o in short if span and span[0] <= o.start < span[1]]
+        pool = in_title or ([o for o in short if o.level == self_level] if self_level else short)
         if pool:
             org = max(pool, key=lambda o: (counts[o.written], -o.start))
             level = org.level

@@ -342,3 +342,13 @@ def test_opening_names_the_year_of_the_work_reported_on():
 def test_a_year_in_the_opening_that_is_not_the_work_reported_on_stays_unread():
     d = info("根据《2021年度节能考核方案》要求,我单位开展了节能工作。全年用电12万度。\n")
     assert d.year is None
+
+
+def test_agency_named_in_the_title_is_the_reporter_even_when_the_province_is_its_arena():
+    d = info(
+        "市机关事务中心荣获全省节约型机关建设先进单位称号\n"
+        "省发展和改革委员会近日印发《关于表彰全省节约型机关建设先进单位的决定》,市机关事务中心榜上有名。"
+        "近年来,市机关事务中心在市委、市政府领导下,连续3年全省考核优秀,全省排名第一。\n"
+    )
+    assert d.organization == "市机关事务中心"
+    assert d.level == "city"
