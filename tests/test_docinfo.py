@@ -352,3 +352,9 @@ def test_agency_named_in_the_title_is_the_reporter_even_when_the_province_is_its
     )
     assert d.organization == "市机关事务中心"
     assert d.level == "city"
+
+
+def test_template_site_fanwen_suffix_is_not_part_of_the_title():
+    d = info("县机关事务服务中心2023年上半年工作总结范文\n2023年上半年,我中心保障会议40场。\n")
+    assert d.title == "县机关事务服务中心2023年上半年工作总结"
+    assert d.period == "H1"
