@@ -78,7 +78,7 @@ def approx_of(text: str, cand: Candidate) -> str | None:
 
 
 def _near_means_the_last(text: str, cand: Candidate, rule: dict) -> bool:
-    """近 + a duration: "the last" when the span reaches to now (近3年来, 近三年,…),
+    """近 + a duration: "the last" when the span reaches to now (近3年来, 我局近三年共…),
     "nearly" when the duration is measured (经过近5个月的施工, 历时近两年)."""
     tail = text[cand.end : cand.end + 2].lstrip(" \t")
     if tail.startswith(tuple(rule["the_last_after"])):
@@ -86,8 +86,7 @@ def _near_means_the_last(text: str, cand: Candidate, rule: dict) -> bool:
     if tail.startswith(tuple(rule["measured_after"])):
         return False
     near = text.rfind("近", max(0, cand.start - 3), cand.start)
-    before = text[max(0, near - 1) : near] if near > 0 else ""
-    return before == "" or before in _CLAUSE_BREAKS or before in " \t" or before in rule["clause_openers"]
+    return not text.endswith(tuple(rule["measured_before"]), max(0, near - 4), near)
 
 
 def change_of_number(text: str, cand: Candidate) -> str | None:

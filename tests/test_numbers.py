@@ -150,11 +150,14 @@ def test_near_before_a_span_of_time_to_now_is_not_approx():
 
 
 def test_near_before_a_measured_duration_is_under():
-    # no 来/以来 and 近 does not open the clause: "nearly", not "the last"
+    # a measured duration (的 after it, or a verb of lasting before 近): "nearly"
     assert one("历经近8个月的改造,大楼重新启用。").approx == "under"
     assert one("整修工程历时近两年。").approx == "under"
+    assert one("该批车辆已使用近十年。").approx == "under"
+    # a span reaching to now: "the last"
     assert one("近两年内完成全部改造。").approx is None
     assert one("在近五年里,节约经费。").approx is None
+    assert one("我局近三年共腾退办公室。").approx is None
 
 
 def test_two_as_a_count_of_times_stays():
