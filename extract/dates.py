@@ -48,6 +48,7 @@ def _re(pattern: str):
     return regex.compile("".join(out))
 
 
+_HAN = regex.compile(r"\p{Han}")
 _CODE_AFTER = _re(r"\s*[-/]\s*\d{3,}")  # 2021-00002: an index number
 _YEAR_BEFORE = _re(r"(?:19|20)\d{2}\s?[-—–~]$")  # the first year of a range
 _YEAR_AFTER = _re(r"\s*[-/—]\s*(?:19|20)\d{2}(?!\d)")  # 2014-2017: a year range
@@ -67,28 +68,36 @@ def _patterns():
     year_suffix = "|".join(sorted(map(regex.escape, data["year_suffixes"]), key=len, reverse=True))
     month_suffix = "|".join(sorted(map(regex.escape, data["month_suffixes"]), key=len, reverse=True))
     relative = "|".join(sorted(map(regex.escape, data["relative_years"]), key=len, reverse=True))
-    month2 = _MONTH.replace("?P<m>", "?P<m2>")
+    # month words (元月) join the numerals; a range's first month may carry its own 月/月份
+    words = "".join(map(regex.escape, data.get("month_words") or {}))
+    month = _MONTH[:-1] + (f"|[{words}])" if words else ")")
+    month2 = month.replace("?P<m>", "?P<m2>")
+    sep = "(?:" + "|".join(sorted(map(regex.escape, data["month_range_separators"]), key=len, reverse=True)) + ")"
+    first = month + r"(?:" + _S + "月(?:份)?)?"  # 1, 1月, 1月份
+    rel_not_before = "".join(map(regex.escape, data["relative_year_suffix_not_before"]))
     p = {
         "iso": _re(
             r"(?P<y>(?:19|20)\d{2}) ?(?P<sep>[-/.]) ?(?P<m>1[0-2]|0?[1-9]) ?(?P=sep) ?(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])"
         ),
-        "ymd": _re(_YEAR + _S + "年" + _S + _MONTH + _S + "月" + _S + _DAY + _S + "[日号]"),
-        "ym_range": _re(_YEAR + _S + "年" + _S + _MONTH + _S + r"(?:-|—|–|~|至|到)" + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
-        "ym": _re(_YEAR + _S + "年" + _S + _MONTH + _S + "月(?:" + month_suffix + ")?"),
+        "ymd": _re(_YEAR + _S + "年" + _S + month + _S + "月" + _S + _DAY + _S + "[日号]"),
+        "ym_range": _re(_YEAR + _S + "年" + _S + first + _S + sep + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
+        "ym": _re(_YEAR + _S + "年" + _S + month + _S + "月(?:" + month_suffix + ")?"),
         "y_suffix": _re(_YEAR + _S + "年(?P<suffix>" + year_suffix + ")"),
         "y": _re(_YEAR + _S + "年"),
-        "rel_md": _re(r"(?P<rel>" + relative + ")" + _MONTH + "月" + _DAY + "[日号]"),
-        "rel_range": _re(r"(?P<rel>" + relative + ")" + _MONTH + r"(?:-|—|–|~|至|到)" + month2 + "月(?:" + month_suffix + ")?"),
-        "rel_m": _re(r"(?P<rel>" + relative + ")" + _MONTH + "月(?:" + month_suffix + ")?"),
-        "md": _re(r"(?<![\d个.])" + _MONTH + _S + "月" + _S + _DAY + _S + "[日号]"),
-        "m_range": _re(r"(?<![\d个.])" + _MONTH + r"(?:-|—|–|~|至|到)" + month2 + "月(?:" + month_suffix + ")?"),
-        "m": _re(r"(?<![\d个.第])" + _MONTH + _S + "月(?:" + month_suffix + ")?(?![\\d])"),
+        "rel_md": _re(r"(?P<rel>" + relative + ")" + month + "月" + _DAY + "[日号]"),
+        "rel_range": _re(r"(?P<rel>" + relative + ")" + first + _S + sep + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
+        "rel_m": _re(r"(?P<rel>" + relative + ")" + month + "月(?:" + month_suffix + ")?"),
+        "rel_suffix": _re(r"(?P<rel>" + relative + ")年?(?P<suffix>[末底初])(?![" + rel_not_before + "])"),
+        "md": _re(r"(?<![\d个.])" + month + _S + "月" + _S + _DAY + _S + "[日号]"),
+        "m_range": _re(r"(?<![\d个.])" + first + _S + sep + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
+        "m": _re(r"(?<![\d个.第])" + month + _S + "月(?:" + month_suffix + ")?(?![\\d])"),
         "garbled_ym": _re(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<rest>\d{1,2})月"),
         "garbled_md": _re(r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})(?P<rest>\d{2,4})|(?P<rest2>\d{2,4}))日"),
         "ym_dot": _re(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\.(?P<m>1[0-2]|0?[1-9])(?![\d.])"),
-        "bare_year": _re(r"(?<![\d.A-Za-z/]|\d,)(?P<y>(?:19|20)\d{2})(?![\d.%,])"),
+        # (a comma after the year only in English text: "in 2001, the")
+        "bare_year": _re(r"(?<![\d.A-Za-z/]|\d,)(?P<y>(?:19|20)\d{2})(?![\d.%]|,(?! ?[A-Za-z]))"),
         "garbled_bare": _re(r"(?<=^|[\p{Han}，,。；;、：:\s])(?P<rest>\d{2,4})(?=\p{Han})"),
-        "month_after": _re(_S + r"(?:-|—|–|~|至|到)" + _S + _MONTH + _S + "月(?:" + month_suffix + ")?"),
+        "month_after": _re(_S + sep + _S + month + _S + "月(?:" + month_suffix + ")?"),
         "day_after": _re(_S + r"(?:-|—|–|~|至|到)" + _S + _DAY + "[日号]"),
     }
     # the text each pattern needs (年, 月, 日|号 …): a document without it is not scanned
@@ -101,6 +110,9 @@ def _num(token: str | None) -> int | None:
         return None
     if token.isdigit():
         return int(token)
+    words = _patterns()[1].get("month_words") or {}
+    if token in words:
+        return int(words[token])  # 元月
     return parse_chinese(token)
 
 
@@ -207,8 +219,12 @@ class _Finder:
                 self.add(m.start(), m.end(), f"{_iso(y, m1)}/{_iso(y, m2)}", True)
         for m in self.each("rel_m"):
             y, mo = self.relative_year(m["rel"]), _num(m["m"])
-            if mo and mo <= 12:
+            if mo and mo <= 12 and not self._month_is_count(m):
                 self.add(m.start(), m.end(), _iso(y, mo), True)
+        for m in self.each("rel_suffix"):  # 去年年底, 今年初 (like 2019年末)
+            month = self.data["year_suffixes"].get(m["suffix"])
+            if month:
+                self.add(m.start(), m.end(), _iso(self.relative_year(m["rel"]), int(month)), True)
         y = self.report_year
         for m in self.each("md"):
             mo, d = _num(m["m"]), _num(m["d"])
@@ -236,7 +252,9 @@ class _Finder:
     def _month_is_count(self, m) -> bool:
         """Chinese months are dates only with a digit-free context: 三月 yes, 十二月份 yes."""
         token = m["m"]
-        before = self.text[m.start() - 1 : m.start()]
+        before = self.text[m.start("m") - 1 : m.start("m")]
+        if token in (self.data.get("month_words") or {}):  # 元月, but not 100元月租 or 单元月
+            return before.isdigit() or before in self.data["month_word_not_after"]
         # 每月, 个月 are caught by the lookbehind; a Chinese numeral glued to a
         # preceding numeral (一二月) is too vague to read.
         return not token.isdigit() and before != "" and before in "〇零一二两三四五六七八九十百千万几数"
@@ -281,8 +299,20 @@ class _Finder:
                 continue
             if self.text.endswith(not_after, 0, m.start()) or self.text.startswith(not_before, m.end()):
                 continue
+            if not self._garbled_run_reads_as_date(m):
+                continue
             mo, d = readings[0]
             self.add(m.start(), m.end(), _iso(self.report_year, mo, d), True)
+
+    def _garbled_run_reads_as_date(self, m) -> bool:
+        """维修单位91共维修: a run glued to a word is a count that lost its classifier,
+        unless it follows a time word or an event word follows it (食堂1210开工)."""
+        before = self.text[m.start() - 1 : m.start()]
+        if not _HAN.match(before):
+            return True  # opens a clause: ,98正式投入使用
+        return self.text.endswith(tuple(self.data["garbled_glued_after"]), 0, m.start()) or self.text.startswith(
+            tuple(self.data["garbled_glued_before"]), m.end()
+        )
 
     def _starts_unit(self, pos: int) -> bool:
         nxt = self.text[pos : pos + 1]

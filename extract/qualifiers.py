@@ -60,7 +60,8 @@ def approx_of(text: str, cand: Candidate) -> str | None:
             if word == "上" and not cand.bare_multiplier:
                 break
             if word == "近" and cand.unit is not None and cand.unit.kind == "duration":
-                break  # 近3年(来), 近五年: "the last", not "nearly" (将近3年 still is)
+                if _near_means_the_last(text, cand, approx["near_duration"]):
+                    break  # 近3年来, 近三年,…: "the last", not "nearly"
             found.add(value)
             break
     tail = text[cand.end : cand.end + 3].lstrip(" \t")
@@ -74,6 +75,18 @@ def approx_of(text: str, cand: Candidate) -> str | None:
         if value in found:
             return value
     return "about" if "about" in found else None
+
+
+def _near_means_the_last(text: str, cand: Candidate, rule: dict) -> bool:
+    """近 + a duration: "the last" when the span reaches to now (近3年来, 我局近三年共…),
+    "nearly" when the duration is measured (经过近5个月的施工, 历时近两年)."""
+    tail = text[cand.end : cand.end + 2].lstrip(" \t")
+    if tail.startswith(tuple(rule["the_last_after"])):
+        return True
+    if tail.startswith(tuple(rule["measured_after"])):
+        return False
+    near = text.rfind("近", max(0, cand.start - 3), cand.start)
+    return not text.endswith(tuple(rule["measured_before"]), max(0, near - 4), near)
 
 
 def change_of_number(text: str, cand: Candidate) -> str | None:

@@ -58,9 +58,12 @@ def one(text):
         ("值守48小时。", "48小时", 48, "小时", "duration"),
         ("该楼已使用二十年。", "二十年", 20, "年", "duration"),
         ("接待量达83.9万人次。", "83.9万人次", 839000, "人次", "count"),
-        ("培训周期为3周。", "3周", 21, "天", "duration"),
+        # SPEC §4 lists neither weeks, litres nor per-mille: kind other, unit as written
+        ("培训周期为3周。", "3周", 3, "周", "other"),
+        ("发放消毒液12升。", "12升", 12, "升", "other"),
+        ("含氯量为5‰。", "5‰", 5, "‰", "other"),
         ("完成异地用车申请68单。", "68单", 68, "单", "count"),
-        ("发放医用酒精6000毫升。", "6000毫升", 0.006, "立方米", "volume"),
+        ("发放医用酒精6000毫升。", "6000毫升", 6000, "毫升", "other"),
         ("引进外资5万美元。", "5万美元", 50000, "美元", "other"),
         ("新建变电站的电压为110kV。", "110kV", 110, "kV", "other"),
         ("年节能量折合1200tce。", "1200tce", 1200, "吨标准煤", "energy"),
@@ -72,6 +75,16 @@ def one(text):
         ("共组织3 000余人参加培训。", "3 000余人", 3000, "人", "count"),
         ("全年接待12\u2009345人次。", "12\u2009345人次", 12345, "人次", "count"),
         ("累计投入1 250.5万元。", "1 250.5万元", 12505000, "元", "money"),
+        # compound classifier + 次: the span and the unit run to 次
+        ("调派工程机械37台次。", "37台次", 37, "台次", "count"),
+        ("安排接送车辆120余趟次。", "120余趟次", 120, "趟次", "count"),
+        ("开行通勤班车86班次。", "86班次", 86, "班次", "count"),
+        ("入户走访42户次。", "42户次", 42, "户次", "count"),
+        ("供应工作餐1.5万餐次。", "1.5万餐次", 15000, "餐次", "count"),
+        # meals served, aspects (方面 without 个: 方 is not 立方米 here)
+        ("值守期间供餐36餐。", "36餐", 36, "餐", "count"),
+        ("从4方面入手整改。", "4方面", 4, "方面", "count"),
+        ("重点抓好两方面工作。", "两方面", 2, "方面", "count"),
     ],
 )
 def test_number_unit_value(sentence, span, value, unit, kind):
@@ -134,6 +147,21 @@ def test_near_before_a_span_of_time_to_now_is_not_approx():
     assert (m.text, m.approx) == ("5年", None)
     assert one("近三年,各项工作稳步推进。").approx is None
     assert one("将近3年没有更新。").approx == "under"
+
+
+def test_near_before_a_measured_duration_is_under():
+    # a measured duration (的 after it, or a verb of lasting before 近): "nearly"
+    assert one("历经近8个月的改造,大楼重新启用。").approx == "under"
+    assert one("整修工程历时近两年。").approx == "under"
+    assert one("该批车辆已使用近十年。").approx == "under"
+    # a span reaching to now: "the last"
+    assert one("近两年内完成全部改造。").approx is None
+    assert one("在近五年里,节约经费。").approx is None
+    assert one("我局近三年共腾退办公室。").approx is None
+
+
+def test_two_as_a_count_of_times_stays():
+    assert [m.text for m in govstat.extract_text("全年共开展检查二次,另有二次以上。", meaning=False).mentions] == ["二次", "二次"]
 
 
 def test_two_classifiers_for_one_count_are_not_a_ratio():
@@ -230,7 +258,15 @@ def test_arabic_one_is_a_statistic_but_lone_chinese_one_is_not():
         "开设24小时便民自助服务区。",
         # lone multipliers without a qualifier are names
         "开展千人帮万人活动。",
-        "三方面成效显著,两部门联合发文。",
+        "两部门联合发文。",
+        # meals of the day are a fixed phrase, not meals served
+        "保障干部职工一日三餐。",
+        "食堂提供早中两餐。",
+        # 二次 + a word: "secondary", not two times (two times is 两次)
+        "防止医疗废物二次污染。",
+        "完成老旧小区二次供水改造。",
+        # a category of public institution, not a count
+        "该中心为公益二类事业单位。",
         "上世纪70年代建成。",
     ],
 )
