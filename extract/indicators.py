@@ -119,6 +119,10 @@ class _Rules:
                     words.update(group)
                 words.update(topic or ())
         self.cue_re = _alternation(words)
+        names = data.get("names") or {}
+        self.title_re = re.compile("|".join(names.get("titles") or ()) or r"(?!)")
+        self.title_marks = frozenset(t[0] for t in names.get("titles") or ())  # what each title opens with
+        self.organ_re = re.compile(names.get("organ_after") or r"(?!)")
         self.sizes = tuple(len(alt.near) for alt in self.alternatives)  # cue groups per alternative
         self.meanings: dict[str, tuple] = {}  # cue hit -> meaning_of(hit), filled as hits are seen
 
@@ -246,7 +250,13 @@ class _Sentence:
         # (alternative, group) pairs, vetoed indicators); topics count sentence-wide
         hits, topics = [], set()
         known = rules.meanings
+        titles = _title_spans(clean, rules)
+        organ_re = rules.organ_re
         for cm in rules.cue_re.finditer(clean):
+            if titles and any(ts <= cm.start() < te for ts, te in titles):
+                continue  # a word of a document's title
+            if organ_re.match(clean, cm.end()):
+                continue  # a department's name: 接待科
             word = cm.group()
             groups, topic_of, vetoes = known.get(word) or rules.meaning_of(word)
             if topic_of:
@@ -308,6 +318,14 @@ class _Sentence:
             if pos <= ce:
                 return i
         return len(self.clauses) - 1
+
+
+def _title_spans(clean: str, rules: _Rules) -> list[tuple[int, int]]:
+    """Where the titles in book-title marks stand in a sentence: their words name a
+    document or an article (《…消除隐患…》2个案例), not what a number counts."""
+    if not any(mark in clean for mark in rules.title_marks):
+        return []
+    return [tm.span() for tm in rules.title_re.finditer(clean)]
 
 
 class _Order:

@@ -332,3 +332,34 @@ def test_gold_targets():
     assert seeds["false_assign"] / seeds["null_total"] <= 0.10
     assert dev["ind_ok"] / dev["ind_total"] >= 0.85
     assert dev["false_assign"] / dev["null_total"] <= 0.15
+
+
+# --------------------------------------------------------------------------- words that name, not measure
+
+
+@pytest.mark.parametrize("text, span", [
+    # a cue inside a document's or an article's title is not what the number counts
+    ("报送的《排查整治隐患 守护机关平安》等3个案例入选全省优秀案例。", "3个"),
+    ("印发《机关食堂就餐管理办法》等制度5项。", "5项"),
+    ("学习〈公务接待工作规范〉共2次。", "2次"),
+])
+def test_cue_inside_a_title_does_not_count(text, span):
+    assert indicators(text, span) == [None]
+
+
+def test_cue_outside_a_title_still_counts():
+    text = "依照《安全生产工作方案》,排查整改安全隐患14处。"
+    assert indicators(text, "14处") == ["security.hazards"]
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    # 接待科, 会务处, 接待办 name departments: the number is what the sentence says it is
+    ("局接待科干部职工35人次参加消防知识培训。", "35人次", "staff.trained"),
+    ("组织会务处全体人员18人参加业务培训。", "18人", "staff.trained"),
+    ("接待办工作人员共12人。", "12人", None),
+    # words that only begin like a department's name keep their cue
+    ("全年接待处理群众来信来访62件。", "62件", "petitions.handled"),
+    ("依规处置报废车辆处置9辆。", "9辆", "vehicles.disposed"),
+])
+def test_department_names_are_not_cues(text, span, expected):
+    assert indicators(text, span) == [expected]
