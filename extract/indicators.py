@@ -123,6 +123,7 @@ class _Rules:
         self.title_re = re.compile("|".join(names.get("titles") or ()) or r"(?!)")
         self.title_marks = frozenset(t[0] for t in names.get("titles") or ())  # what each title opens with
         self.organ_re = re.compile(names.get("organ_after") or r"(?!)")
+        self.whole_words = frozenset(names.get("whole_words") or ())
         self.sizes = tuple(len(alt.near) for alt in self.alternatives)  # cue groups per alternative
         self.meanings: dict[str, tuple] = {}  # cue hit -> meaning_of(hit), filled as hits are seen
 
@@ -158,13 +159,17 @@ class _Rules:
         found = self.meanings.get(hit)
         if found is None:
             groups, topics = [], []
+            if hit in self.whole_words:  # 新能源 names itself, not 能源
+                def says(words): return hit in words
+            else:  # 会议室 says 会议, 节能改造面积 says 节能改造
+                def says(words): return any(w in hit for w in words)
             for ai, alt in enumerate(self.alternatives):
                 for gi, group in enumerate(alt.near):
-                    if any(w in hit for w in group):
+                    if says(group):
                         groups.append((ai, gi))
-                if alt.topic and any(w in hit for w in alt.topic):
+                if alt.topic and says(alt.topic):
                     topics.append(ai)
-            vetoed = frozenset(code for code, words in self.vetoes.items() if any(w in hit for w in words))
+            vetoed = frozenset(code for code, words in self.vetoes.items() if says(words))
             found = self.meanings[hit] = (tuple(groups), tuple(topics), vetoed)
         return found
 

@@ -29,6 +29,8 @@ UNITS = {  # surface unit -> (canonical unit, kind, factor)
     "家": ("家", "count", 1), "处": ("处", "count", 1), "件": ("件", "count", 1), "人": ("人", "count", 1),
     "名": ("人", "count", 1), "条": ("条", "count", 1), "项": ("项", "count", 1), "个": ("个", "count", 1),
     "万千瓦时": ("千瓦时", "energy", 1e4), "份": ("份", "count", 1), "千克": ("吨", "mass", 1e-3),
+    "辆次": ("辆次", "count", 1), "趟次": ("趟次", "count", 1), "家次": ("家次", "count", 1),
+    "件次": ("件次", "count", 1), "份次": ("份次", "count", 1),
 }
 
 
@@ -363,3 +365,32 @@ def test_cue_outside_a_title_still_counts():
 ])
 def test_department_names_are_not_cues(text, span, expected):
     assert indicators(text, span) == [expected]
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    # X次 siblings of an indicator's units (SPEC §4 count classifiers)
+    ("春运期间车队出车1260辆次。", "1260辆次", "vehicles.trips"),
+    ("全年组织各类招投标320批次。", "320批次", "procurement.projects"),
+    ("开展办公用房专项检查,抽查单位86家次。", "86家次", "office_space.inspected"),
+    ("全年受理群众信访件130件次。", "130件次", "petitions.handled"),
+    ("食堂全年供餐4600份次。", "4600份次", "canteen.meals"),
+    # 发车 is 出车
+    ("春节假期累计发车240余趟次。", "240余趟次", "vehicles.trips"),
+])
+def test_units_and_cues_of_trips_and_siblings(text, span, expected):
+    assert indicators(text, span) == [expected]
+
+
+@pytest.mark.parametrize("text, span", [
+    # 新能源(汽车) is about vehicles, not the 能源 of energy-saving money
+    ("为推广新能源汽车,投入28万元在机关院内安装充电桩。", "28万元"),
+    # fill-ups counted in 车次 are not trips
+    ("全年公务用车定点加油4100车次。", "4100车次"),
+])
+def test_words_that_look_like_cues(text, span):
+    assert indicators(text, span) == [None]
+
+
+def test_new_energy_vehicles_keep_their_cue():
+    text = "全年新购新能源汽车16辆,节能资金投入45万元。"
+    assert indicators(text, "16辆", "45万元") == ["vehicles.new_energy", "energy.spending"]
