@@ -102,11 +102,15 @@ class _Rules:
     def __init__(self, data: dict, scopes: list[str]):
         self.units: dict[str, frozenset] = {}
         self.vetoes: dict[str, tuple[str, ...]] = {}
+        self.earlier_vetoes: dict[str, tuple[re.Pattern, re.Pattern]] = {}  # code -> (words, unless)
         self.alternatives: list[_Alternative] = []
         words: set[str] = set()
         for code, spec in data["indicators"].items():
             self.units[code] = frozenset(spec.get("units") or ())
             self.vetoes[code] = tuple(spec.get("not") or ())
+            earlier = spec.get("not_earlier") or {}
+            if earlier.get("words"):
+                self.earlier_vetoes[code] = (_alternation(earlier["words"]), _alternation(earlier.get("unless") or ()))
             words.update(self.vetoes[code])
             for alt in spec.get("cues") or ():
                 near = tuple(tuple(_split(g)) for g in alt.get("near") or ())
@@ -496,6 +500,10 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
         alt = alternatives[ai]
         if alt.indicator in vetoed:
             continue
+        if alt.indicator in rules.earlier_vetoes and _vetoed_earlier(simplified, sent.start, window_start,
+                                                                   m_start, rules.earlier_vetoes[alt.indicator]):
+            vetoed.add(alt.indicator)
+            continue
         if alt.topic is not None and ai not in sent.topics:
             continue
         weight = closeness = top = 0
@@ -518,6 +526,19 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
     if subject is None:
         subject = topic_span or (None if m.change else verb_span)
     return _Reading(choice, subject, choice is not None)
+
+
+def _vetoed_earlier(simplified, sentence_start, window_start, m_start, patterns) -> bool:
+    """Whether a change word earlier in the sentence (调剂…, 共解决…, 总建筑面积达5200平方米)
+    governs the number: the last one before its window, with no word that names
+    a holding again (现有, 共有) between it and the number."""
+    words, unless = patterns
+    last = None
+    for last in words.finditer(simplified, sentence_start, window_start):
+        pass
+    if last is None:
+        return False
+    return unless.search(simplified, last.end(), m_start) is None
 
 
 def _clause_has_verb(simplified, tags, seg_start, clause_start, rules) -> bool:

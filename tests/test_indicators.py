@@ -394,3 +394,20 @@ def test_words_that_look_like_cues(text, span):
 def test_new_energy_vehicles_keep_their_cue():
     text = "全年新购新能源汽车16辆,节能资金投入45万元。"
     assert indicators(text, "16辆", "45万元") == ["vehicles.new_energy", "energy.spending"]
+
+
+@pytest.mark.parametrize("text, span", [
+    # a transfer of title is a change, not the office space held
+    ("全年共将建筑面积8600平方米的办公用房权属转移登记至机关事务局。", "8600平方米"),
+    ("共完成办公楼产权过户5处。", "5处"),
+    ("中心共接管闲置办公用房7处。", "7处"),
+    # a change named in an earlier clause governs the area after it
+    ("将腾空的楼层优先调剂给新组建单位,共解决12家单位办公用房问题,总建筑面积达3100平方米。", "3100平方米"),
+])
+def test_transfers_are_not_stock(text, span):
+    assert indicators(text, span) == [None]
+
+
+def test_stock_named_again_after_a_change():
+    text = "今年调剂办公用房40间,全县党政机关共有办公用房总面积9.6万平方米。"
+    assert indicators(text, "40间", "9.6万平方米") == ["office_space.reallocated", "office_space.stock"]
