@@ -460,7 +460,8 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
     window_start = clause_start
     if ci > 0 and not simplified[clause_start:m_start].lstrip().startswith("其中"):
         after_colon = clause_start > 0 and simplified[clause_start - 1] == ":"
-        if after_colon or not _clause_has_verb(simplified, tags, seg_start, clause_start, rules):
+        if (after_colon or not _clause_has_verb(simplified, tags, seg_start, clause_start, rules)
+                or not _clause_has_noun(simplified, tags, seg_start, clause_start, m, clause_end)):
             window_start = sent.clauses[ci - 1][0]
     tail_end = clause_end
 
@@ -549,6 +550,18 @@ def _clause_has_verb(simplified, tags, seg_start, clause_start, rules) -> bool:
     if seg_start > clause_start:
         return _has_verb(_tag(simplified, max(clause_start, seg_start - 2 * _LOCAL_SPAN), seg_start), rules)
     return False
+
+
+def _clause_has_noun(simplified, tags, seg_start, clause_start, m, clause_end) -> bool:
+    """Whether a noun stands in the number's clause. A clause with a verb but no noun
+    (较2015年分别下降36.91%、19.00%和38.04%) has left what it measures in the clause
+    before it; a noun after the number (投入17万元安装充电桩) keeps the clause to itself."""
+    if m.start - clause_start > 3 * _LOCAL_SPAN:
+        return True  # a long clause names something
+    if seg_start > clause_start:  # segment the clause whole: a cut mid-word (20|15年) misleads jieba
+        tags = _tag(simplified, clause_start, m.start)
+    tags = tags + _tag(simplified, m.end, min(clause_end, m.end + 3 * _LOCAL_SPAN))
+    return any(flag.startswith(_NOUN_FLAGS) and not _has_digit(word) for word, flag, _, _ in tags)
 
 
 def _govern(tags, rules):

@@ -411,3 +411,15 @@ def test_transfers_are_not_stock(text, span):
 def test_stock_named_again_after_a_change():
     text = "今年调剂办公用房40间,全县党政机关共有办公用房总面积9.6万平方米。"
     assert indicators(text, "40间", "9.6万平方米") == ["office_space.reallocated", "office_space.stock"]
+
+
+def test_subjectless_clause_reads_the_clause_before_it():
+    # 较上年分别下降… names nothing: what it measures is in the clause before
+    text = "全县公共机构人均用电量、人均用水量两项指标,较上年分别下降4.2%、3.8%。"
+    assert indicators(text, "4.2%", "3.8%") == ["energy.consumption"] * 2
+
+
+def test_clause_with_its_own_noun_keeps_to_itself():
+    # 投入…元 with its purpose after the number is not the 建设 of the clause before
+    text = "推进公务用车管理平台建设,投入30万元购置车载终端。"
+    assert indicators(text, "30万元") == [None]
