@@ -242,7 +242,7 @@ class _Sentence:
     """One sentence with its clauses and cue hits (absolute offsets)."""
 
     __slots__ = ("start", "end", "limit", "clauses", "hits", "hit_starts", "hit_ends", "topics", "continues",
-                 "_scanned", "_compared")
+                 "_scanned", "_compared", "verbs")
 
     def __init__(self, simplified: str, start: int, end: int, rules: _Rules, limit: int):
         self.start, self.end = start, end
@@ -282,6 +282,7 @@ class _Sentence:
         self.continues = bool(text) and text[-1] in _CONTINUES
         self._scanned: dict[str, tuple[list, list]] = {}
         self._compared: dict[int, bool] = {}
+        self.verbs: dict[tuple[str, str | None], str] = {}  # (verb, unit) -> indicator of a number it governs
 
     def matches_before(self, rules: _Rules, name: str, simplified: str, stop: int) -> list[tuple[int, int]]:
         """Spans of `pattern.finditer(simplified, self.start, stop)` for the pattern
@@ -360,6 +361,8 @@ class _Reading:
     indicator: str | None = None
     subject: tuple[int, int] | None = None
     strong: bool = False  # the indicator has a cue in the number's own clause
+    verb: str | None = None  # the verb that governs the number
+    bare: bool = False  # and no noun stands between them: 召开61场
 
 
 # --------------------------------------------------------------------------- entry point
@@ -413,6 +416,8 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
         parent = _breakdown_parent(simplified, mentions, index, groups, ctx)
 
     indicator = reading.indicator
+    if indicator is None and reading.bare and not m.change:  # (a change verb, 下降7%, names no thing)
+        indicator = sent.verbs.get((reading.verb, m.unit))
     subject = _span_text(text, reading.subject)
     if parent is not None:
         p = mentions[parent]
@@ -426,6 +431,9 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
             if subject is None or _norm(subject) in rules.scopes:
                 subject = p.subject
     m.indicator = indicator
+    if indicator is not None and reading.verb is not None and not m.change:
+        # 召开会议194场, 市人大召开61场: the same verb with its noun left out counts the same
+        sent.verbs[(reading.verb, m.unit)] = indicator
     m.subject = subject
     m.scope = _scope(text, simplified, m, sent, rules)
     cumulative = _cumulative(simplified, m, sent, ci, rules)
@@ -526,7 +534,8 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
         subject = _tail_subject(simplified, m, tail_end, rules)
     if subject is None:
         subject = topic_span or (None if m.change else verb_span)
-    return _Reading(choice, subject, choice is not None)
+    verb = simplified[verb_span[0]:verb_span[1]] if verb_span is not None else None
+    return _Reading(choice, subject, choice is not None, verb, verb is not None and np_span is None)
 
 
 def _vetoed_earlier(simplified, sentence_start, window_start, m_start, patterns) -> bool:

@@ -423,3 +423,14 @@ def test_clause_with_its_own_noun_keeps_to_itself():
     # 投入…元 with its purpose after the number is not the 建设 of the clause before
     text = "推进公务用车管理平台建设,投入30万元购置车载终端。"
     assert indicators(text, "30万元") == [None]
+
+
+def test_list_with_its_noun_left_out_after_the_first_item():
+    # 召开会议…场, 区人大召开…场: the same verb with no noun counts the same thing
+    text = "全年区委、区政府召开各类会议326场,区人大、区政协召开87场,其他单位召开410场。"
+    assert indicators(text, "326场", "87场", "410场") == ["meetings.held"] * 3
+
+
+def test_left_out_noun_needs_the_same_verb_and_unit():
+    text = "全年召开各类会议326场,市民来访112个,区人大召开9个。"
+    assert indicators(text, "326场", "112个", "9个") == ["meetings.held", None, None]
