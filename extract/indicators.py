@@ -567,6 +567,8 @@ def _clause_has_noun(simplified, tags, seg_start, clause_start, m, clause_end) -
     before it; a noun after the number (投入17万元安装充电桩) keeps the clause to itself."""
     if m.start - clause_start > 3 * _LOCAL_SPAN:
         return True  # a long clause names something
+    if any(flag.startswith(_NOUN_FLAGS) and not _has_digit(word) for word, flag, _, _ in tags):
+        return True  # the words right before the number (already segmented) name it
     if seg_start > clause_start:  # segment the clause whole: a cut mid-word (20|15年) misleads jieba
         tags = _tag(simplified, clause_start, m.start)
     tags = tags + _tag(simplified, m.end, min(clause_end, m.end + 3 * _LOCAL_SPAN))
