@@ -434,3 +434,12 @@ def test_list_with_its_noun_left_out_after_the_first_item():
 def test_left_out_noun_needs_the_same_verb_and_unit():
     text = "全年召开各类会议326场,市民来访112个,区人大召开9个。"
     assert indicators(text, "326场", "112个", "9个") == ["meetings.held", None, None]
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    # 节约率 is a noun: a verbless clause, read with the clause before it
+    ("全年完成采购预算3000万元,节约资金260万元,节约率8.7%。", "8.7%", "procurement.savings"),
+    ("通过照明改造节约用电42万千瓦时,节约率15%。", "15%", "energy.savings"),
+])
+def test_saving_rate_takes_its_meaning_from_what_was_saved(text, span, expected):
+    assert indicators(text, span) == [expected]
