@@ -443,3 +443,8 @@ def test_left_out_noun_needs_the_same_verb_and_unit():
 ])
 def test_saving_rate_takes_its_meaning_from_what_was_saved(text, span, expected):
     assert indicators(text, span) == [expected]
+
+
+def test_measuring_offices_on_site_is_an_inspection():
+    text = "随机抽取18家单位的64名领导干部办公室进行实地测量。"
+    assert indicators(text, "18家", "64名") == ["office_space.inspected"] * 2
