@@ -102,11 +102,15 @@ class _Rules:
     def __init__(self, data: dict, scopes: list[str]):
         self.units: dict[str, frozenset] = {}
         self.vetoes: dict[str, tuple[str, ...]] = {}
+        self.earlier_vetoes: dict[str, tuple[re.Pattern, re.Pattern]] = {}  # code -> (words, unless)
         self.alternatives: list[_Alternative] = []
         words: set[str] = set()
         for code, spec in data["indicators"].items():
             self.units[code] = frozenset(spec.get("units") or ())
             self.vetoes[code] = tuple(spec.get("not") or ())
+            earlier = spec.get("not_earlier") or {}
+            if earlier.get("words"):
+                self.earlier_vetoes[code] = (_alternation(earlier["words"]), _alternation(earlier.get("unless") or ()))
             words.update(self.vetoes[code])
             for alt in spec.get("cues") or ():
                 near = tuple(tuple(_split(g)) for g in alt.get("near") or ())
@@ -119,6 +123,11 @@ class _Rules:
                     words.update(group)
                 words.update(topic or ())
         self.cue_re = _alternation(words)
+        names = data.get("names") or {}
+        self.title_re = re.compile("|".join(names.get("titles") or ()) or r"(?!)")
+        self.title_marks = frozenset(t[0] for t in names.get("titles") or ())  # what each title opens with
+        self.organ_re = re.compile(names.get("organ_after") or r"(?!)")
+        self.whole_words = frozenset(names.get("whole_words") or ())
         self.sizes = tuple(len(alt.near) for alt in self.alternatives)  # cue groups per alternative
         self.meanings: dict[str, tuple] = {}  # cue hit -> meaning_of(hit), filled as hits are seen
 
@@ -154,13 +163,17 @@ class _Rules:
         found = self.meanings.get(hit)
         if found is None:
             groups, topics = [], []
+            if hit in self.whole_words:  # 新能源 names itself, not 能源
+                def says(words): return hit in words
+            else:  # 会议室 says 会议, 节能改造面积 says 节能改造
+                def says(words): return any(w in hit for w in words)
             for ai, alt in enumerate(self.alternatives):
                 for gi, group in enumerate(alt.near):
-                    if any(w in hit for w in group):
+                    if says(group):
                         groups.append((ai, gi))
-                if alt.topic and any(w in hit for w in alt.topic):
+                if alt.topic and says(alt.topic):
                     topics.append(ai)
-            vetoed = frozenset(code for code, words in self.vetoes.items() if any(w in hit for w in words))
+            vetoed = frozenset(code for code, words in self.vetoes.items() if says(words))
             found = self.meanings[hit] = (tuple(groups), tuple(topics), vetoed)
         return found
 
@@ -229,7 +242,7 @@ class _Sentence:
     """One sentence with its clauses and cue hits (absolute offsets)."""
 
     __slots__ = ("start", "end", "limit", "clauses", "hits", "hit_starts", "hit_ends", "topics", "continues",
-                 "_scanned", "_compared")
+                 "_scanned", "_compared", "verbs")
 
     def __init__(self, simplified: str, start: int, end: int, rules: _Rules, limit: int):
         self.start, self.end = start, end
@@ -246,7 +259,13 @@ class _Sentence:
         # (alternative, group) pairs, vetoed indicators); topics count sentence-wide
         hits, topics = [], set()
         known = rules.meanings
+        titles = _title_spans(clean, rules)
+        organ_re = rules.organ_re
         for cm in rules.cue_re.finditer(clean):
+            if titles and any(ts <= cm.start() < te for ts, te in titles):
+                continue  # a word of a document's title
+            if organ_re.match(clean, cm.end()):
+                continue  # a department's name: 接待科
             word = cm.group()
             groups, topic_of, vetoes = known.get(word) or rules.meaning_of(word)
             if topic_of:
@@ -263,6 +282,7 @@ class _Sentence:
         self.continues = bool(text) and text[-1] in _CONTINUES
         self._scanned: dict[str, tuple[list, list]] = {}
         self._compared: dict[int, bool] = {}
+        self.verbs: dict[tuple[str, str | None], str] = {}  # (verb, unit) -> indicator of a number it governs
 
     def matches_before(self, rules: _Rules, name: str, simplified: str, stop: int) -> list[tuple[int, int]]:
         """Spans of `pattern.finditer(simplified, self.start, stop)` for the pattern
@@ -310,6 +330,14 @@ class _Sentence:
         return len(self.clauses) - 1
 
 
+def _title_spans(clean: str, rules: _Rules) -> list[tuple[int, int]]:
+    """Where the titles in book-title marks stand in a sentence: their words name a
+    document or an article (《…消除隐患…》2个案例), not what a number counts."""
+    if not any(mark in clean for mark in rules.title_marks):
+        return []
+    return [tm.span() for tm in rules.title_re.finditer(clean)]
+
+
 class _Order:
     """Mentions in text order, to find neighbours without quadratic scans."""
 
@@ -333,6 +361,8 @@ class _Reading:
     indicator: str | None = None
     subject: tuple[int, int] | None = None
     strong: bool = False  # the indicator has a cue in the number's own clause
+    verb: str | None = None  # the verb that governs the number
+    bare: bool = False  # and no noun stands between them: 召开61场
 
 
 # --------------------------------------------------------------------------- entry point
@@ -386,6 +416,8 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
         parent = _breakdown_parent(simplified, mentions, index, groups, ctx)
 
     indicator = reading.indicator
+    if indicator is None and reading.bare and not m.change:  # (a change verb, 下降7%, names no thing)
+        indicator = sent.verbs.get((reading.verb, m.unit))
     subject = _span_text(text, reading.subject)
     if parent is not None:
         p = mentions[parent]
@@ -399,6 +431,9 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
             if subject is None or _norm(subject) in rules.scopes:
                 subject = p.subject
     m.indicator = indicator
+    if indicator is not None and reading.verb is not None and not m.change:
+        # 召开会议194场, 市人大召开61场: the same verb with its noun left out counts the same
+        sent.verbs[(reading.verb, m.unit)] = indicator
     m.subject = subject
     m.scope = _scope(text, simplified, m, sent, rules)
     cumulative = _cumulative(simplified, m, sent, ci, rules)
@@ -433,7 +468,8 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
     window_start = clause_start
     if ci > 0 and not simplified[clause_start:m_start].lstrip().startswith("其中"):
         after_colon = clause_start > 0 and simplified[clause_start - 1] == ":"
-        if after_colon or not _clause_has_verb(simplified, tags, seg_start, clause_start, rules):
+        if (after_colon or not _clause_has_verb(simplified, tags, seg_start, clause_start, rules)
+                or not _clause_has_noun(simplified, tags, seg_start, clause_start, m, clause_end)):
             window_start = sent.clauses[ci - 1][0]
     tail_end = clause_end
 
@@ -473,6 +509,10 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
         alt = alternatives[ai]
         if alt.indicator in vetoed:
             continue
+        if alt.indicator in rules.earlier_vetoes and _vetoed_earlier(simplified, sent.start, window_start,
+                                                                   m_start, rules.earlier_vetoes[alt.indicator]):
+            vetoed.add(alt.indicator)
+            continue
         if alt.topic is not None and ai not in sent.topics:
             continue
         weight = closeness = top = 0
@@ -494,7 +534,21 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
         subject = _tail_subject(simplified, m, tail_end, rules)
     if subject is None:
         subject = topic_span or (None if m.change else verb_span)
-    return _Reading(choice, subject, choice is not None)
+    verb = simplified[verb_span[0]:verb_span[1]] if verb_span is not None else None
+    return _Reading(choice, subject, choice is not None, verb, verb is not None and np_span is None)
+
+
+def _vetoed_earlier(simplified, sentence_start, window_start, m_start, patterns) -> bool:
+    """Whether a change word earlier in the sentence (调剂…, 共解决…, 总建筑面积达5200平方米)
+    governs the number: the last one before its window, with no word that names
+    a holding again (现有, 共有) between it and the number."""
+    words, unless = patterns
+    last = None
+    for last in words.finditer(simplified, sentence_start, window_start):
+        pass
+    if last is None:
+        return False
+    return unless.search(simplified, last.end(), m_start) is None
 
 
 def _clause_has_verb(simplified, tags, seg_start, clause_start, rules) -> bool:
@@ -505,6 +559,20 @@ def _clause_has_verb(simplified, tags, seg_start, clause_start, rules) -> bool:
     if seg_start > clause_start:
         return _has_verb(_tag(simplified, max(clause_start, seg_start - 2 * _LOCAL_SPAN), seg_start), rules)
     return False
+
+
+def _clause_has_noun(simplified, tags, seg_start, clause_start, m, clause_end) -> bool:
+    """Whether a noun stands in the number's clause. A clause with a verb but no noun
+    (较2015年分别下降36.91%、19.00%和38.04%) has left what it measures in the clause
+    before it; a noun after the number (投入17万元安装充电桩) keeps the clause to itself."""
+    if m.start - clause_start > 3 * _LOCAL_SPAN:
+        return True  # a long clause names something
+    if any(flag.startswith(_NOUN_FLAGS) and not _has_digit(word) for word, flag, _, _ in tags):
+        return True  # the words right before the number (already segmented) name it
+    if seg_start > clause_start:  # segment the clause whole: a cut mid-word (20|15年) misleads jieba
+        tags = _tag(simplified, clause_start, m.start)
+    tags = tags + _tag(simplified, m.end, min(clause_end, m.end + 3 * _LOCAL_SPAN))
+    return any(flag.startswith(_NOUN_FLAGS) and not _has_digit(word) for word, flag, _, _ in tags)
 
 
 def _govern(tags, rules):

@@ -29,6 +29,8 @@ UNITS = {  # surface unit -> (canonical unit, kind, factor)
     "家": ("家", "count", 1), "处": ("处", "count", 1), "件": ("件", "count", 1), "人": ("人", "count", 1),
     "名": ("人", "count", 1), "条": ("条", "count", 1), "项": ("项", "count", 1), "个": ("个", "count", 1),
     "万千瓦时": ("千瓦时", "energy", 1e4), "份": ("份", "count", 1), "千克": ("吨", "mass", 1e-3),
+    "辆次": ("辆次", "count", 1), "趟次": ("趟次", "count", 1), "家次": ("家次", "count", 1),
+    "件次": ("件次", "count", 1), "份次": ("份次", "count", 1),
 }
 
 
@@ -332,3 +334,117 @@ def test_gold_targets():
     assert seeds["false_assign"] / seeds["null_total"] <= 0.10
     assert dev["ind_ok"] / dev["ind_total"] >= 0.85
     assert dev["false_assign"] / dev["null_total"] <= 0.15
+
+
+# --------------------------------------------------------------------------- words that name, not measure
+
+
+@pytest.mark.parametrize("text, span", [
+    # a cue inside a document's or an article's title is not what the number counts
+    ("报送的《排查整治隐患 守护机关平安》等3个案例入选全省优秀案例。", "3个"),
+    ("印发《机关食堂就餐管理办法》等制度5项。", "5项"),
+    ("学习〈公务接待工作规范〉共2次。", "2次"),
+])
+def test_cue_inside_a_title_does_not_count(text, span):
+    assert indicators(text, span) == [None]
+
+
+def test_cue_outside_a_title_still_counts():
+    text = "依照《安全生产工作方案》,排查整改安全隐患14处。"
+    assert indicators(text, "14处") == ["security.hazards"]
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    # 接待科, 会务处, 接待办 name departments: the number is what the sentence says it is
+    ("局接待科干部职工35人次参加消防知识培训。", "35人次", "staff.trained"),
+    ("组织会务处全体人员18人参加业务培训。", "18人", "staff.trained"),
+    ("接待办工作人员共12人。", "12人", None),
+    # words that only begin like a department's name keep their cue
+    ("全年接待处理群众来信来访62件。", "62件", "petitions.handled"),
+    ("依规处置报废车辆处置9辆。", "9辆", "vehicles.disposed"),
+])
+def test_department_names_are_not_cues(text, span, expected):
+    assert indicators(text, span) == [expected]
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    # X次 siblings of an indicator's units (SPEC §4 count classifiers)
+    ("春运期间车队出车1260辆次。", "1260辆次", "vehicles.trips"),
+    ("全年组织各类招投标320批次。", "320批次", "procurement.projects"),
+    ("开展办公用房专项检查,抽查单位86家次。", "86家次", "office_space.inspected"),
+    ("全年受理群众信访件130件次。", "130件次", "petitions.handled"),
+    ("食堂全年供餐4600份次。", "4600份次", "canteen.meals"),
+    # 发车 is 出车
+    ("春节假期累计发车240余趟次。", "240余趟次", "vehicles.trips"),
+])
+def test_units_and_cues_of_trips_and_siblings(text, span, expected):
+    assert indicators(text, span) == [expected]
+
+
+@pytest.mark.parametrize("text, span", [
+    # 新能源(汽车) is about vehicles, not the 能源 of energy-saving money
+    ("为推广新能源汽车,投入28万元在机关院内安装充电桩。", "28万元"),
+    # fill-ups counted in 车次 are not trips
+    ("全年公务用车定点加油4100车次。", "4100车次"),
+])
+def test_words_that_look_like_cues(text, span):
+    assert indicators(text, span) == [None]
+
+
+def test_new_energy_vehicles_keep_their_cue():
+    text = "全年新购新能源汽车16辆,节能资金投入45万元。"
+    assert indicators(text, "16辆", "45万元") == ["vehicles.new_energy", "energy.spending"]
+
+
+@pytest.mark.parametrize("text, span", [
+    # a transfer of title is a change, not the office space held
+    ("全年共将建筑面积8600平方米的办公用房权属转移登记至机关事务局。", "8600平方米"),
+    ("共完成办公楼产权过户5处。", "5处"),
+    ("中心共接管闲置办公用房7处。", "7处"),
+    # a change named in an earlier clause governs the area after it
+    ("将腾空的楼层优先调剂给新组建单位,共解决12家单位办公用房问题,总建筑面积达3100平方米。", "3100平方米"),
+])
+def test_transfers_are_not_stock(text, span):
+    assert indicators(text, span) == [None]
+
+
+def test_stock_named_again_after_a_change():
+    text = "今年调剂办公用房40间,全县党政机关共有办公用房总面积9.6万平方米。"
+    assert indicators(text, "40间", "9.6万平方米") == ["office_space.reallocated", "office_space.stock"]
+
+
+def test_subjectless_clause_reads_the_clause_before_it():
+    # 较上年分别下降… names nothing: what it measures is in the clause before
+    text = "全县公共机构人均用电量、人均用水量两项指标,较上年分别下降4.2%、3.8%。"
+    assert indicators(text, "4.2%", "3.8%") == ["energy.consumption"] * 2
+
+
+def test_clause_with_its_own_noun_keeps_to_itself():
+    # 投入…元 with its purpose after the number is not the 建设 of the clause before
+    text = "推进公务用车管理平台建设,投入30万元购置车载终端。"
+    assert indicators(text, "30万元") == [None]
+
+
+def test_list_with_its_noun_left_out_after_the_first_item():
+    # 召开会议…场, 区人大召开…场: the same verb with no noun counts the same thing
+    text = "全年区委、区政府召开各类会议326场,区人大、区政协召开87场,其他单位召开410场。"
+    assert indicators(text, "326场", "87场", "410场") == ["meetings.held"] * 3
+
+
+def test_left_out_noun_needs_the_same_verb_and_unit():
+    text = "全年召开各类会议326场,市民来访112个,区人大召开9个。"
+    assert indicators(text, "326场", "112个", "9个") == ["meetings.held", None, None]
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    # 节约率 is a noun: a verbless clause, read with the clause before it
+    ("全年完成采购预算3000万元,节约资金260万元,节约率8.7%。", "8.7%", "procurement.savings"),
+    ("通过照明改造节约用电42万千瓦时,节约率15%。", "15%", "energy.savings"),
+])
+def test_saving_rate_takes_its_meaning_from_what_was_saved(text, span, expected):
+    assert indicators(text, span) == [expected]
+
+
+def test_measuring_offices_on_site_is_an_inspection():
+    text = "随机抽取18家单位的64名领导干部办公室进行实地测量。"
+    assert indicators(text, "18家", "64名") == ["office_space.inspected"] * 2
