@@ -60,6 +60,7 @@ def _cfg() -> dict:
         "strip": regex.compile(r["title"]["strip_suffix"], regex.I),
         "bracket": regex.compile(r["title"]["bracket"]),
         "labelled": regex.compile(r["title"]["labelled"], regex.M),
+        "furniture": regex.compile("|".join(map(regex.escape, r["title"]["furniture"]))),
         "css": regex.compile(r["title"]["css"]),
         "skip_line": regex.compile("|".join(r["title"]["skip_lines"])),
         "title_year_start": regex.compile(r"\s*" + r["year"]["title"].replace("{Y}", YEAR)),
@@ -136,7 +137,7 @@ def find_title(simplified: str) -> list[tuple[int, int]] | None:
                 candidates.append((start + glued.start("t"), start + glued.end("t")))
                 strong.add(len(candidates) - 1)
             break
-        if any(f in stripped for f in t["furniture"]) or c["site"].match(stripped) or c["menu"].match(stripped) or c["column"].match(stripped):
+        if c["furniture"].search(stripped) or c["site"].match(stripped) or c["menu"].match(stripped) or c["column"].match(stripped):
             continue
         if _DATE.search(stripped) or (_LABEL_END.search(stripped) and not _before_page_date(lines, i)):
             continue  # a label or salutation ends on ':'; a headline stands over its page date
@@ -147,8 +148,8 @@ def find_title(simplified: str) -> list[tuple[int, int]] | None:
             e = s + cut.start()
         if e - s >= t["min_chars"]:
             candidates.append((s, e))
-            if len(candidates) > t["lookahead"]:
-                break
+            if len(candidates) > t["lookahead"] or _says_what(simplified[s:e]):
+                break  # _choose_title takes the first line that says what the report is
     return _choose_title(simplified, candidates, strong)
 
 
@@ -300,8 +301,8 @@ def _issuer(simplified: str, start: int, end: int) -> bool:
     report follows is not the reporter (it is the body above it)."""
     c = _cfg()
     return (
-        c["issuer_before"].search(simplified, max(0, start - 30), start) is not None
-        and c["issuer_after"].match(simplified, end, end + 30) is not None
+        c["issuer_after"].match(simplified, end, end + 30) is not None  # anchored: the cheaper test first
+        and c["issuer_before"].search(simplified, max(0, start - 30), start) is not None
     )
 
 
