@@ -286,7 +286,8 @@ def _run(db, paths, workers, force, version, summary, show_progress, echo) -> No
             if _is_disk_full(err):
                 raise StoreError(_full_message(db, summary)) from None
             raise
-        echo(f"govstat: ingest: {path}: {message}")
+        # reading errors already open with the path: say it once
+        echo(f"govstat: ingest: {message}" if message.startswith(path) else f"govstat: ingest: {path}: {message}")
 
     # 1. hash every file (cheap) and skip the bytes already stored, before any worker starts
     tasks: list[tuple[str, str]] = []

@@ -103,7 +103,11 @@ def test_bad_files_are_rows_not_crashes(corpus, tmp_path):
     assert classes["dangling.txt"] == "BrokenSymlink" and classes["loop"] == "SymlinkLoop"
     assert "broken.docx" in classes
     # one line on stderr per failure
-    assert len([line for line in result.stderr.splitlines() if line.startswith("govstat: ingest:")]) == 3
+    lines = [line for line in result.stderr.splitlines() if line.startswith("govstat: ingest:")]
+    assert len(lines) == 3
+    # each names its file once (reading errors already open with the path)
+    docx = next(line for line in lines if "broken.docx" in line)
+    assert docx.count("broken.docx") == 1, docx
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read a folder whatever its mode")
