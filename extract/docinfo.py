@@ -422,7 +422,10 @@ def _doc_type(simplified: str, title: str | None, has_opening_year: bool) -> str
         return "work_summary"
     if title or _ANY_YEAR.search(simplified) or any(w in simplified for w in r["news_cues"]):
         return "special_report"
-    return "other"
+    profile = r["not_a_report"]
+    if any(w in simplified[: profile["chars"]] for w in profile["words"]):
+        return "other"
+    return "special_report"
 
 
 def _statutory_open_government(simplified: str) -> bool:

@@ -358,3 +358,16 @@ def test_template_site_fanwen_suffix_is_not_part_of_the_title():
     d = info("县机关事务服务中心2023年上半年工作总结范文\n2023年上半年,我中心保障会议40场。\n")
     assert d.title == "县机关事务服务中心2023年上半年工作总结"
     assert d.period == "H1"
+
+
+def test_untitled_single_topic_text_is_a_special_report():
+    # no title, no year, no news cue: it tells of work done, so a single-topic report
+    d = info("一年来,区机关事务服务中心扎实推进公务用车管理。\n对各单位车辆开展检查,完成标识化工作。\n")
+    assert d.doc_type == "special_report"
+
+
+def test_untitled_unit_profile_or_rules_is_other():
+    d = info("县委机关服务中心现有编制20人,肩负着县委机关大院的后勤服务。\n")
+    assert d.doc_type == "other"
+    d = info("第一条 为加强机关办公用房管理,制定本办法。\n第二条 本办法适用于全县各单位。\n")
+    assert d.doc_type == "other"
