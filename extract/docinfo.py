@@ -418,7 +418,10 @@ def _doc_type(simplified: str, title: str | None, has_opening_year: bool) -> str
         return "work_summary"
     if any(w in title for w in r["special_title_words"]) or _BRACKET_HEADING.search(simplified):
         return "special_report"
-    if has_opening_year:
+    # An opening 'YYYY年,' reads as a year's summary, unless a headline with no
+    # year sits above it: then it is a news item or yearbook entry on that year.
+    headline = bool(title) and _ANY_YEAR.search(title) is None
+    if has_opening_year and not headline:
         return "work_summary"
     if title or _ANY_YEAR.search(simplified) or any(w in simplified for w in r["news_cues"]):
         return "special_report"

@@ -371,3 +371,11 @@ def test_untitled_unit_profile_or_rules_is_other():
     assert d.doc_type == "other"
     d = info("第一条 为加强机关办公用房管理,制定本办法。\n第二条 本办法适用于全县各单位。\n")
     assert d.doc_type == "other"
+
+
+def test_headline_over_an_opening_year_is_a_news_item():
+    d = info("我区公务用车定点维修成效明显\n\n2021年,全区公务用车定点维修节约财政资金12万元。\n")
+    assert (d.year, d.doc_type) == (2021, "special_report")
+    # no headline, or a title naming the year: a year's summary
+    d = info("2021年,区机关事务中心完成公务用车定点维修,节约财政资金12万元。\n")
+    assert (d.year, d.doc_type) == (2021, "work_summary")
