@@ -477,6 +477,7 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
     best: dict[tuple[int, int], tuple[int, int]] = {}
     found: dict[int, int] = {}  # alternative -> how many of its groups have a cue
     vetoed: set[str] = set()
+    lent_vetoes: set[str] = set()  # from the clause a verbless one continues
     lo = bisect_right(sent.hit_ends, window_start)
     hi = bisect_left(sent.hit_starts, tail_end)
     for hs, he, groups, vetoes in sent.hits[lo:hi]:
@@ -491,7 +492,7 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
         else:
             weight = 1.5  # the clause a verbless one continues
         if vetoes:
-            vetoed.update(vetoes)
+            (vetoed if weight >= 2 else lent_vetoes).update(vetoes)
         score = (weight, -(abs(m_start - he) if he <= m_start else abs(hs - m_end)))  # nearer is better
         for key in groups:
             old = best.get(key)
@@ -509,7 +510,7 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
         alt = alternatives[ai]
         if alt.indicator in vetoed:
             continue
-        if alt.indicator in rules.earlier_vetoes and _vetoed_earlier(simplified, sent.start, window_start,
+        if alt.indicator in rules.earlier_vetoes and _vetoed_earlier(simplified, sent.start, clause_start,
                                                                    m_start, rules.earlier_vetoes[alt.indicator]):
             vetoed.add(alt.indicator)
             continue
@@ -523,6 +524,8 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
             top = max(top, w)
         if top < 1.5:
             continue  # nothing in the clause that governs the number says what it is
+        if alt.indicator in lent_vetoes and top < 3:
+            continue  # a veto lent by the clause before yields only to the number's own words
         if not _unit_fits(m, alt.fit_units, alt.all_units):
             continue
         score = (weight, len(alt.near), closeness)

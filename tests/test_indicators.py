@@ -448,3 +448,14 @@ def test_saving_rate_takes_its_meaning_from_what_was_saved(text, span, expected)
 def test_measuring_offices_on_site_is_an_inspection():
     text = "随机抽取18家单位的64名领导干部办公室进行实地测量。"
     assert indicators(text, "18家", "64名") == ["office_space.inspected"] * 2
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    # a money word in the clause before lends no veto against the number's own cue
+    ("筹措资金80万元实施空调节能改造,年节约用电9万千瓦时。", "9万千瓦时", "energy.savings"),
+    ("引入社会资金开展合同能源管理,每年节约用电1.5万千瓦时。", "1.5万千瓦时", "energy.savings"),
+    # a change named in that clause still rules out the holding
+    ("统筹调剂办公用房12批次、40间,面积近800平方米。", "800平方米", "office_space.reallocated"),
+])
+def test_clause_before_lends_cues_and_changes_not_vetoes(text, span, expected):
+    assert indicators(text, span) == [expected]
