@@ -29,12 +29,17 @@ class _RustTagger:
     which is what keeps `govstat extract` start-up near half a second. The
     module's default instance is used (a second `rjieba.Jieba()` would load
     the dictionary again); the domain words are added to it.
+
+    jieba-rs keeps its own POS flag for a word it already knows (节约 stays n,
+    调剂 n, 独立 v) where Python jieba takes the user dictionary's; those
+    flags are put back here, so both taggers read the words alike.
     """
 
     def __init__(self):
         import rjieba
 
         self._jieba = rjieba
+        self._flags: dict[str, str] = {}  # user dictionary flags jieba-rs ignores
         if _USERDICT.exists():
             for line in _USERDICT.read_text(encoding="utf-8").splitlines():
                 parts = line.split()
@@ -42,8 +47,18 @@ class _RustTagger:
                     freq = int(parts[1]) if len(parts) > 1 else None
                     flag = parts[2] if len(parts) > 2 else None
                     self._jieba.add_word(parts[0], freq, flag)
+                    if flag is not None and rjieba.tag(parts[0], hmm=False) != [(parts[0], flag)]:
+                        self._flags[parts[0]] = flag
         # (word, flag) pairs straight from Rust: no per-word Python objects, no Python frame
-        self.pairs = functools.partial(rjieba.tag, hmm=False)
+        self._tag = functools.partial(rjieba.tag, hmm=False)
+        self.pairs = self._tag if not self._flags else self._pairs_with_user_flags
+
+    def _pairs_with_user_flags(self, text: str) -> list[tuple[str, str]]:
+        flags = self._flags
+        pairs = self._tag(text)
+        if flags.keys().isdisjoint(word for word, _ in pairs):
+            return pairs
+        return [(word, flags.get(word, flag)) for word, flag in pairs]
 
 
 class _PythonTagger:

@@ -456,6 +456,8 @@ def test_measuring_offices_on_site_is_an_inspection():
     ("引入社会资金开展合同能源管理,每年节约用电1.5万千瓦时。", "1.5万千瓦时", "energy.savings"),
     # a change named in that clause still rules out the holding
     ("统筹调剂办公用房12批次、40间,面积近800平方米。", "800平方米", "office_space.reallocated"),
+    # 独立 describes the noun (userdict flag b), it is not the clause's verb
+    ("各部门共腾退办公楼3栋,独立办公场所2处。", "2处", "office_space.vacated"),
 ])
 def test_clause_before_lends_cues_and_changes_not_vetoes(text, span, expected):
     assert indicators(text, span) == [expected]
