@@ -17,11 +17,12 @@ import regex
 from .numerals import CHINESE_NUMERAL_CHARS, MULTIPLIERS, is_only_multipliers, parse_arabic, parse_chinese
 from .units import Unit, unit_table
 
+_CN_GROUP = r"(?P<cn>[" + CHINESE_NUMERAL_CHARS + r"]+)"
 _NUMBER = regex.compile(
     # digits grouped by commas (1,200) or, as typeset reports do, by single spaces
     # (3 000, GB/T 15835); a group of spaces cannot start right after a number
     r"(?P<ar>(?<![\d.]|\d,)(?:\d{1,3}(?:,\d{3})+(?!\d)|(?<!\d )\d{1,3}(?: \d{3})+(?![\d,])|\d+)(?:\.\d+)?)"
-    r"|(?P<cn>[" + CHINESE_NUMERAL_CHARS + r"]+)",
+    r"|" + _CN_GROUP,
     regex.ASCII,  # \d is 0-9 only: other scripts' digits are not numbers here (and float() rejects some)
 )
 _RANGE_SEP = regex.compile(r"[ \t]*(?:至|到|-|—|–|~|－|——)[ \t]*")
@@ -63,6 +64,24 @@ class Candidate:
 def _tail_first() -> frozenset[str]:
     """Characters `_tail` can start with: a unit's first character, 多/余, a blank."""
     return frozenset(unit_table().first_chars) | frozenset(_APPROX_INSIDE) | frozenset(_BLANKS)
+
+
+@lru_cache(maxsize=1)
+def _search():
+    """`_NUMBER.search`, skipping Chinese runs that cannot give a candidate.
+
+    A run of Chinese numerals (统一, 一是) yields a candidate only through
+    `_chinese` (a unit after the run, or after it minus trailing 十百千万亿),
+    `_chinese_range` (a range separator after the run) or `_percent_words`
+    (百分之: the run is 百). So a run whose last character is not one of
+    十百千万亿 and which is followed by neither a unit's first character, 多/余,
+    a blank nor a separator gives none, and neither does any of its suffixes
+    (where `find_numbers` would try again): the pattern does not match it.
+    """
+    follow = "".join(sorted(_tail_first() | _RANGE_SEP_FIRST))
+    follow = "".join(f"\\U{ord(c):08x}" for c in follow)
+    cn = r"(?P<cn>[" + CHINESE_NUMERAL_CHARS + r"]++(?:(?<=[" + _MULT_CHARS + r"])|(?=[" + follow + r"])))"
+    return regex.compile(_NUMBER.pattern.replace(_CN_GROUP, cn), regex.ASCII).search
 
 
 def _tail(text: str, pos: int) -> tuple[Unit | None, int, bool]:
@@ -232,8 +251,9 @@ def find_numbers(text: str) -> list[Candidate]:
     """All number candidates in `text` (normalised copy), left to right, non-overlapping."""
     found: list[Candidate] = []
     pos = 0
+    search = _search()
     while True:
-        m = _NUMBER.search(text, pos)
+        m = search(text, pos)
         if m is None:
             break
         if m.lastgroup == "ar":
