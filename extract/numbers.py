@@ -60,10 +60,15 @@ class Candidate:
     bare_multiplier: bool = False  # 千人次, 万人次: a multiplier standing alone
 
 
-@lru_cache(maxsize=1)
+_TAIL_FIRST: frozenset[str] = frozenset()  # _tail_first(), once the unit table is read
+
+
 def _tail_first() -> frozenset[str]:
     """Characters `_tail` can start with: a unit's first character, 多/余, a blank."""
-    return frozenset(unit_table().first_chars) | frozenset(_APPROX_INSIDE) | frozenset(_BLANKS)
+    global _TAIL_FIRST
+    if not _TAIL_FIRST:
+        _TAIL_FIRST = frozenset(unit_table().first_chars) | frozenset(_APPROX_INSIDE) | frozenset(_BLANKS)
+    return _TAIL_FIRST
 
 
 @lru_cache(maxsize=1)
@@ -88,12 +93,13 @@ def _tail(text: str, pos: int) -> tuple[Unit | None, int, bool]:
     """After the numeral: 多/余, spaces, a unit, a ratio (/unit), 多 after a duration."""
     table = unit_table()
     approx_inside = False
-    if text[pos : pos + 1] in _APPROX_INSIDE:
-        nxt = table.match(text, pos + 1)
-        if nxt is not None:
+    nxt = text[pos : pos + 1]
+    if nxt in _APPROX_INSIDE:
+        if table.match(text, pos + 1) is not None:
             approx_inside = True
             pos += 1
-    sp = _skip_spaces(text, pos)
+            nxt = text[pos : pos + 1]
+    sp = _skip_spaces(text, pos) if nxt in _BLANKS else pos
     unit = table.match(text, sp)
     if unit is None:
         return None, pos, approx_inside
@@ -117,26 +123,28 @@ def _tail(text: str, pos: int) -> tuple[Unit | None, int, bool]:
 
 def _arabic(text: str, m: regex.Match) -> Candidate:
     """An Arabic number with its multipliers (万, 亿), 多/余 and unit."""
-    token = m.group("ar")
-    base = parse_arabic(token)
-    pos = m.end()
-    sp = _skip_spaces(text, pos)
+    # (runs for every number: parse_arabic and _skip_spaces are inlined, the
+    # blank test comes first as most numbers have none after them)
+    token = m[1]  # the "ar" group
+    base = float(token.replace(",", "").replace(" ", ""))
+    start, pos = m.span()
+    sp = pos
+    nxt = text[pos : pos + 1]
+    if nxt in _BLANKS:
+        sp = _skip_spaces(text, pos)
+        nxt = text[sp : sp + 1]
     inside = False
-    nxt = text[sp : sp + 1]
     if nxt in _APPROX_INSIDE and text[sp + 1 : sp + 2] in _MULT_SET:
         inside = True
         sp += 1
         nxt = text[sp]
     if nxt not in _MULT_SET:
         # No multiplier (most numbers), so 多/余 was not taken above: at most a unit.
-        if nxt in _tail_first():
+        if nxt in (_TAIL_FIRST or _tail_first()):
             unit, end, tail_inside = _tail(text, sp)
             if unit is not None:
-                return Candidate(
-                    start=m.start(), end=end, value=base * unit.factor, unit=unit,
-                    approx_inside=tail_inside, number_text=token, multiplier=1,
-                )
-        return Candidate(start=m.start(), end=pos, value=base, number_text=token)
+                return Candidate(start, end, base * unit.factor, None, unit, False, tail_inside, token, 1)
+        return Candidate(start, pos, base, None, None, False, False, token)
     mults = _MULT_RUN.match(text, sp).group()
     # Give multiplier characters to the unit when the unit table knows the
     # longer form: 40万千瓦时 is 40 x 万千瓦时, not 40 x 万千 + 瓦时.
