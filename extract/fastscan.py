@@ -75,7 +75,7 @@ class Scanner:
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The spans of `regex.finditer(text)`."""
         if self.alternatives is None:
-            return [m.span() for m in self.finditer(text)]
+            return [m.span() for m in self.regex.finditer(text)] if self.has_need(text) else []
         live = [rx for rx, has_need in self.alternatives if has_need(text)]
         if len(live) <= 1:
             return [m.span() for m in live[0].finditer(text)] if live else []
