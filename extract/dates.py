@@ -167,11 +167,13 @@ class _Finder:
 
     def each(self, name: str):
         """Matches of pattern `name` on free text (checked as they come: `add` takes text meanwhile)."""
-        text = self.text
-        if not self.has_need[name](text):
-            return
+        if not self.has_need[name](self.text):
+            return ()  # (no generator made: most patterns find nothing in most documents)
+        return self._free(self.patterns[name].finditer(self.text))
+
+    def _free(self, matches):
         taken, blocked = self.taken, self.blocked
-        for m in self.patterns[name].finditer(text):
+        for m in matches:
             start, end = m.span()
             if 1 not in taken[start:end] and not blocked(start, end):
                 yield m

@@ -32,7 +32,20 @@ def _compiled():
     # than `regex` (the same matches: no class or flag is involved)
     slogans = re.compile("|".join(map(re.escape, sorted(data["slogans"], key=len, reverse=True))))
     ordinal_before = tuple(sorted(data["ordinal_before"], key=len, reverse=True))
-    return data, patterns, slogans, ordinal_before
+    return data, patterns, slogans, ordinal_before, _Words(data)
+
+
+class _Words:
+    """The word lists of the candidate checks as tuples (for str.startswith/endswith), built once."""
+
+    def __init__(self, data: dict):
+        self.vague_before = tuple(data["vague_before"])
+        self.vague_after = tuple(data["vague_after"])
+        rule = data["bare_number"]
+        self.followed_by = rule["followed_by"]
+        self.followed_by_words = tuple(rule["followed_by_words"])
+        self.not_after = rule["not_after"]
+        self.identifier_after = tuple(data["identifier_after"])
 
 
 class Mask:
@@ -55,9 +68,10 @@ class Exclusions:
 
     def __init__(self, text: str):
         self.text = text
-        data, patterns, slogans, ordinal_before = _compiled()
+        data, patterns, slogans, ordinal_before, words = _compiled()
         self.data = data
         self.ordinal_before = ordinal_before
+        self.words = words
         self.identifiers = Mask(len(text))  # also veto dates
         block = self.identifiers.block
         for pattern in patterns:
@@ -65,7 +79,11 @@ class Exclusions:
                 block(start, end)
         self.quoted = Mask(len(text))
         self._mark_quotes(data["quotes"])
-        self.slogans = [(m.start(), m.end()) for m in slogans.finditer(text)]
+        self.slogans = [m.span() for m in slogans.finditer(text)]
+        # a number is in a slogan when its last character is (the slogan reaches its end)
+        self.in_slogan = Mask(len(text))
+        for start, end in self.slogans:
+            self.in_slogan.block(start, end)
 
     def _mark_quotes(self, spec: dict) -> None:
         text, max_len = self.text, int(spec["max_len"])
@@ -86,14 +104,13 @@ class Exclusions:
     def rejects(self, cand: Candidate) -> str | None:
         """Why `cand` is not a statistic, or None when it is one."""
         s, e = cand.start, cand.end
-        if self.identifiers.overlaps(s, e):
+        if 1 in self.identifiers.bits[s:e]:
             return "identifier"
-        if self.quoted.overlaps(s, e):
+        if 1 in self.quoted.bits[s:e]:
             return "quoted"
-        for start, end in self.slogans:
-            if start < e and s < end and e <= end:
-                return "slogan"
-        before = self.text[max(0, s - 4) : s].rstrip(" \t")
+        if self.in_slogan.bits[e - 1]:  # a slogan [start, end) with start < e <= end (and s < e)
+            return "slogan"
+        before = self.text[s - 4 if s > 4 else 0 : s].rstrip(" \t")
         if before.endswith(self.ordinal_before):
             return "ordinal"
         prev = before[-1:]
@@ -110,10 +127,10 @@ class Exclusions:
     def _chinese(self, cand: Candidate, before: str) -> str | None:
         if cand.number_text in ("一", "壹") and cand.value_max is None:
             return "lone 一"  # (一至两个月 is a range, not an article)
-        if before.endswith(tuple(self.data["vague_before"])):
+        if before.endswith(self.words.vague_before):
             return "vague"
         after = self.text[cand.start + len(cand.number_text) : cand.start + len(cand.number_text) + 2]
-        if after.startswith(tuple(self.data["vague_after"])):
+        if after.startswith(self.words.vague_after):
             return "vague"
         return None
 
@@ -122,12 +139,12 @@ class Exclusions:
         if cand.chinese:
             return "no unit"
         nxt = self.text[cand.end : cand.end + 1]
-        rule = self.data["bare_number"]
-        if not (nxt == "" or nxt in rule["followed_by"] or self.text.startswith(tuple(rule["followed_by_words"]), cand.end)):
+        words = self.words
+        if not (nxt == "" or nxt in words.followed_by or self.text.startswith(words.followed_by_words, cand.end)):
             return "no unit"
-        if not prev or not _HAN.match(prev) or prev in rule["not_after"]:
+        if not prev or not _HAN.match(prev) or prev in words.not_after:
             return "no unit"
         following = self.text[cand.end : cand.end + 8].lstrip(" \t\r\n")
-        if following.startswith(tuple(self.data["identifier_after"])):
+        if following.startswith(words.identifier_after):
             return "identifier"
         return None

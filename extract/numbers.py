@@ -17,11 +17,12 @@ import regex
 from .numerals import CHINESE_NUMERAL_CHARS, MULTIPLIERS, is_only_multipliers, parse_arabic, parse_chinese
 from .units import Unit, unit_table
 
+_CN_GROUP = r"(?P<cn>[" + CHINESE_NUMERAL_CHARS + r"]+)"
 _NUMBER = regex.compile(
     # digits grouped by commas (1,200) or, as typeset reports do, by single spaces
     # (3 000, GB/T 15835); a group of spaces cannot start right after a number
     r"(?P<ar>(?<![\d.]|\d,)(?:\d{1,3}(?:,\d{3})+(?!\d)|(?<!\d )\d{1,3}(?: \d{3})+(?![\d,])|\d+)(?:\.\d+)?)"
-    r"|(?P<cn>[" + CHINESE_NUMERAL_CHARS + r"]+)",
+    r"|" + _CN_GROUP,
     regex.ASCII,  # \d is 0-9 only: other scripts' digits are not numbers here (and float() rejects some)
 )
 _RANGE_SEP = regex.compile(r"[ \t]*(?:至|到|-|—|–|~|－|——)[ \t]*")
@@ -59,22 +60,46 @@ class Candidate:
     bare_multiplier: bool = False  # 千人次, 万人次: a multiplier standing alone
 
 
-@lru_cache(maxsize=1)
+_TAIL_FIRST: frozenset[str] = frozenset()  # _tail_first(), once the unit table is read
+
+
 def _tail_first() -> frozenset[str]:
     """Characters `_tail` can start with: a unit's first character, 多/余, a blank."""
-    return frozenset(unit_table().first_chars) | frozenset(_APPROX_INSIDE) | frozenset(_BLANKS)
+    global _TAIL_FIRST
+    if not _TAIL_FIRST:
+        _TAIL_FIRST = frozenset(unit_table().first_chars) | frozenset(_APPROX_INSIDE) | frozenset(_BLANKS)
+    return _TAIL_FIRST
+
+
+@lru_cache(maxsize=1)
+def _search():
+    """`_NUMBER.search`, skipping Chinese runs that cannot give a candidate.
+
+    A run of Chinese numerals (统一, 一是) yields a candidate only through
+    `_chinese` (a unit after the run, or after it minus trailing 十百千万亿),
+    `_chinese_range` (a range separator after the run) or `_percent_words`
+    (百分之: the run is 百). So a run whose last character is not one of
+    十百千万亿 and which is followed by neither a unit's first character, 多/余,
+    a blank nor a separator gives none, and neither does any of its suffixes
+    (where `find_numbers` would try again): the pattern does not match it.
+    """
+    follow = "".join(sorted(_tail_first() | _RANGE_SEP_FIRST))
+    follow = "".join(f"\\U{ord(c):08x}" for c in follow)
+    cn = r"(?P<cn>[" + CHINESE_NUMERAL_CHARS + r"]++(?:(?<=[" + _MULT_CHARS + r"])|(?=[" + follow + r"])))"
+    return regex.compile(_NUMBER.pattern.replace(_CN_GROUP, cn), regex.ASCII).search
 
 
 def _tail(text: str, pos: int) -> tuple[Unit | None, int, bool]:
     """After the numeral: 多/余, spaces, a unit, a ratio (/unit), 多 after a duration."""
     table = unit_table()
     approx_inside = False
-    if text[pos : pos + 1] in _APPROX_INSIDE:
-        nxt = table.match(text, pos + 1)
-        if nxt is not None:
+    nxt = text[pos : pos + 1]
+    if nxt in _APPROX_INSIDE:
+        if table.match(text, pos + 1) is not None:
             approx_inside = True
             pos += 1
-    sp = _skip_spaces(text, pos)
+            nxt = text[pos : pos + 1]
+    sp = _skip_spaces(text, pos) if nxt in _BLANKS else pos
     unit = table.match(text, sp)
     if unit is None:
         return None, pos, approx_inside
@@ -98,26 +123,28 @@ def _tail(text: str, pos: int) -> tuple[Unit | None, int, bool]:
 
 def _arabic(text: str, m: regex.Match) -> Candidate:
     """An Arabic number with its multipliers (万, 亿), 多/余 and unit."""
-    token = m.group("ar")
-    base = parse_arabic(token)
-    pos = m.end()
-    sp = _skip_spaces(text, pos)
+    # (runs for every number: parse_arabic and _skip_spaces are inlined, the
+    # blank test comes first as most numbers have none after them)
+    token = m[1]  # the "ar" group
+    base = float(token.replace(",", "").replace(" ", ""))
+    start, pos = m.span()
+    sp = pos
+    nxt = text[pos : pos + 1]
+    if nxt in _BLANKS:
+        sp = _skip_spaces(text, pos)
+        nxt = text[sp : sp + 1]
     inside = False
-    nxt = text[sp : sp + 1]
     if nxt in _APPROX_INSIDE and text[sp + 1 : sp + 2] in _MULT_SET:
         inside = True
         sp += 1
         nxt = text[sp]
     if nxt not in _MULT_SET:
         # No multiplier (most numbers), so 多/余 was not taken above: at most a unit.
-        if nxt in _tail_first():
+        if nxt in (_TAIL_FIRST or _tail_first()):
             unit, end, tail_inside = _tail(text, sp)
             if unit is not None:
-                return Candidate(
-                    start=m.start(), end=end, value=base * unit.factor, unit=unit,
-                    approx_inside=tail_inside, number_text=token, multiplier=1,
-                )
-        return Candidate(start=m.start(), end=pos, value=base, number_text=token)
+                return Candidate(start, end, base * unit.factor, None, unit, False, tail_inside, token, 1)
+        return Candidate(start, pos, base, None, None, False, False, token)
     mults = _MULT_RUN.match(text, sp).group()
     # Give multiplier characters to the unit when the unit table knows the
     # longer form: 40万千瓦时 is 40 x 万千瓦时, not 40 x 万千 + 瓦时.
@@ -232,8 +259,9 @@ def find_numbers(text: str) -> list[Candidate]:
     """All number candidates in `text` (normalised copy), left to right, non-overlapping."""
     found: list[Candidate] = []
     pos = 0
+    search = _search()
     while True:
-        m = _NUMBER.search(text, pos)
+        m = search(text, pos)
         if m is None:
             break
         if m.lastgroup == "ar":

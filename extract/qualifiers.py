@@ -49,10 +49,14 @@ def _rules() -> _Rules:
 def approx_of(text: str, cand: Candidate) -> str | None:
     """about / over / under, or None (SPEC §2). over/under beat about."""
     rules = _rules()
-    approx, before, after, before_last = rules.approx, rules.before, rules.after, rules.before_last
-    found = set()
+    # (most numbers have no qualifier: the two tests on one character come first)
     head = text[max(0, cand.start - 5) : cand.start].rstrip(" \t￥¥$")  # 约￥1.2亿元
-    for word, value in before if head[-1:] in before_last else ():
+    tail = text[cand.end : cand.end + 3].lstrip(" \t")
+    if head[-1:] not in rules.before_last and tail[:1] not in rules.after_first:
+        return "over" if cand.approx_inside else None
+    approx, before, after = rules.approx, rules.before, rules.after
+    found = set()
+    for word, value in before if head[-1:] in rules.before_last else ():
         if head.endswith(word):
             glued = head[-len(word) - 1 : -len(word)] if len(head) > len(word) else ""
             if glued and glued in approx.get("not_after", {}).get(word, ()):
@@ -64,7 +68,6 @@ def approx_of(text: str, cand: Candidate) -> str | None:
                     break  # 近3年来, 近三年,…: "the last", not "nearly"
             found.add(value)
             break
-    tail = text[cand.end : cand.end + 3].lstrip(" \t")
     for word, value in after if tail[:1] in rules.after_first else ():
         if tail.startswith(word):
             found.add(value)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from operator import itemgetter
+
 import regex
+
+_START = itemgetter(0)
 
 # A sentence ends at 。！？；, a line break, or ! ? ; (half-width after normalising).
 _SENTENCE = regex.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+|\n|$)")
@@ -12,30 +17,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Half-open (start, end) spans of the non-blank sentences of `text`, in order."""
     spans = []
     for m in _SENTENCE.finditer(text):
-        start, end = m.span()
-        if start == end:
-            continue
-        # trim surrounding whitespace so spans show cleanly
-        while start < end and text[start].isspace():
-            start += 1
-        stop = end
-        while stop > start and text[stop - 1].isspace():
-            stop -= 1
-        if stop > start:
-            spans.append((start, stop))
+        sentence = m.group()
+        # trim surrounding whitespace so spans show cleanly (str.strip removes
+        # exactly the characters str.isspace accepts)
+        core = sentence.strip()
+        if core:
+            start = m.start() + len(sentence) - len(sentence.lstrip())
+            spans.append((start, start + len(core)))
     return spans
 
 
 def sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
-    """The sentence span containing `position` (binary search)."""
-    lo, hi = 0, len(spans)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        s, e = spans[mid]
-        if position < s:
-            hi = mid
-        elif position >= e:
-            lo = mid + 1
-        else:
-            return spans[mid]
+    """The sentence span containing `position` (binary search on the sorted, disjoint spans)."""
+    i = bisect_right(spans, position, key=_START) - 1  # the last span starting at or before it
+    if i >= 0 and position < spans[i][1]:
+        return spans[i]
     return None

@@ -33,10 +33,9 @@ def find_statistics_and_dates(
 
     mentions = []
     previous = None  # the last kept candidate
+    rejects = exclusions.rejects
     for cand in find_numbers(text):
-        if 1 in taken_by_dates[cand.start : cand.end]:
-            continue
-        if exclusions.rejects(cand):
+        if 1 in taken_by_dates[cand.start : cand.end] or rejects(cand):
             continue
         approx = approx_of(text, cand)
         if cand.bare_multiplier and approx is None:
@@ -57,12 +56,13 @@ def find_statistics_and_dates(
 def _mention(normalized: NormalizedText, cand: Candidate, approx: str | None) -> Mention:
     start, end = normalized.to_original(cand.start, cand.end)
     unit = cand.unit
+    value_max = cand.value_max
     return Mention(
         start=start,
         end=end,
         text=normalized.original[start:end],
         value=clean_number(cand.value),
-        value_max=clean_number(cand.value_max),
+        value_max=None if value_max is None else clean_number(value_max),
         unit=unit.canonical if unit else None,
         kind=unit.kind if unit else "count",
         approx=approx,

@@ -235,6 +235,30 @@ def test_sets_of_strings_are_read_literally(strings):
         assert not holds(need, f"前{s[:-1]}x{s[-1]}后".replace(".", "x"))
 
 
+def _naive_holds(need, text: str) -> bool:
+    if need is None:
+        return True
+    if isinstance(need, str):
+        return need in text
+    kind, parts = need
+    return (all if kind == "all" else any)(_naive_holds(p, text) for p in parts)
+
+
+def test_a_condition_is_its_plain_reading():
+    """The character gates of `checker` never change its answer (strings sharing characters,
+    strings whose characters are all present but not in order, one shared by all, many)."""
+    rng = random.Random(3)
+    pool = "年底初类一二三.cn次会议ab"
+    strings = ["年底", "底年", "一类", "二类", "三类", ".cn", "c.n", "次会议", "议会次", "a", "ab", "ba", "年"]
+    needs = [("any", tuple(rng.sample(strings, rng.randint(2, 9)))) for _ in range(40)]
+    needs += [("all", (rng.choice(strings), n)) for n in needs[:20]] + [("any", (n, "b")) for n in needs[20:]]
+    needs += [("all", tuple(rng.sample(strings, 3))) for _ in range(10)] + strings
+    for _ in range(200):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
+        for need in needs:
+            assert holds(need, text) == _naive_holds(need, text), (need, text)
+
+
 def _random_pattern(rng: random.Random, depth: int = 0) -> str:
     """A random pattern of literals, classes, groups, alternatives, repeats and lookarounds."""
     atoms = ["a", "b", "年", "月", "1", r"\.", "[ab]", "[^a]", r"\d", ".", r"\p{Han}", "(?=a)", "(?<=b)", "(?<!1)"]

@@ -20,6 +20,21 @@ def test_simplify(text, expected):
     assert simplify(text) == expected
 
 
+def test_simplify_beyond_the_bmp():
+    """Characters beyond the BMP are found by one range, then looked up: the table's are
+    translated (whatever else the text holds), others leave the text as it is."""
+    from govstat.extract.normalize import _translation_table
+
+    astral = sorted(c for c in _translation_table() if c > 0xFFFF)
+    assert astral, "the OpenCC table has characters beyond the BMP"
+    source = chr(astral[0])
+    target = _translation_table()[astral[0]]
+    assert simplify("职工" + source + "人") == "职工" + target + "人"
+    assert simplify("𠀀" + source) == "𠀀" + target
+    text = "职工𠀀人"  # U+20000 is not in the table
+    assert 0x20000 not in _translation_table() and simplify(text) is text
+
+
 def test_gloss_removed_and_spans_map_back():
     n = NormalizedText("節約經(jīng)費12萬元")
     assert n.simplified == "节约经(jīng)费12万元"

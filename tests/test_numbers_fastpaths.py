@@ -73,3 +73,41 @@ def test_change_cue_window_and_clause(sentence, change):
 def test_clean_number(value, cleaned):
     got = clean_number(value)
     assert got == cleaned and type(got) is type(cleaned)
+
+
+def _candidates(text, search):
+    from govstat.extract import numbers
+
+    saved = numbers._search
+    numbers._search = lambda: search
+    try:
+        return [(c.start, c.end, c.value, c.value_max, c.unit, c.chinese, c.approx_inside, c.number_text,
+                 repr(c.multiplier), c.bare_multiplier) for c in numbers.find_numbers(text)]
+    finally:
+        numbers._search = saved
+
+
+@pytest.mark.parametrize("sentence", ["统一一是万一", "一百分之五十", "百分之五，", "二至三人", "三千瓦时", "十一五规划", "一万千瓦时", "节约三千克。"])
+def test_skipped_chinese_runs_give_nothing(sentence):
+    """The search skips Chinese runs that cannot give a candidate: the same candidates as
+    the plain pattern (tried again one character later after each run that gives none)."""
+    from govstat.extract import numbers
+
+    assert _candidates(sentence, numbers._search()) == _candidates(sentence, numbers._NUMBER.search)
+
+
+def test_skipped_chinese_runs_on_random_text():
+    import random
+
+    from govstat.extract import numbers
+
+    rng = random.Random(5)
+    pool = list("一二两三十百千万亿零〇拾佰分之个人元次多余 -至到—，。0123456789.年是统") + ["百分之", "万元", "千瓦时", "千克", "%"]
+    fast, plain = numbers._search(), numbers._NUMBER.search
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 16)))
+        expected = _candidates(text, plain)
+        assert _candidates(text, fast) == expected, text
+        found += any(c[5] for c in expected)
+    assert found > 300  # the strings do hold Chinese candidates
