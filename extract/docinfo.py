@@ -11,9 +11,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+import re
+
 import regex
 
 from .model import DocumentInfo
+from .indicators import _alternation  # literal words as one trie-shaped `re` pattern
 from .normalize import _PINYIN_GLOSS, NormalizedText  # the one gloss pattern, shared
 from .regions import MUNICIPALITIES, Hit, Unit, gazetteer, resolve_county
 from .sections import rules, top_headings
@@ -51,7 +54,7 @@ def _cfg() -> dict:
     return {
         "r": r,
         "kinds": kinds,
-        "kind_re": regex.compile("|".join(map(regex.escape, kinds))),
+        "kind_re": _alternation(kinds),  # the longest kind at the leftmost place, as "|".join(kinds) finds it
         "heading": regex.compile(r["title"]["heading"]),
         "site": regex.compile(r["title"]["site_name"]),
         "menu": regex.compile(r["title"]["menu"]),
@@ -90,17 +93,18 @@ def _cfg() -> dict:
     }
 
 
-def _level_cue_pattern(cues: dict) -> regex.Pattern | None:
-    """All level cues in one pattern, when counting its overlapped matches gives
-    exactly str.count per cue: no cue repeats, starts another or overlaps itself
-    (then at most one cue starts at a position and every occurrence counts)."""
+def _level_cue_pattern(cues: dict) -> re.Pattern | None:
+    """All level cues in one pattern whose findall counts exactly str.count per
+    cue: no cue repeats, starts another or overlaps itself (then at most one cue
+    starts at a position and every occurrence counts). The cue is captured in a
+    lookahead, so occurrences that overlap (全市直: 全市 and 市直) all count."""
     words = [w for level in ("city", "county", "province") for w in cues[level]]
     if len(set(words)) != len(words) or not all(words):
         return None
     for w in words:
         if any(o != w and o.startswith(w) for o in words) or any(w.endswith(w[:k]) for k in range(1, len(w))):
             return None
-    return regex.compile("|".join(map(regex.escape, words)))
+    return re.compile("(?=(" + _alternation(words).pattern + "))")
 
 
 # ---------------------------------------------------------------- title
@@ -228,7 +232,7 @@ def _self_level(simplified: str) -> str | None:
     # Counting each cue's occurrences (one pattern, or str.count) gives what the
     # loop below does; the loop is only needed when a not_after word (自治) occurs.
     guarded = any(x in simplified for x in r["level_cues"]["not_after"])
-    found = Counter(c["level_cue"].findall(simplified, overlapped=True)) if c["level_cue"] and not guarded else None
+    found = Counter(c["level_cue"].findall(simplified)) if c["level_cue"] and not guarded else None
     for level in ("city", "county", "province"):
         cues = r["level_cues"][level]
         for cue in cues:
