@@ -46,6 +46,47 @@ class _Org:
     start: int
 
 
+class _Hits:
+    """The place names of a text, scanned only as far as they are asked for.
+
+    Most reports name their organisation near the top; the place names further
+    down are only read when the region is voted from the whole text. The hits
+    are those of `Gazetteer.find`, in text order.
+    """
+
+    __slots__ = ("_scan", "found", "_by_end", "_done")
+
+    def __init__(self, gaz, simplified: str, limit: int):
+        self._scan = gaz.scan(simplified, limit)
+        self.found: list[Hit] = []
+        self._by_end: dict[int, Hit] = {}
+        self._done = False
+
+    def before(self, pos: int) -> list[Hit]:
+        """Every hit that starts before `pos` (and perhaps the next one)."""
+        found = self.found
+        while not self._done and (not found or found[-1].start < pos):
+            hit = next(self._scan, None)
+            if hit is None:
+                self._done = True
+            else:
+                found.append(hit)
+                self._by_end[hit.end] = hit
+        return found
+
+    def ending_at(self, pos: int) -> Hit | None:
+        self.before(pos)  # a hit that ends at `pos` starts before it
+        return self._by_end.get(pos)
+
+    def all(self) -> list[Hit]:
+        if not self._done:
+            for hit in self._scan:
+                self.found.append(hit)
+                self._by_end[hit.end] = hit
+            self._done = True
+        return self.found
+
+
 @lru_cache(maxsize=1)
 def _cfg() -> dict:
     r = rules("document")
@@ -270,9 +311,8 @@ def _unit_level(hit: Hit) -> tuple[str, Unit] | None:
     return None
 
 
-def _org_candidates(simplified: str, hits: list[Hit]) -> list[_Org]:
+def _org_candidates(simplified: str, hits: _Hits) -> list[_Org]:
     c = _cfg()
-    by_end = {h.end: h for h in hits}
     found = []
     for m in c["kind_re"].finditer(simplified):
         line_start = simplified.rfind("\n", 0, m.start()) + 1
@@ -284,7 +324,7 @@ def _org_candidates(simplified: str, hits: list[Hit]) -> list[_Org]:
             continue
         # 区级机关…中心, 市直机关…中心: a joiner between the place and the kind
         joiner = simplified[m.start() - 1] if m.start() and simplified[m.start() - 1] in c["joiners"] else ""
-        hit = by_end.get(m.start() - len(joiner))
+        hit = hits.ending_at(m.start() - len(joiner))
         if hit is not None and len(hit.units) == 1 or (hit is not None and hit.full):
             found.append(_Org(hit.surface + joiner + m.group(), m.group(), hit.surface + joiner, hit, None, hit.start))
             continue
@@ -340,12 +380,13 @@ def _top(votes: Counter[Unit]) -> Unit | None:
     return None if rest and rest[0][1] == n else best
 
 
-def _region(level: str | None, anchor: Unit | None, hits: list[Hit], title_hits: list[Hit]) -> Unit | None:
+def _region(level: str | None, anchor: Unit | None, lazy_hits: _Hits, title_hits: list[Hit]) -> Unit | None:
     """The reporting unit at `level`, from the organisation's place or the place names in the text."""
     if anchor is not None:
         return anchor
     if level is None:
         return None
+    hits = lazy_hits.all()
     provinces = {u.province for h in hits if h.full for u in h.units if u.level == "province"}
     cities = {u.city for h in hits for u in h.units if u.level == "city" and len(h.units) == 1}
     if level == "county":
@@ -475,8 +516,8 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
         info.title = "".join(parts)
     info.published = find_published(simplified)
 
-    hits = gaz.find(simplified, limit=20000)
-    title_hits = [h for h in hits if span and span[0] <= h.start < span[1]]
+    hits = _Hits(gaz, simplified, 20000)
+    title_hits = [h for h in hits.before(span[1]) if span[0] <= h.start < span[1]] if span else []
 
     # organisation and the level it speaks for
     self_level = _self_level(simplified)
@@ -530,7 +571,7 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
             info.city = unit.province
         info.admin_code = gaz.code(unit)
     elif level in ("city", "county"):
-        named_provinces = {u.province for h in hits if h.full for u in h.units if u.level == "province" and len(h.units) == 1}
+        named_provinces = {u.province for h in hits.all() if h.full for u in h.units if u.level == "province" and len(h.units) == 1}
         if len(named_provinces) == 1:
             info.province = next(iter(named_provinces))
             info.admin_code = gaz.code(Unit("province", info.province))

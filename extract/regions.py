@@ -16,6 +16,7 @@ import os
 import pickle
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -144,7 +145,11 @@ class Gazetteer:
     def find(self, text: str, limit: int | None = None) -> list[Hit]:
         """Longest-match scan for place names; a county short name counts only
         right after its own city or province (上海金山 -> 金山区)."""
-        hits: list[Hit] = []
+        return list(self.scan(text, limit))
+
+    def scan(self, text: str, limit: int | None = None) -> Iterator[Hit]:
+        """The hits of `find` in text order, one at a time: a caller that needs
+        only those near the top stops reading, and the rest is never scanned."""
         end = len(text) if limit is None else min(len(text), limit)
         entries, lengths = self._entries, self._lengths
         i = 0
@@ -163,13 +168,12 @@ class Gazetteer:
             i = pos + length
             surface = text[pos:i]
             units, full = entries[surface]
-            hits.append(Hit(pos, i, surface, units, full))
+            yield Hit(pos, i, surface, units, full)
             # 上海金山, 福州仓山: a county's short name right after its parent
             follow = self._county_after(text, i, end, units)
             if follow is not None:
-                hits.append(follow)
+                yield follow
                 i = follow.end
-        return hits
 
     def _county_after(self, text: str, i: int, end: int, parents: tuple[Unit, ...]) -> Hit | None:
         if text[i : i + 2] not in self._short_starts:

@@ -144,6 +144,20 @@ def test_gazetteer_is_built_once():
     assert gazetteer() is gazetteer()
 
 
+def test_place_names_read_lazily_are_those_of_one_full_scan():
+    from govstat.extract.docinfo import _Hits
+
+    text = simplify("上海金山区机关事务管理局。伊春市和福州仓山的会议,黑龙江省。")
+    full = gazetteer().find(text, limit=20000)
+    assert [h.surface for h in full][:2] == ["上海", "金山"]  # a county's short name after its parent
+    hits = _Hits(gazetteer(), text, 20000)
+    assert [h for h in hits.before(3) if h.start < 3] == [h for h in full if h.start < 3]
+    assert len(hits.found) < len(full)  # the rest is not scanned yet
+    assert [hits.ending_at(h.end) for h in full] == full
+    assert hits.ending_at(full[0].end + 1) is None
+    assert hits.all() == full
+
+
 def _score():
     rows = []
     for path in sorted((ROOT / "corpus" / "annotations").glob("*.json")):
