@@ -386,10 +386,10 @@ def _region(level: str | None, anchor: Unit | None, lazy_hits: _Hits, title_hits
         return anchor
     if level is None:
         return None
-    hits = lazy_hits.all()
-    provinces = {u.province for h in hits if h.full for u in h.units if u.level == "province"}
-    cities = {u.city for h in hits for u in h.units if u.level == "city" and len(h.units) == 1}
     if level == "county":
+        hits = lazy_hits.all()
+        provinces = {u.province for h in hits if h.full for u in h.units if u.level == "province"}
+        cities = {u.city for h in hits for u in h.units if u.level == "city" and len(h.units) == 1}
         names = Counter(u.county for h in hits for u in h.units if u.level == "county")
         for name, _ in names.most_common(1):
             # a hit such as 上海金山 already names the one county it means
@@ -398,11 +398,10 @@ def _region(level: str | None, anchor: Unit | None, lazy_hits: _Hits, title_hits
                 return next(iter(pinned))
             return resolve_county(name, provinces, cities)
         return None
-    for source in (title_hits, hits):
-        unit = _top(_votes(source, level))
-        if unit is not None:
-            return unit
-    return None
+    unit = _top(_votes(title_hits, level))
+    if unit is not None:
+        return unit  # the title's place names decide: the rest of the text is not read
+    return _top(_votes(lazy_hits.all(), level))
 
 
 # ---------------------------------------------------------------- year, period, type
