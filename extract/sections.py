@@ -97,7 +97,7 @@ def body_bounds(simplified: str, spans: list[tuple[int, int]] | None = None) -> 
     one are looked at; `spans` are `_lines(simplified)` when the caller has them.
     """
     c = _compiled()
-    lines = [(s, e) for s, e in (spans or _lines(simplified)) if simplified[s:e].strip()]
+    lines = spans or _lines(simplified)  # a blank line is never a body line: no need to drop them
 
     def is_body(s: int, e: int) -> bool:
         line = simplified[s:e].strip()
@@ -113,11 +113,9 @@ def body_bounds(simplified: str, spans: list[tuple[int, int]] | None = None) -> 
     first = next((line for line in lines if is_body(*line)), None)
     if first is None:
         return 0, len(simplified)
-    last = len(lines) - 1
-    while last >= 0 and (not is_body(*lines[last]) or is_footer(*lines[last])):
-        last -= 1
-    # every body line is a footer line too: the body ends with the last of them
-    end = lines[last][1] if last >= 0 else next(e for s, e in reversed(lines) if is_body(s, e))
+    end = next((e for s, e in reversed(lines) if is_body(s, e) and not is_footer(s, e)), None)
+    if end is None:  # every body line is a footer line too: the body ends with the last of them
+        end = next(e for s, e in reversed(lines) if is_body(s, e))
     return first[0], max(end, first[1])
 
 
