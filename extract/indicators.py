@@ -242,7 +242,7 @@ class _Sentence:
     """One sentence with its clauses and cue hits (absolute offsets)."""
 
     __slots__ = ("start", "end", "limit", "clauses", "hits", "hit_starts", "hit_ends", "topics", "continues",
-                 "_scanned", "_compared", "_tags", "verbs")
+                 "_scanned", "_compared", "verbs")
 
     def __init__(self, simplified: str, start: int, end: int, rules: _Rules, limit: int):
         self.start, self.end = start, end
@@ -282,7 +282,6 @@ class _Sentence:
         self.continues = bool(text) and text[-1] in _CONTINUES
         self._scanned: dict[str, tuple[list, list]] = {}
         self._compared: dict[int, bool] = {}
-        self._tags: dict[tuple[int, int], list] = {}
         self.verbs: dict[tuple[str, str | None], str] = {}  # (verb, unit) -> indicator of a number it governs
 
     def matches_before(self, rules: _Rules, name: str, simplified: str, stop: int) -> list[tuple[int, int]]:
@@ -315,17 +314,6 @@ class _Sentence:
             pattern = rules.lookback[name][0]
             return spans[:n] + [found.span() for found in pattern.finditer(simplified, spans[n][0], stop)]
         return spans[:n]
-
-    def tag(self, simplified: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
-        """`_tag(simplified, start, end)`, segmented once per span: the numbers of a
-        sentence ask again for the same stretches (a clause read whole for each
-        of its numbers, the words after one number before the next). The list
-        is shared: callers only read it."""
-        key = (start, end)
-        found = self._tags.get(key)
-        if found is None:
-            found = self._tags[key] = _tag(simplified, start, end)
-        return found
 
     def compared(self, ci: int, simplified: str, rules: _Rules) -> bool:
         """Whether clause `ci` or one of the two after it compares with last year (同比, 比上年 …)."""
@@ -466,7 +454,7 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
 
     # the governing phrase: verb + noun phrase right before the number
     seg_start = max(prev_end, m_start - _LOCAL_SPAN, clause_start)
-    tags = sent.tag(simplified, seg_start, m_start)
+    tags = _tag(simplified, seg_start, m_start)
     np_span, verb_span, topic_span = _govern(tags, rules)
     if np_span is None:
         govern_start = m_start if verb_span is None else verb_span[0]
@@ -480,8 +468,8 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
     window_start = clause_start
     if ci > 0 and not simplified[clause_start:m_start].lstrip().startswith("其中"):
         after_colon = clause_start > 0 and simplified[clause_start - 1] == ":"
-        if (after_colon or not _clause_has_verb(simplified, tags, seg_start, clause_start, rules, sent)
-                or not _clause_has_noun(simplified, tags, seg_start, clause_start, m, clause_end, sent)):
+        if (after_colon or not _clause_has_verb(simplified, tags, seg_start, clause_start, rules)
+                or not _clause_has_noun(simplified, tags, seg_start, clause_start, m, clause_end)):
             window_start = sent.clauses[ci - 1][0]
     tail_end = clause_end
 
@@ -543,7 +531,7 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
 
     subject = _clean_subject(simplified, np_span, rules)
     if subject is None:
-        subject = _tail_subject(simplified, m, tail_end, rules, sent)
+        subject = _tail_subject(simplified, m, tail_end, rules)
     if subject is None:
         subject = topic_span or (None if m.change else verb_span)
     verb = simplified[verb_span[0]:verb_span[1]] if verb_span is not None else None
@@ -563,17 +551,17 @@ def _vetoed_earlier(simplified, sentence_start, window_start, m_start, patterns)
     return unless.search(simplified, last.end(), m_start) is None
 
 
-def _clause_has_verb(simplified, tags, seg_start, clause_start, rules, sent) -> bool:
+def _clause_has_verb(simplified, tags, seg_start, clause_start, rules) -> bool:
     """Whether a verb stands before the number in its clause (`tags`: the words right
     before it, from `seg_start`); looks up to 2 * _LOCAL_SPAN further back if not."""
     if _has_verb(tags, rules):
         return True
     if seg_start > clause_start:
-        return _has_verb(sent.tag(simplified, max(clause_start, seg_start - 2 * _LOCAL_SPAN), seg_start), rules)
+        return _has_verb(_tag(simplified, max(clause_start, seg_start - 2 * _LOCAL_SPAN), seg_start), rules)
     return False
 
 
-def _clause_has_noun(simplified, tags, seg_start, clause_start, m, clause_end, sent) -> bool:
+def _clause_has_noun(simplified, tags, seg_start, clause_start, m, clause_end) -> bool:
     """Whether a noun stands in the number's clause. A clause with a verb but no noun
     (较2015年分别下降36.91%、19.00%和38.04%) has left what it measures in the clause
     before it; a noun after the number (投入17万元安装充电桩) keeps the clause to itself."""
@@ -582,8 +570,8 @@ def _clause_has_noun(simplified, tags, seg_start, clause_start, m, clause_end, s
     if any(flag.startswith(_NOUN_FLAGS) and not _has_digit(word) for word, flag, _, _ in tags):
         return True  # the words right before the number (already segmented) name it
     if seg_start > clause_start:  # segment the clause whole: a cut mid-word (20|15年) misleads jieba
-        tags = sent.tag(simplified, clause_start, m.start)
-    tags = tags + sent.tag(simplified, m.end, min(clause_end, m.end + 3 * _LOCAL_SPAN))
+        tags = _tag(simplified, clause_start, m.start)
+    tags = tags + _tag(simplified, m.end, min(clause_end, m.end + 3 * _LOCAL_SPAN))
     return any(flag.startswith(_NOUN_FLAGS) and not _has_digit(word) for word, flag, _, _ in tags)
 
 
@@ -674,7 +662,7 @@ def _clean_subject(simplified, span, rules):
     return (start, end) if end > start else None
 
 
-def _tail_subject(simplified, m, tail_end, rules, sent):
+def _tail_subject(simplified, m, tail_end, rules):
     """The noun phrase after the number: 83.9万人次的三餐保障任务, 22个公共机构."""
     start = m.end
     if start < tail_end and simplified[start] == "的":
@@ -685,7 +673,7 @@ def _tail_subject(simplified, m, tail_end, rules, sent):
     if stop <= start:
         return None
     end = None
-    for word, flag, ws, we in sent.tag(simplified, start, stop):
+    for word, flag, ws, we in _tag(simplified, start, stop):
         if flag.startswith(_NOUN_FLAGS) and not _has_digit(word):
             end = we
         elif word in _JOINERS and end is not None:
