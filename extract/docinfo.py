@@ -11,8 +11,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-import re
-
 import regex
 
 from .model import DocumentInfo
@@ -134,18 +132,17 @@ def _cfg() -> dict:
     }
 
 
-def _level_cue_pattern(cues: dict) -> re.Pattern | None:
-    """All level cues in one pattern whose findall counts exactly str.count per
-    cue: no cue repeats, starts another or overlaps itself (then at most one cue
-    starts at a position and every occurrence counts). The cue is captured in a
-    lookahead, so occurrences that overlap (全市直: 全市 and 市直) all count."""
+def _level_cue_pattern(cues: dict) -> regex.Pattern | None:
+    """All level cues in one pattern, when counting its overlapped matches gives
+    exactly str.count per cue: no cue repeats, starts another or overlaps itself
+    (then at most one cue starts at a position and every occurrence counts)."""
     words = [w for level in ("city", "county", "province") for w in cues[level]]
     if len(set(words)) != len(words) or not all(words):
         return None
     for w in words:
         if any(o != w and o.startswith(w) for o in words) or any(w.endswith(w[:k]) for k in range(1, len(w))):
             return None
-    return re.compile("(?=(" + _alternation(words).pattern + "))")
+    return regex.compile("|".join(map(regex.escape, words)))
 
 
 # ---------------------------------------------------------------- title
@@ -273,7 +270,7 @@ def _self_level(simplified: str) -> str | None:
     # Counting each cue's occurrences (one pattern, or str.count) gives what the
     # loop below does; the loop is only needed when a not_after word (自治) occurs.
     guarded = any(x in simplified for x in r["level_cues"]["not_after"])
-    found = Counter(c["level_cue"].findall(simplified)) if c["level_cue"] and not guarded else None
+    found = Counter(c["level_cue"].findall(simplified, overlapped=True)) if c["level_cue"] and not guarded else None
     for level in ("city", "county", "province"):
         cues = r["level_cues"][level]
         for cue in cues:
