@@ -16,7 +16,7 @@ import regex
 from .model import DocumentInfo
 from .indicators import _alternation  # literal words as one trie-shaped `re` pattern
 from .normalize import _PINYIN_GLOSS, NormalizedText  # the one gloss pattern, shared
-from .regions import MUNICIPALITIES, Hit, Unit, gazetteer, resolve_county
+from .regions import MUNICIPALITIES, Hit, Scanner, Unit, gazetteer, resolve_county
 from .sections import rules, top_headings
 
 YEAR = r"(?P<y>(?:19|20)[0-9]{2})"  # ASCII digits: int() must be able to read them
@@ -52,37 +52,27 @@ class _Hits:
     are those of `Gazetteer.find`, in text order.
     """
 
-    __slots__ = ("_scan", "found", "_by_end", "_done")
+    __slots__ = ("_scanner", "_by_end", "_indexed")
 
     def __init__(self, gaz, simplified: str, limit: int):
-        self._scan = gaz.scan(simplified, limit)
-        self.found: list[Hit] = []
+        self._scanner = Scanner(gaz, simplified, limit)
         self._by_end: dict[int, Hit] = {}
-        self._done = False
+        self._indexed = 0  # hits already in _by_end
 
     def before(self, pos: int) -> list[Hit]:
-        """Every hit that starts before `pos` (and perhaps the next one)."""
-        found = self.found
-        while not self._done and (not found or found[-1].start < pos):
-            hit = next(self._scan, None)
-            if hit is None:
-                self._done = True
-            else:
-                found.append(hit)
-                self._by_end[hit.end] = hit
-        return found
+        """Every hit that starts before `pos` (and perhaps some after it)."""
+        self._scanner.until(pos)
+        return self._scanner.hits
 
     def ending_at(self, pos: int) -> Hit | None:
-        self.before(pos)  # a hit that ends at `pos` starts before it
+        hits = self.before(pos)  # a hit that ends at `pos` starts before it
+        for hit in hits[self._indexed :]:
+            self._by_end[hit.end] = hit
+        self._indexed = len(hits)
         return self._by_end.get(pos)
 
     def all(self) -> list[Hit]:
-        if not self._done:
-            for hit in self._scan:
-                self.found.append(hit)
-                self._by_end[hit.end] = hit
-            self._done = True
-        return self.found
+        return self.before(self._scanner.end)
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,6 @@ import os
 import pickle
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -145,35 +144,9 @@ class Gazetteer:
     def find(self, text: str, limit: int | None = None) -> list[Hit]:
         """Longest-match scan for place names; a county short name counts only
         right after its own city or province (上海金山 -> 金山区)."""
-        return list(self.scan(text, limit))
-
-    def scan(self, text: str, limit: int | None = None) -> Iterator[Hit]:
-        """The hits of `find` in text order, one at a time: a caller that needs
-        only those near the top stops reading, and the rest is never scanned."""
-        end = len(text) if limit is None else min(len(text), limit)
-        entries, lengths = self._entries, self._lengths
-        i = 0
-        for m in self._pair.finditer(text, 0, end):
-            pos = m.start()
-            if pos < i:
-                continue  # inside the previous hit
-            tried = lengths.get(text[pos : pos + 2])
-            if tried is None:
-                continue
-            for length in tried:
-                if pos + length <= end and text[pos : pos + length] in entries:
-                    break
-            else:
-                continue
-            i = pos + length
-            surface = text[pos:i]
-            units, full = entries[surface]
-            yield Hit(pos, i, surface, units, full)
-            # 上海金山, 福州仓山: a county's short name right after its parent
-            follow = self._county_after(text, i, end, units)
-            if follow is not None:
-                yield follow
-                i = follow.end
+        scanner = Scanner(self, text, limit)
+        scanner.until(scanner.end)
+        return scanner.hits
 
     def _county_after(self, text: str, i: int, end: int, parents: tuple[Unit, ...]) -> Hit | None:
         if text[i : i + 2] not in self._short_starts:
@@ -210,6 +183,56 @@ class Gazetteer:
         within = city_code[:4] if city_code else prefix
         counties = [c for c in self._codes.get(unit.county or "", []) if c.startswith(within) and not c.endswith("00")]
         return counties[0] if len(counties) == 1 else None
+
+
+class Scanner:
+    """`Gazetteer.find` in steps: `until(pos)` finds every hit that starts before
+    `pos`, so a caller that needs only the place names near the top of a text
+    never scans the rest. The hits are those of one full scan, in text order."""
+
+    __slots__ = ("gaz", "text", "end", "hits", "_next", "_cursor")
+
+    def __init__(self, gaz: Gazetteer, text: str, limit: int | None = None):
+        self.gaz, self.text = gaz, text
+        self.end = len(text) if limit is None else min(len(text), limit)
+        self.hits: list[Hit] = []
+        self._next = 0  # where the next hit may start (the end of the last one)
+        self._cursor = 0  # positions before it have been looked at
+
+    def until(self, stop: int) -> None:
+        if stop <= self._cursor:
+            return
+        text, end, hits = self.text, self.end, self.hits
+        gaz = self.gaz
+        entries, lengths = gaz._entries, gaz._lengths
+        i = self._next
+        # the pair pattern matches one character: restarting it at the cursor
+        # visits the same positions one pass over the text would
+        for m in gaz._pair.finditer(text, self._cursor, end):
+            pos = m.start()
+            if pos >= stop:
+                break
+            if pos < i:
+                continue  # inside the previous hit
+            tried = lengths.get(text[pos : pos + 2])
+            if tried is None:
+                continue
+            for length in tried:
+                if pos + length <= end and text[pos : pos + length] in entries:
+                    break
+            else:
+                continue
+            i = pos + length
+            surface = text[pos:i]
+            units, full = entries[surface]
+            hits.append(Hit(pos, i, surface, units, full))
+            # 上海金山, 福州仓山: a county's short name right after its parent
+            follow = gaz._county_after(text, i, end, units)
+            if follow is not None:
+                hits.append(follow)
+                i = follow.end
+        self._next = i
+        self._cursor = stop
 
 
 @lru_cache(maxsize=1)
