@@ -27,10 +27,48 @@ def rules(name: str) -> dict:
     return rulebook.load(name)
 
 
+_BREAKS = "。\n;；"  # a heading starts the text, a line or a sentence: right after one of these
+_START = r"(?:^|(?<=[" + _BREAKS + r"]))[ \t\u3000]*"
+
+
+class _Headings:
+    """The spans of `body` where `_START + "(" + body + ")"` (multiline) finds it.
+
+    That pattern tries its lookbehind at every position of the text; here the
+    start of the text is tried once and then a pattern that opens with one of
+    the break characters skips to them. Same spans, in the same order: each
+    search resumes where the pattern's own scan would (at the end of the
+    previous heading, or on its last character when that is a break). A body
+    that can match nothing is left to the plain pattern.
+    """
+
+    __slots__ = ("whole", "first", "rest", "empty")
+
+    def __init__(self, body: str):
+        self.whole = regex.compile(_START + "(" + body + ")", regex.M)
+        self.first = regex.compile(r"[ \t\u3000]*(" + body + ")")
+        self.rest = regex.compile("[" + _BREAKS + r"][ \t\u3000]*(" + body + ")")
+        self.empty = regex.compile(body).fullmatch("") is not None
+
+    def match(self, line: str) -> regex.Match | None:
+        return self.whole.match(line)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if self.empty:
+            return [m.span(1) for m in self.whole.finditer(text)]
+        found = []
+        m = self.first.match(text) or self.rest.search(text)
+        while m is not None:
+            start, end = m.span(1)
+            found.append((start, end))
+            m = self.rest.search(text, end - 1 if end > start and text[end - 1] in _BREAKS else end)
+        return found
+
+
 @dataclass(frozen=True, slots=True)
 class _Compiled:
-    top: regex.Pattern
-    sub: regex.Pattern
+    top: _Headings
+    sub: _Headings
     plan_year: regex.Pattern
     heading_cue: regex.Pattern  # every cue word, then the plan-year shape: one search per heading
     opener: regex.Pattern
@@ -45,11 +83,11 @@ class _Compiled:
 @lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
     r = rules("sections")
-    start = r"(?:^|(?<=[。\n;；]))[ \t\u3000]*"
+    start = _START
     openers = "|".join(map(regex.escape, r["plan_openers"]))
     return _Compiled(
-        top=regex.compile(start + "(" + r["top_heading"] + ")", regex.M),
-        sub=regex.compile(start + "(" + r["sub_heading"] + ")", regex.M),
+        top=_Headings(r["top_heading"]),
+        sub=_Headings(r["sub_heading"]),
         plan_year=regex.compile(r["plan_year_heading"].replace("{Y}", YEAR)),
         heading_cue=_heading_cue(r),
         opener=regex.compile(start + r"(?:" + openers + r")(?:[,，:：]|工作|将|要|我|继续|重点)", regex.M),
@@ -129,10 +167,10 @@ def _top_headings(simplified: str) -> tuple[tuple[int, str | None], ...]:
     # kept for the last text: docinfo (document type) and sections both ask
     c = _compiled()
     found = []
-    for m in c.top.finditer(simplified):
-        tail = simplified[m.end(1) : m.end(1) + c.heading_chars]
+    for heading_start, heading_end in c.top.spans(simplified):
+        tail = simplified[heading_end : heading_end + c.heading_chars]
         tail = _LINE_END.split(tail, maxsplit=1)[0]
-        found.append((m.start(1), classify_heading(tail)))
+        found.append((heading_start, classify_heading(tail)))
     return tuple(found)
 
 
@@ -144,11 +182,11 @@ def section_points(simplified: str) -> list[tuple[int, str]]:
     events: list[tuple[int, int, str, str | None]] = []  # (pos, order, action, kind)
     for pos, kind in top_headings(simplified):
         events.append((pos, 1, "struct", kind or "summary"))
-    for m in c.sub.finditer(simplified):
-        tail = simplified[m.end(1) : m.end(1) + c.heading_chars]
+    for heading_start, heading_end in c.sub.spans(simplified):
+        tail = simplified[heading_end : heading_end + c.heading_chars]
         kind = classify_heading(_LINE_END.split(tail, maxsplit=1)[0])
         if kind:
-            events.append((m.start(1), 1, "struct", kind))
+            events.append((heading_start, 1, "struct", kind))
     for s, e in spans:
         line = simplified[s:e].strip()
         if line and len(line) <= c.short_line_chars and "。" not in line and not c.top.match(line):
