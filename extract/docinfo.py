@@ -119,6 +119,7 @@ def _cfg() -> dict:
         "issuer_before": regex.compile(org["issuer"]["before"]),
         "issuer_after": regex.compile(org["issuer"]["after"]),
         "level_cue": _level_cue_pattern(r["level_cues"]),
+        "level_of": {w: level for level in ("city", "county", "province") for w in r["level_cues"][level]},
     }
 
 
@@ -261,20 +262,24 @@ def _self_level(simplified: str) -> str | None:
     # loop below does; the loop is only needed when a not_after word (自治) occurs.
     guarded = any(x in simplified for x in r["level_cues"]["not_after"])
     found = Counter(c["level_cue"].findall(simplified, overlapped=True)) if c["level_cue"] and not guarded else None
-    for level in ("city", "county", "province"):
-        cues = r["level_cues"][level]
-        for cue in cues:
-            if not guarded:
-                n = found[cue] if found is not None else simplified.count(cue)
-                if n:
-                    counts[level] += n
-                continue
-            start = simplified.find(cue)
-            while start != -1:  # str.find: no regex compiled per call
-                before = simplified[max(0, start - 2) : start]
-                start = simplified.find(cue, start + len(cue))
-                if not any(before.endswith(x) for x in r["level_cues"]["not_after"]):
-                    counts[level] += 1
+    if found is not None:  # the pattern exists only when no cue repeats: each has one level
+        level_of = c["level_of"]
+        for cue, n in found.items():  # in text order: a tie at the top gives None in any order
+            counts[level_of[cue]] += n
+    else:
+        for level in ("city", "county", "province"):
+            for cue in r["level_cues"][level]:
+                if not guarded:
+                    n = simplified.count(cue)
+                    if n:
+                        counts[level] += n
+                    continue
+                start = simplified.find(cue)
+                while start != -1:  # str.find: no regex compiled per call
+                    before = simplified[max(0, start - 2) : start]
+                    start = simplified.find(cue, start + len(cue))
+                    if not any(before.endswith(x) for x in r["level_cues"]["not_after"]):
+                        counts[level] += 1
     if not counts:
         return None
     (best, n), *rest = counts.most_common()
