@@ -91,9 +91,9 @@ def test_heading_scan_finds_what_the_lookbehind_pattern_finds():
     from govstat.extract.sections import _START, _Headings, rules
 
     r = rules("sections")
-    bodies = [r["top_heading"], r["sub_heading"], "[一二]{1,2}。", "(?:一|;)、?"]  # the last two end on a break
+    bodies = [r["top_heading"], r["sub_heading"], "(?:下一步|明年)(?:[,:]|将)", "[一二]{1,2}。", "(?:一|;)、?"]  # the last two end on a break
     rng = random.Random(5)
-    alphabet = "一二三十、.()（）12 \t\u3000。;；\n文a"
+    alphabet = "一二三十、.()（）12 \t\u3000。;；\n文a下步明年,:将"
     for body in bodies:
         headings = _Headings(body)
         plain = regex.compile(_START + "(" + body + ")", regex.M)
