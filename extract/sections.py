@@ -216,8 +216,9 @@ def section_points(simplified: str) -> list[tuple[int, str]]:
     return points
 
 
-def section_at(points: list[tuple[int, str]], offset: int) -> str:
-    index = bisect_right([p for p, _ in points], offset) - 1
+def section_at(points: list[tuple[int, str]], offset: int, positions: list[int] | None = None) -> str:
+    """The section at `offset`; `positions` are the points' positions when the caller has them."""
+    index = bisect_right([p for p, _ in points] if positions is None else positions, offset) - 1
     return points[max(index, 0)][1]
 
 
@@ -226,5 +227,6 @@ def assign_sections(text: str, simplified: str, mentions: list[Mention]) -> None
     if not mentions:
         return
     points = section_points(simplified)
+    positions = [p for p, _ in points]  # once per document, not once per mention
     for mention in mentions:
-        mention.section = section_at(points, mention.start)
+        mention.section = section_at(points, mention.start, positions)
