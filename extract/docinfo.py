@@ -92,7 +92,7 @@ def _cfg() -> dict:
         "strip": regex.compile(r["title"]["strip_suffix"], regex.I),
         "bracket": regex.compile(r["title"]["bracket"]),
         "labelled": regex.compile(r["title"]["labelled"], regex.M),
-        "furniture": regex.compile("|".join(map(regex.escape, r["title"]["furniture"]))),
+        "furniture": _alternation(r["title"]["furniture"]),  # literal words: the re trie finds any of them faster
         "css": regex.compile(r["title"]["css"]),
         "skip_line": regex.compile("|".join(r["title"]["skip_lines"])),
         "title_year_start": regex.compile(r"\s*" + r["year"]["title"].replace("{Y}", YEAR)),
@@ -219,7 +219,7 @@ def _choose_title(simplified: str, candidates: list[tuple[int, int]], strong: se
 def _says_what(title: str) -> bool:
     """A title naming its year and its kind of report: 2018年工作情况概述, 2022年度部门决算."""
     c = _cfg()
-    return c["title_year"].search(title) is not None and any(w in title for w in c["r"]["title"]["report_nouns"])
+    return any(w in title for w in c["r"]["title"]["report_nouns"]) and c["title_year"].search(title) is not None
 
 
 def _agency_only(line: str) -> bool:
