@@ -118,13 +118,16 @@ class Gazetteer:
         self.max_len = max((len(s) for s in self.surfaces), default=0)
         # The scan is the hot path. Every surface has 2+ characters, so index them
         # by their first two: the lengths worth trying there, longest first. Most
-        # Han characters start some name, but few pairs do: `_pair` (first character
-        # of a name, then a second one) lets C skip most positions.
+        # Han characters start some name, but few pairs do: `_pairs` lists, in C,
+        # every pair of a first and a second character of names in a text (one in
+        # twenty is the start of a name); only those that are get looked for.
         lengths: dict[str, set[int]] = defaultdict(set)
         for s in self.surfaces:
             lengths[s[:2]].add(len(s))
         self._lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
-        self._pair = re.compile(_char_class({k[0] for k in lengths}) + "(?=" + _char_class({k[1] for k in lengths}) + ")")
+        self._pairs = re.compile(
+            "(?=(" + _char_class({k[0] for k in lengths}) + _char_class({k[1] for k in lengths}) + "))"
+        )
         self._short_starts = {s[:2] for s in self.county_short}  # county short names have 2+ characters
         # surface -> (units in a stable order, written in full), sorted once here
         self._entries = {
@@ -205,19 +208,21 @@ class Scanner:
         text, end, hits = self.text, self.end, self.hits
         gaz = self.gaz
         entries, lengths = gaz._entries, gaz._lengths
+        # the first two characters of a name starting in [cursor, stop) lie before `window`
+        window = min(stop + 1, end)
+        pairs = lengths.keys() & set(gaz._pairs.findall(text, self._cursor, window))
+        starts = []
+        for pair in pairs:  # where each occurs, overlaps included: every place a name may start
+            pos = text.find(pair, self._cursor, window)
+            while pos >= 0:
+                starts.append(pos)
+                pos = text.find(pair, pos + 1, window)
+        starts.sort()
         i = self._next
-        # the pair pattern matches one character: restarting it at the cursor
-        # visits the same positions one pass over the text would
-        for m in gaz._pair.finditer(text, self._cursor, end):
-            pos = m.start()
-            if pos >= stop:
-                break
+        for pos in starts:
             if pos < i:
                 continue  # inside the previous hit
-            tried = lengths.get(text[pos : pos + 2])
-            if tried is None:
-                continue
-            for length in tried:
+            for length in lengths[text[pos : pos + 2]]:
                 if pos + length <= end and text[pos : pos + length] in entries:
                     break
             else:

@@ -373,3 +373,47 @@ def test_template_site_fanwen_suffix_is_not_part_of_the_title():
     d = info("县机关事务服务中心2023年上半年工作总结范文\n2023年上半年,我中心保障会议40场。\n")
     assert d.title == "县机关事务服务中心2023年上半年工作总结"
     assert d.period == "H1"
+
+
+def test_place_name_scan_in_steps_finds_what_one_longest_match_pass_finds():
+    import random
+
+    from govstat.extract.regions import Hit, Scanner
+
+    gaz = gazetteer()
+
+    def one_pass(text, end):  # every position, the longest name there, then on after it
+        hits, i = [], 0
+        for pos in range(end - 1):
+            if pos < i or text[pos : pos + 2] not in gaz._lengths:
+                continue
+            for length in gaz._lengths[text[pos : pos + 2]]:
+                if pos + length <= end and text[pos : pos + length] in gaz._entries:
+                    break
+            else:
+                continue
+            i = pos + length
+            units, full = gaz._entries[text[pos:i]]
+            hits.append(Hit(pos, i, text[pos:i], units, full))
+            follow = gaz._county_after(text, i, end, units)
+            if follow is not None:
+                hits.append(follow)
+                i = follow.end
+        return hits
+
+    rng = random.Random(3)
+    names = ["上海", "金山", "伊春市", "伊春", "福州", "仓山", "黑龙江省", "鼓楼区", "北京市", "朝阳", "市", "区", "县"]
+    filler = ["的", "和", "工作", "。", "\n", "市场", "全市", "1", "海"]
+    for _ in range(400):
+        text = "".join(rng.choice(names + filler) for _ in range(rng.randint(0, 20)))
+        limit = rng.choice([None, 5, 20000])
+        end = len(text) if limit is None else min(len(text), limit)
+        expected = one_pass(text, end)
+        assert gaz.find(text, limit) == expected, text
+        scanner = Scanner(gaz, text, limit)
+        for stop in sorted(rng.sample(range(0, len(text) + 2), min(4, len(text) + 2))):
+            scanner.until(stop)
+            assert [h for h in scanner.hits if h.start < stop] == [h for h in expected if h.start < stop], (text, stop)
+        scanner.until(end)
+        assert scanner.hits == expected, text
+    assert [h.surface for h in gaz.find("上海金山")] == ["上海", "金山"]
