@@ -137,15 +137,15 @@ def body_bounds(simplified: str, spans: list[tuple[int, int]] | None = None) -> 
     lines = spans or _lines(simplified)  # a blank line is never a body line: no need to drop them
 
     def is_body(s: int, e: int) -> bool:
+        # a heading, or: a long title has no comma; a body line has a full stop or clauses
+        # (the cheap tests first: they are all asked, in any order, for the same answer)
         line = simplified[s:e].strip()
-        if c.top.match(line) or c.sub.match(line):
-            return True
-        # a long title has no comma; a body line has a full stop or clauses
-        return "。" in line or (len(line) >= c.body_min and _CLAUSE_PUNCT.search(line) is not None)
+        return ("。" in line or c.top.match(line) is not None or c.sub.match(line) is not None
+                or (len(line) >= c.body_min and _CLAUSE_PUNCT.search(line) is not None))
 
     def is_footer(s: int, e: int) -> bool:
         line = simplified[s:e].strip()
-        return any(cue in line for cue in c.footer) and "。" not in line
+        return "。" not in line and any(cue in line for cue in c.footer)
 
     first = next((line for line in lines if is_body(*line)), None)
     if first is None:
