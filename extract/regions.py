@@ -119,8 +119,9 @@ class Gazetteer:
         # The scan is the hot path. Every surface has 2+ characters, so index them
         # by their first two: the lengths worth trying there, longest first. Most
         # Han characters start some name, but few pairs do: `_pairs` lists, in C,
-        # every pair of a first and a second character of names in a text (one in
-        # twenty is the start of a name); only those that are get looked for.
+        # every pair of a first and a second character of names in a text; about
+        # one in twenty is the start of a name, and names are looked for only where
+        # such a real first pair occurs (Scanner.until).
         lengths: dict[str, set[int]] = defaultdict(set)
         for s in self.surfaces:
             lengths[s[:2]].add(len(s))
