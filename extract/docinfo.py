@@ -14,8 +14,9 @@ from functools import lru_cache
 import regex
 
 from .model import DocumentInfo
+from .indicators import _alternation  # literal words as one trie-shaped `re` pattern
 from .normalize import _PINYIN_GLOSS, NormalizedText  # the one gloss pattern, shared
-from .regions import MUNICIPALITIES, Hit, Unit, gazetteer, resolve_county
+from .regions import MUNICIPALITIES, Hit, Scanner, Unit, gazetteer, resolve_county
 from .sections import rules, top_headings
 
 YEAR = r"(?P<y>(?:19|20)[0-9]{2})"  # ASCII digits: int() must be able to read them
@@ -43,6 +44,37 @@ class _Org:
     start: int
 
 
+class _Hits:
+    """The place names of a text, scanned only as far as they are asked for.
+
+    Most reports name their organisation near the top; the place names further
+    down are only read when the region is voted from the whole text. The hits
+    are those of `Gazetteer.find`, in text order.
+    """
+
+    __slots__ = ("_scanner", "_by_end", "_indexed")
+
+    def __init__(self, gaz, simplified: str, limit: int):
+        self._scanner = Scanner(gaz, simplified, limit)
+        self._by_end: dict[int, Hit] = {}
+        self._indexed = 0  # hits already in _by_end
+
+    def before(self, pos: int) -> list[Hit]:
+        """Every hit that starts before `pos` (and perhaps some after it)."""
+        self._scanner.until(pos)
+        return self._scanner.hits
+
+    def ending_at(self, pos: int) -> Hit | None:
+        hits = self.before(pos)  # a hit that ends at `pos` starts before it
+        for hit in hits[self._indexed :]:
+            self._by_end[hit.end] = hit
+        self._indexed = len(hits)
+        return self._by_end.get(pos)
+
+    def all(self) -> list[Hit]:
+        return self.before(self._scanner.end)
+
+
 @lru_cache(maxsize=1)
 def _cfg() -> dict:
     r = rules("document")
@@ -51,7 +83,7 @@ def _cfg() -> dict:
     return {
         "r": r,
         "kinds": kinds,
-        "kind_re": regex.compile("|".join(map(regex.escape, kinds))),
+        "kind_re": _alternation(kinds),  # the longest kind at the leftmost place, as "|".join(kinds) finds it
         "heading": regex.compile(r["title"]["heading"]),
         "site": regex.compile(r["title"]["site_name"]),
         "menu": regex.compile(r["title"]["menu"]),
@@ -60,7 +92,7 @@ def _cfg() -> dict:
         "strip": regex.compile(r["title"]["strip_suffix"], regex.I),
         "bracket": regex.compile(r["title"]["bracket"]),
         "labelled": regex.compile(r["title"]["labelled"], regex.M),
-        "furniture": regex.compile("|".join(map(regex.escape, r["title"]["furniture"]))),
+        "furniture": _alternation(r["title"]["furniture"]),  # literal words: the re trie finds any of them faster
         "css": regex.compile(r["title"]["css"]),
         "skip_line": regex.compile("|".join(r["title"]["skip_lines"])),
         "title_year_start": regex.compile(r"\s*" + r["year"]["title"].replace("{Y}", YEAR)),
@@ -87,6 +119,7 @@ def _cfg() -> dict:
         "issuer_before": regex.compile(org["issuer"]["before"]),
         "issuer_after": regex.compile(org["issuer"]["after"]),
         "level_cue": _level_cue_pattern(r["level_cues"]),
+        "level_of": {w: level for level in ("city", "county", "province") for w in r["level_cues"][level]},
     }
 
 
@@ -186,7 +219,7 @@ def _choose_title(simplified: str, candidates: list[tuple[int, int]], strong: se
 def _says_what(title: str) -> bool:
     """A title naming its year and its kind of report: 2018年工作情况概述, 2022年度部门决算."""
     c = _cfg()
-    return c["title_year"].search(title) is not None and any(w in title for w in c["r"]["title"]["report_nouns"])
+    return any(w in title for w in c["r"]["title"]["report_nouns"]) and c["title_year"].search(title) is not None
 
 
 def _agency_only(line: str) -> bool:
@@ -229,20 +262,24 @@ def _self_level(simplified: str) -> str | None:
     # loop below does; the loop is only needed when a not_after word (自治) occurs.
     guarded = any(x in simplified for x in r["level_cues"]["not_after"])
     found = Counter(c["level_cue"].findall(simplified, overlapped=True)) if c["level_cue"] and not guarded else None
-    for level in ("city", "county", "province"):
-        cues = r["level_cues"][level]
-        for cue in cues:
-            if not guarded:
-                n = found[cue] if found is not None else simplified.count(cue)
-                if n:
-                    counts[level] += n
-                continue
-            start = simplified.find(cue)
-            while start != -1:  # str.find: no regex compiled per call
-                before = simplified[max(0, start - 2) : start]
-                start = simplified.find(cue, start + len(cue))
-                if not any(before.endswith(x) for x in r["level_cues"]["not_after"]):
-                    counts[level] += 1
+    if found is not None:  # the pattern exists only when no cue repeats: each has one level
+        level_of = c["level_of"]
+        for cue, n in found.items():  # in text order: a tie at the top gives None in any order
+            counts[level_of[cue]] += n
+    else:
+        for level in ("city", "county", "province"):
+            for cue in r["level_cues"][level]:
+                if not guarded:
+                    n = simplified.count(cue)
+                    if n:
+                        counts[level] += n
+                    continue
+                start = simplified.find(cue)
+                while start != -1:  # str.find: no regex compiled per call
+                    before = simplified[max(0, start - 2) : start]
+                    start = simplified.find(cue, start + len(cue))
+                    if not any(before.endswith(x) for x in r["level_cues"]["not_after"]):
+                        counts[level] += 1
     if not counts:
         return None
     (best, n), *rest = counts.most_common()
@@ -266,9 +303,8 @@ def _unit_level(hit: Hit) -> tuple[str, Unit] | None:
     return None
 
 
-def _org_candidates(simplified: str, hits: list[Hit]) -> list[_Org]:
+def _org_candidates(simplified: str, hits: _Hits) -> list[_Org]:
     c = _cfg()
-    by_end = {h.end: h for h in hits}
     found = []
     for m in c["kind_re"].finditer(simplified):
         line_start = simplified.rfind("\n", 0, m.start()) + 1
@@ -280,7 +316,7 @@ def _org_candidates(simplified: str, hits: list[Hit]) -> list[_Org]:
             continue
         # 区级机关…中心, 市直机关…中心: a joiner between the place and the kind
         joiner = simplified[m.start() - 1] if m.start() and simplified[m.start() - 1] in c["joiners"] else ""
-        hit = by_end.get(m.start() - len(joiner))
+        hit = hits.ending_at(m.start() - len(joiner))
         if hit is not None and len(hit.units) == 1 or (hit is not None and hit.full):
             found.append(_Org(hit.surface + joiner + m.group(), m.group(), hit.surface + joiner, hit, None, hit.start))
             continue
@@ -336,15 +372,16 @@ def _top(votes: Counter[Unit]) -> Unit | None:
     return None if rest and rest[0][1] == n else best
 
 
-def _region(level: str | None, anchor: Unit | None, hits: list[Hit], title_hits: list[Hit]) -> Unit | None:
+def _region(level: str | None, anchor: Unit | None, lazy_hits: _Hits, title_hits: list[Hit]) -> Unit | None:
     """The reporting unit at `level`, from the organisation's place or the place names in the text."""
     if anchor is not None:
         return anchor
     if level is None:
         return None
-    provinces = {u.province for h in hits if h.full for u in h.units if u.level == "province"}
-    cities = {u.city for h in hits for u in h.units if u.level == "city" and len(h.units) == 1}
     if level == "county":
+        hits = lazy_hits.all()
+        provinces = {u.province for h in hits if h.full for u in h.units if u.level == "province"}
+        cities = {u.city for h in hits for u in h.units if u.level == "city" and len(h.units) == 1}
         names = Counter(u.county for h in hits for u in h.units if u.level == "county")
         for name, _ in names.most_common(1):
             # a hit such as 上海金山 already names the one county it means
@@ -353,11 +390,10 @@ def _region(level: str | None, anchor: Unit | None, hits: list[Hit], title_hits:
                 return next(iter(pinned))
             return resolve_county(name, provinces, cities)
         return None
-    for source in (title_hits, hits):
-        unit = _top(_votes(source, level))
-        if unit is not None:
-            return unit
-    return None
+    unit = _top(_votes(title_hits, level))
+    if unit is not None:
+        return unit  # the title's place names decide: the rest of the text is not read
+    return _top(_votes(lazy_hits.all(), level))
 
 
 # ---------------------------------------------------------------- year, period, type
@@ -477,8 +513,8 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
         info.title = "".join(parts)
     info.published = find_published(simplified)
 
-    hits = gaz.find(simplified, limit=20000)
-    title_hits = [h for h in hits if span and span[0] <= h.start < span[1]]
+    hits = _Hits(gaz, simplified, 20000)
+    title_hits = [h for h in hits.before(span[1]) if span[0] <= h.start < span[1]] if span else []
 
     # organisation and the level it speaks for
     self_level = _self_level(simplified)
@@ -532,7 +568,7 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
             info.city = unit.province
         info.admin_code = gaz.code(unit)
     elif level in ("city", "county"):
-        named_provinces = {u.province for h in hits if h.full for u in h.units if u.level == "province" and len(h.units) == 1}
+        named_provinces = {u.province for h in hits.all() if h.full for u in h.units if u.level == "province" and len(h.units) == 1}
         if len(named_provinces) == 1:
             info.province = next(iter(named_provinces))
             info.admin_code = gaz.code(Unit("province", info.province))

@@ -156,24 +156,34 @@ class _Rules:
         # when that gives the same matches (see _Sentence.matches_before)
         self.lookback = {name: (pattern, _prefix_safe(pattern)) for name, pattern in
                          (("scope", self.scope_re), ("running", self.running_re), ("period", self.period_re))}
+        # cue word -> the (alternative, group) pairs, topics and vetoes it belongs to:
+        # meaning_of looks up the substrings of a hit instead of testing every word
+        self._groups_of: dict[str, set] = {}
+        self._topics_of: dict[str, set] = {}
+        self._vetoes_of: dict[str, set] = {}
+        for ai, alt in enumerate(self.alternatives):
+            for gi, group in enumerate(alt.near):
+                for w in group:
+                    self._groups_of.setdefault(w, set()).add((ai, gi))
+            for w in alt.topic or ():
+                self._topics_of.setdefault(w, set()).add(ai)
+        for code, words in self.vetoes.items():
+            for w in words:
+                self._vetoes_of.setdefault(w, set()).add(code)
 
     def meaning_of(self, hit: str) -> tuple:
         """What a cue hit means: the (alternative, near group) pairs it satisfies, the
         alternatives whose topic it names, and the indicators it vetoes."""
         found = self.meanings.get(hit)
         if found is None:
-            groups, topics = [], []
             if hit in self.whole_words:  # 新能源 names itself, not 能源
-                def says(words): return hit in words
-            else:  # 会议室 says 会议, 节能改造面积 says 节能改造
-                def says(words): return any(w in hit for w in words)
-            for ai, alt in enumerate(self.alternatives):
-                for gi, group in enumerate(alt.near):
-                    if says(group):
-                        groups.append((ai, gi))
-                if alt.topic and says(alt.topic):
-                    topics.append(ai)
-            vetoed = frozenset(code for code, words in self.vetoes.items() if says(words))
+                parts = {hit}
+            else:  # 会议室 says 会议, 节能改造面积 says 节能改造: every word inside the hit
+                parts = {hit[i:j] for i in range(len(hit)) for j in range(i + 1, len(hit) + 1)}
+                parts.add("")
+            groups = sorted({g for p in parts for g in self._groups_of.get(p, ())})
+            topics = sorted({a for p in parts for a in self._topics_of.get(p, ())})
+            vetoed = frozenset(code for p in parts for code in self._vetoes_of.get(p, ()))
             found = self.meanings[hit] = (tuple(groups), tuple(topics), vetoed)
         return found
 

@@ -118,13 +118,17 @@ class Gazetteer:
         self.max_len = max((len(s) for s in self.surfaces), default=0)
         # The scan is the hot path. Every surface has 2+ characters, so index them
         # by their first two: the lengths worth trying there, longest first. Most
-        # Han characters start some name, but few pairs do: `_pair` (first character
-        # of a name, then a second one) lets C skip most positions.
+        # Han characters start some name, but few pairs do: `_pairs` lists, in C,
+        # every pair of a first and a second character of names in a text; about
+        # one in twenty is the start of a name, and names are looked for only where
+        # such a real first pair occurs (Scanner.until).
         lengths: dict[str, set[int]] = defaultdict(set)
         for s in self.surfaces:
             lengths[s[:2]].add(len(s))
         self._lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
-        self._pair = re.compile(_char_class({k[0] for k in lengths}) + "(?=" + _char_class({k[1] for k in lengths}) + ")")
+        self._pairs = re.compile(
+            "(?=(" + _char_class({k[0] for k in lengths}) + _char_class({k[1] for k in lengths}) + "))"
+        )
         self._short_starts = {s[:2] for s in self.county_short}  # county short names have 2+ characters
         # surface -> (units in a stable order, written in full), sorted once here
         self._entries = {
@@ -144,32 +148,9 @@ class Gazetteer:
     def find(self, text: str, limit: int | None = None) -> list[Hit]:
         """Longest-match scan for place names; a county short name counts only
         right after its own city or province (上海金山 -> 金山区)."""
-        hits: list[Hit] = []
-        end = len(text) if limit is None else min(len(text), limit)
-        entries, lengths = self._entries, self._lengths
-        i = 0
-        for m in self._pair.finditer(text, 0, end):
-            pos = m.start()
-            if pos < i:
-                continue  # inside the previous hit
-            tried = lengths.get(text[pos : pos + 2])
-            if tried is None:
-                continue
-            for length in tried:
-                if pos + length <= end and text[pos : pos + length] in entries:
-                    break
-            else:
-                continue
-            i = pos + length
-            surface = text[pos:i]
-            units, full = entries[surface]
-            hits.append(Hit(pos, i, surface, units, full))
-            # 上海金山, 福州仓山: a county's short name right after its parent
-            follow = self._county_after(text, i, end, units)
-            if follow is not None:
-                hits.append(follow)
-                i = follow.end
-        return hits
+        scanner = Scanner(self, text, limit)
+        scanner.until(scanner.end)
+        return scanner.hits
 
     def _county_after(self, text: str, i: int, end: int, parents: tuple[Unit, ...]) -> Hit | None:
         if text[i : i + 2] not in self._short_starts:
@@ -206,6 +187,58 @@ class Gazetteer:
         within = city_code[:4] if city_code else prefix
         counties = [c for c in self._codes.get(unit.county or "", []) if c.startswith(within) and not c.endswith("00")]
         return counties[0] if len(counties) == 1 else None
+
+
+class Scanner:
+    """`Gazetteer.find` in steps: `until(pos)` finds every hit that starts before
+    `pos`, so a caller that needs only the place names near the top of a text
+    never scans the rest. The hits are those of one full scan, in text order."""
+
+    __slots__ = ("gaz", "text", "end", "hits", "_next", "_cursor")
+
+    def __init__(self, gaz: Gazetteer, text: str, limit: int | None = None):
+        self.gaz, self.text = gaz, text
+        self.end = len(text) if limit is None else min(len(text), limit)
+        self.hits: list[Hit] = []
+        self._next = 0  # where the next hit may start (the end of the last one)
+        self._cursor = 0  # positions before it have been looked at
+
+    def until(self, stop: int) -> None:
+        if stop <= self._cursor:
+            return
+        text, end, hits = self.text, self.end, self.hits
+        gaz = self.gaz
+        entries, lengths = gaz._entries, gaz._lengths
+        # the first two characters of a name starting in [cursor, stop) lie before `window`
+        window = min(stop + 1, end)
+        pairs = lengths.keys() & set(gaz._pairs.findall(text, self._cursor, window))
+        starts = []
+        for pair in pairs:  # where each occurs, overlaps included: every place a name may start
+            pos = text.find(pair, self._cursor, window)
+            while pos >= 0:
+                starts.append(pos)
+                pos = text.find(pair, pos + 1, window)
+        starts.sort()
+        i = self._next
+        for pos in starts:
+            if pos < i:
+                continue  # inside the previous hit
+            for length in lengths[text[pos : pos + 2]]:
+                if pos + length <= end and text[pos : pos + length] in entries:
+                    break
+            else:
+                continue
+            i = pos + length
+            surface = text[pos:i]
+            units, full = entries[surface]
+            hits.append(Hit(pos, i, surface, units, full))
+            # 上海金山, 福州仓山: a county's short name right after its parent
+            follow = gaz._county_after(text, i, end, units)
+            if follow is not None:
+                hits.append(follow)
+                i = follow.end
+        self._next = i
+        self._cursor = stop
 
 
 @lru_cache(maxsize=1)

@@ -27,10 +27,48 @@ def rules(name: str) -> dict:
     return rulebook.load(name)
 
 
+_BREAKS = "。\n;；"  # a heading starts the text, a line or a sentence: right after one of these
+_START = r"(?:^|(?<=[" + _BREAKS + r"]))[ \t\u3000]*"
+
+
+class _Headings:
+    """The spans of `body` where `_START + "(" + body + ")"` (multiline) finds it.
+
+    That pattern tries its lookbehind at every position of the text; here the
+    start of the text is tried once and then a pattern that opens with one of
+    the break characters skips to them. Same spans, in the same order: each
+    search resumes where the pattern's own scan would (at the end of the
+    previous heading, or on its last character when that is a break). A body
+    that can match nothing is left to the plain pattern.
+    """
+
+    __slots__ = ("whole", "first", "rest", "empty")
+
+    def __init__(self, body: str):
+        self.whole = regex.compile(_START + "(" + body + ")", regex.M)
+        self.first = regex.compile(r"[ \t\u3000]*(" + body + ")")
+        self.rest = regex.compile("[" + _BREAKS + r"][ \t\u3000]*(" + body + ")")
+        self.empty = regex.compile(body).fullmatch("") is not None
+
+    def match(self, line: str) -> regex.Match | None:
+        return self.whole.match(line)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if self.empty:
+            return [m.span(1) for m in self.whole.finditer(text)]
+        found = []
+        m = self.first.match(text) or self.rest.search(text)
+        while m is not None:
+            start, end = m.span(1)
+            found.append((start, end))
+            m = self.rest.search(text, end - 1 if end > start and text[end - 1] in _BREAKS else end)
+        return found
+
+
 @dataclass(frozen=True, slots=True)
 class _Compiled:
-    top: regex.Pattern
-    sub: regex.Pattern
+    top: _Headings
+    sub: _Headings
     plan_year: regex.Pattern
     heading_cue: regex.Pattern  # every cue word, then the plan-year shape: one search per heading
     opener: regex.Pattern
@@ -45,14 +83,13 @@ class _Compiled:
 @lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
     r = rules("sections")
-    start = r"(?:^|(?<=[。\n;；]))[ \t\u3000]*"
     openers = "|".join(map(regex.escape, r["plan_openers"]))
     return _Compiled(
-        top=regex.compile(start + "(" + r["top_heading"] + ")", regex.M),
-        sub=regex.compile(start + "(" + r["sub_heading"] + ")", regex.M),
+        top=_Headings(r["top_heading"]),
+        sub=_Headings(r["sub_heading"]),
         plan_year=regex.compile(r["plan_year_heading"].replace("{Y}", YEAR)),
         heading_cue=_heading_cue(r),
-        opener=regex.compile(start + r"(?:" + openers + r")(?:[,，:：]|工作|将|要|我|继续|重点)", regex.M),
+        opener=regex.compile(_START + r"(?:" + openers + r")(?:[,，:：]|工作|将|要|我|继续|重点)", regex.M),
         page=regex.compile(r["page_counter"]),
         cues={k: tuple(r["cues"][k]) for k in KINDS},
         heading_chars=int(r["heading_chars"]),
@@ -97,27 +134,25 @@ def body_bounds(simplified: str, spans: list[tuple[int, int]] | None = None) -> 
     one are looked at; `spans` are `_lines(simplified)` when the caller has them.
     """
     c = _compiled()
-    lines = [(s, e) for s, e in (spans or _lines(simplified)) if simplified[s:e].strip()]
+    lines = spans or _lines(simplified)  # a blank line is never a body line: no need to drop them
 
     def is_body(s: int, e: int) -> bool:
+        # a heading, or: a long title has no comma; a body line has a full stop or clauses
+        # (the cheap tests first: they are all asked, in any order, for the same answer)
         line = simplified[s:e].strip()
-        if c.top.match(line) or c.sub.match(line):
-            return True
-        # a long title has no comma; a body line has a full stop or clauses
-        return "。" in line or (len(line) >= c.body_min and _CLAUSE_PUNCT.search(line) is not None)
+        return ("。" in line or c.top.match(line) is not None or c.sub.match(line) is not None
+                or (len(line) >= c.body_min and _CLAUSE_PUNCT.search(line) is not None))
 
     def is_footer(s: int, e: int) -> bool:
         line = simplified[s:e].strip()
-        return any(cue in line for cue in c.footer) and "。" not in line
+        return "。" not in line and any(cue in line for cue in c.footer)
 
     first = next((line for line in lines if is_body(*line)), None)
     if first is None:
         return 0, len(simplified)
-    last = len(lines) - 1
-    while last >= 0 and (not is_body(*lines[last]) or is_footer(*lines[last])):
-        last -= 1
-    # every body line is a footer line too: the body ends with the last of them
-    end = lines[last][1] if last >= 0 else next(e for s, e in reversed(lines) if is_body(s, e))
+    end = next((e for s, e in reversed(lines) if is_body(s, e) and not is_footer(s, e)), None)
+    if end is None:  # every body line is a footer line too: the body ends with the last of them
+        end = next(e for s, e in reversed(lines) if is_body(s, e))
     return first[0], max(end, first[1])
 
 
@@ -131,10 +166,10 @@ def _top_headings(simplified: str) -> tuple[tuple[int, str | None], ...]:
     # kept for the last text: docinfo (document type) and sections both ask
     c = _compiled()
     found = []
-    for m in c.top.finditer(simplified):
-        tail = simplified[m.end(1) : m.end(1) + c.heading_chars]
+    for heading_start, heading_end in c.top.spans(simplified):
+        tail = simplified[heading_end : heading_end + c.heading_chars]
         tail = _LINE_END.split(tail, maxsplit=1)[0]
-        found.append((m.start(1), classify_heading(tail)))
+        found.append((heading_start, classify_heading(tail)))
     return tuple(found)
 
 
@@ -146,18 +181,18 @@ def section_points(simplified: str) -> list[tuple[int, str]]:
     events: list[tuple[int, int, str, str | None]] = []  # (pos, order, action, kind)
     for pos, kind in top_headings(simplified):
         events.append((pos, 1, "struct", kind or "summary"))
-    for m in c.sub.finditer(simplified):
-        tail = simplified[m.end(1) : m.end(1) + c.heading_chars]
+    for heading_start, heading_end in c.sub.spans(simplified):
+        tail = simplified[heading_end : heading_end + c.heading_chars]
         kind = classify_heading(_LINE_END.split(tail, maxsplit=1)[0])
         if kind:
-            events.append((m.start(1), 1, "struct", kind))
+            events.append((heading_start, 1, "struct", kind))
     for s, e in spans:
         line = simplified[s:e].strip()
         if line and len(line) <= c.short_line_chars and "。" not in line and not c.top.match(line):
             kind = classify_heading(line)
             if kind:
                 events.append((s, 1, "struct", kind))
-    for m in c.opener.finditer(simplified):
+    for m in c.opener.finditer(simplified):  # (regex finds these words fast itself: _Headings measured slower)
         line_end = simplified.find("\n", m.start())
         events.append((m.start(), 2, "on", "plan"))
         events.append((len(simplified) if line_end < 0 else line_end, 0, "off", None))
@@ -181,8 +216,9 @@ def section_points(simplified: str) -> list[tuple[int, str]]:
     return points
 
 
-def section_at(points: list[tuple[int, str]], offset: int) -> str:
-    index = bisect_right([p for p, _ in points], offset) - 1
+def section_at(points: list[tuple[int, str]], offset: int, positions: list[int] | None = None) -> str:
+    """The section at `offset`; `positions` are the points' positions when the caller has them."""
+    index = bisect_right([p for p, _ in points] if positions is None else positions, offset) - 1
     return points[max(index, 0)][1]
 
 
@@ -191,5 +227,6 @@ def assign_sections(text: str, simplified: str, mentions: list[Mention]) -> None
     if not mentions:
         return
     points = section_points(simplified)
+    positions = [p for p, _ in points]  # once per document, not once per mention
     for mention in mentions:
-        mention.section = section_at(points, mention.start)
+        mention.section = section_at(points, mention.start, positions)

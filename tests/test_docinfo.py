@@ -144,6 +144,20 @@ def test_gazetteer_is_built_once():
     assert gazetteer() is gazetteer()
 
 
+def test_place_names_read_lazily_are_those_of_one_full_scan():
+    from govstat.extract.docinfo import _Hits
+
+    text = simplify("上海金山区机关事务管理局。伊春市和福州仓山的会议,黑龙江省。")
+    full = gazetteer().find(text, limit=20000)
+    assert [h.surface for h in full][:2] == ["上海", "金山"]  # a county's short name after its parent
+    hits = _Hits(gazetteer(), text, 20000)
+    assert hits.before(3) == [h for h in full if h.start < 3]  # the rest is not scanned yet
+    assert len(full) > 3
+    assert [hits.ending_at(h.end) for h in full] == full
+    assert hits.ending_at(full[0].end + 1) is None
+    assert hits.all() == full
+
+
 def _score():
     rows = []
     for path in sorted((ROOT / "corpus" / "annotations").glob("*.json")):
@@ -187,6 +201,7 @@ def test_level_cues_are_counted_in_one_pass_only_when_that_counts_the_same():
         return {"city": list(words), "county": [], "province": []}
 
     assert _level_cue_pattern(cues("我市", "全市")).findall("我市全市我市", overlapped=True) == ["我市", "全市", "我市"]
+    assert _level_cue_pattern(cues("全市", "市直")).findall("全市直属", overlapped=True) == ["全市", "市直"]  # overlapping: both count
     assert _level_cue_pattern(cues("市委", "市委书记")) is None  # one cue starts another
     assert _level_cue_pattern(cues("市市")) is None  # overlaps itself: 市市市 holds one, not two
 
@@ -379,3 +394,47 @@ def test_headline_over_an_opening_year_is_a_news_item():
     # no headline, or a title naming the year: a year's summary
     d = info("2021年,区机关事务中心完成公务用车定点维修,节约财政资金12万元。\n")
     assert (d.year, d.doc_type) == (2021, "work_summary")
+
+
+def test_place_name_scan_in_steps_finds_what_one_longest_match_pass_finds():
+    import random
+
+    from govstat.extract.regions import Hit, Scanner
+
+    gaz = gazetteer()
+
+    def one_pass(text, end):  # every position, the longest name there, then on after it
+        hits, i = [], 0
+        for pos in range(end - 1):
+            if pos < i or text[pos : pos + 2] not in gaz._lengths:
+                continue
+            for length in gaz._lengths[text[pos : pos + 2]]:
+                if pos + length <= end and text[pos : pos + length] in gaz._entries:
+                    break
+            else:
+                continue
+            i = pos + length
+            units, full = gaz._entries[text[pos:i]]
+            hits.append(Hit(pos, i, text[pos:i], units, full))
+            follow = gaz._county_after(text, i, end, units)
+            if follow is not None:
+                hits.append(follow)
+                i = follow.end
+        return hits
+
+    rng = random.Random(3)
+    names = ["上海", "金山", "伊春市", "伊春", "福州", "仓山", "黑龙江省", "鼓楼区", "北京市", "朝阳", "市", "区", "县"]
+    filler = ["的", "和", "工作", "。", "\n", "市场", "全市", "1", "海"]
+    for _ in range(400):
+        text = "".join(rng.choice(names + filler) for _ in range(rng.randint(0, 20)))
+        limit = rng.choice([None, 5, 20000])
+        end = len(text) if limit is None else min(len(text), limit)
+        expected = one_pass(text, end)
+        assert gaz.find(text, limit) == expected, text
+        scanner = Scanner(gaz, text, limit)
+        for stop in sorted(rng.sample(range(0, len(text) + 2), min(4, len(text) + 2))):
+            scanner.until(stop)
+            assert [h for h in scanner.hits if h.start < stop] == [h for h in expected if h.start < stop], (text, stop)
+        scanner.until(end)
+        assert scanner.hits == expected, text
+    assert [h.surface for h in gaz.find("上海金山")] == ["上海", "金山"]

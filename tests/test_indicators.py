@@ -461,3 +461,28 @@ def test_measuring_offices_on_site_is_an_inspection():
 ])
 def test_clause_before_lends_cues_and_changes_not_vetoes(text, span, expected):
     assert indicators(text, span) == [expected]
+
+
+def test_cue_meaning_from_word_index_is_that_of_testing_every_word():
+    from govstat.extract.indicators import load_rules
+
+    rules = load_rules()
+
+    def brute(hit):  # every alternative's every group asked whether the hit says one of its words
+        if hit in rules.whole_words:
+            def says(words): return hit in words
+        else:
+            def says(words): return any(w in hit for w in words)
+        groups = tuple((ai, gi) for ai, alt in enumerate(rules.alternatives)
+                       for gi, group in enumerate(alt.near) if says(group))
+        topics = tuple(ai for ai, alt in enumerate(rules.alternatives) if alt.topic and says(alt.topic))
+        return groups, topics, frozenset(code for code, words in rules.vetoes.items() if says(words))
+
+    words = sorted({w for alt in rules.alternatives for g in alt.near for w in g}
+                   | {w for alt in rules.alternatives for w in alt.topic or ()}
+                   | {w for ws in rules.vetoes.values() for w in ws})
+    hits = words + [a + b for a, b in zip(words, reversed(words))] + ["会议室使用面积", "新能源汽车", "车"]
+    for hit in hits:
+        rules.meanings.pop(hit, None)
+        assert rules.meaning_of(hit) == brute(hit), hit
+    assert any(rules.meaning_of(h)[0] for h in hits) and any(rules.meaning_of(h)[2] for h in hits)

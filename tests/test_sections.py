@@ -81,3 +81,23 @@ def test_earliest_cue_wins_and_a_plan_year_only_when_strictly_first():
 def test_body_ends_at_the_last_body_line_even_when_it_names_a_footer_cue():
     text = "首页\n一、来源说明\n"  # the only body line (a heading) is also a footer line (来源, no 。)
     assert body_bounds(simplify(text)) == (3, len(text) - 1)
+
+
+def test_heading_scan_finds_what_the_lookbehind_pattern_finds():
+    import random
+
+    import regex
+
+    from govstat.extract.sections import _START, _Headings, rules
+
+    r = rules("sections")
+    bodies = [r["top_heading"], r["sub_heading"], "(?:下一步|明年)(?:[,:]|将)", "[一二]{1,2}。", "(?:一|;)、?"]  # the last two end on a break
+    rng = random.Random(5)
+    alphabet = "一二三十、.()（）12 \t\u3000。;；\n文a下步明年,:将"
+    for body in bodies:
+        headings = _Headings(body)
+        plain = regex.compile(_START + "(" + body + ")", regex.M)
+        for _ in range(3000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+            assert headings.spans(text) == [m.span(1) for m in plain.finditer(text)], (body, text)
+    assert _Headings(r["top_heading"]).spans("一、总体\n二、问题。三.计划") == [(0, 2), (5, 7), (10, 12)]
