@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import threading
 import warnings
 from pathlib import Path
@@ -51,13 +52,15 @@ class _RustTagger:
                         self._flags[parts[0]] = flag
         # (word, flag) pairs straight from Rust: no per-word Python objects, no Python frame
         self._tag = functools.partial(rjieba.tag, hmm=False)
+        # most phrases hold none of those words: one substring search says so
+        self._flagged = re.compile("|".join(map(re.escape, self._flags))).search
         self.pairs = self._tag if not self._flags else self._pairs_with_user_flags
 
     def _pairs_with_user_flags(self, text: str) -> list[tuple[str, str]]:
-        flags = self._flags
         pairs = self._tag(text)
-        if flags.keys().isdisjoint(word for word, _ in pairs):
+        if self._flagged(text) is None:
             return pairs
+        flags = self._flags
         return [(word, flags.get(word, flag)) for word, flag in pairs]
 
 
