@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from .model import DocumentInfo
-from .indicators import _alternation  # literal words as one trie-shaped `re` pattern
+from .wordtrie import words_pattern  # literal words as one trie-shaped `re` pattern
 from .normalize import _PINYIN_GLOSS, NormalizedText  # the one gloss pattern, shared
 from .regions import MUNICIPALITIES, Hit, Scanner, Unit, gazetteer, resolve_county
 from .sections import rules, top_headings
@@ -83,7 +83,7 @@ def _cfg() -> dict:
     return {
         "r": r,
         "kinds": kinds,
-        "kind_re": _alternation(kinds),  # the longest kind at the leftmost place, as "|".join(kinds) finds it
+        "kind_re": words_pattern(kinds),  # the longest kind at the leftmost place, as "|".join(kinds) finds it
         "heading": regex.compile(r["title"]["heading"]),
         "site": regex.compile(r["title"]["site_name"]),
         "menu": regex.compile(r["title"]["menu"]),
@@ -92,7 +92,7 @@ def _cfg() -> dict:
         "strip": regex.compile(r["title"]["strip_suffix"], regex.I),
         "bracket": regex.compile(r["title"]["bracket"]),
         "labelled": regex.compile(r["title"]["labelled"], regex.M),
-        "furniture": _alternation(r["title"]["furniture"]),  # literal words: the re trie finds any of them faster
+        "furniture": words_pattern(r["title"]["furniture"]),  # literal words: the re trie finds any of them faster
         "css": regex.compile(r["title"]["css"]),
         "skip_line": regex.compile("|".join(r["title"]["skip_lines"])),
         "title_year_start": regex.compile(r"\s*" + r["year"]["title"].replace("{Y}", YEAR)),

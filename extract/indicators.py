@@ -22,6 +22,7 @@ import re
 import regex
 
 from . import rulebook, segment
+from .wordtrie import words_pattern
 from .model import Mention
 from .normalize import simplify
 from .sentences import sentence_of, split_sentences
@@ -110,7 +111,7 @@ class _Rules:
             self.vetoes[code] = tuple(spec.get("not") or ())
             earlier = spec.get("not_earlier") or {}
             if earlier.get("words"):
-                self.earlier_vetoes[code] = (_alternation(earlier["words"]), _alternation(earlier.get("unless") or ()))
+                self.earlier_vetoes[code] = (words_pattern(earlier["words"]), words_pattern(earlier.get("unless") or ()))
             words.update(self.vetoes[code])
             for alt in spec.get("cues") or ():
                 near = tuple(tuple(_split(g)) for g in alt.get("near") or ())
@@ -122,7 +123,7 @@ class _Rules:
                 for group in near:
                     words.update(group)
                 words.update(topic or ())
-        self.cue_re = _alternation(words)
+        self.cue_re = words_pattern(words)
         names = data.get("names") or {}
         self.title_re = re.compile("|".join(names.get("titles") or ()) or r"(?!)")
         self.title_marks = frozenset(t[0] for t in names.get("titles") or ())  # what each title opens with
@@ -134,13 +135,13 @@ class _Rules:
         cum = data.get("cumulative") or {}
         running = [regex.escape(w) for w in sorted(cum.get("running") or (), key=len, reverse=True)]
         self.running_re = re.compile("|".join([*(cum.get("running_patterns") or ()), *running]) or r"(?!)")
-        self.period_re = _alternation(cum.get("period") or ())
-        self.comparison_re = _alternation(cum.get("period_comparison") or ())
+        self.period_re = words_pattern(cum.get("period") or ())
+        self.comparison_re = words_pattern(cum.get("period_comparison") or ())
 
         link = data.get("change_link") or {}
         self.link_gap = int(link.get("max_gap", 24))
-        self.link_verbs_re = _alternation(link.get("verbs") or ())
-        self.link_compare_re = _alternation(link.get("compare") or ())
+        self.link_verbs_re = words_pattern(link.get("verbs") or ())
+        self.link_compare_re = words_pattern(link.get("compare") or ())
         removable = [*(link.get("compare") or ()), *(link.get("verbs") or ()),
                      *(link.get("measures") or ()), *(link.get("filler") or ())]
         self.link_strip_re = re.compile(
@@ -150,7 +151,7 @@ class _Rules:
         subj = data.get("subject") or {}
         self.qualifiers = frozenset(subj.get("qualifiers") or ())
         self.strip_tail = tuple(sorted(subj.get("strip_tail") or (), key=len, reverse=True))
-        self.scope_re = _alternation(scopes)
+        self.scope_re = words_pattern(scopes)
         self.scopes = frozenset(scopes)
         # patterns every number reads from its sentence start: scanned once per sentence
         # when that gives the same matches (see _Sentence.matches_before)
@@ -199,37 +200,6 @@ def _prefix_safe(pattern: re.Pattern) -> bool:
 
 def _split(group: str) -> list[str]:
     return [w.strip() for w in str(group).split("|") if w.strip()]
-
-
-def _alternation(words) -> re.Pattern:
-    """The longest of `words` at the leftmost place it occurs, as a regular expression.
-
-    The words are laid out as a trie (办公(?:用房|室)?): at each position the
-    engine follows one path character by character instead of trying every
-    word in turn, with the same matches as `|`.join of the words longest first
-    (the text picks the only branch that can go on, and a branch is tried before
-    stopping at a shorter word). The standard `re` module: several times faster
-    than `regex` on long literal alternations.
-    """
-    trie: dict = {}
-    for word in {w for w in words if w}:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-    if not trie:
-        return re.compile(r"(?!)")
-    return re.compile(_trie_pattern(trie))
-
-
-def _trie_pattern(node: dict) -> str:
-    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:  # a shorter word ends here: go on if the text allows, else stop
-        return f"(?:{body})?"
-    return body
 
 
 @lru_cache(maxsize=1)

@@ -289,7 +289,7 @@ def test_pinyin_glosses_do_not_break_cues():
 def test_trie_alternation_matches_like_longest_first_alternation():
     import random
 
-    from govstat.extract.indicators import _alternation
+    from govstat.extract.wordtrie import words_pattern as _alternation
 
     words = ["办公", "办公用房", "办公室", "公车", "公务用车", "用房", "车", "公", "a.b", "(括号)"]
     plain = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
