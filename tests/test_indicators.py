@@ -486,3 +486,13 @@ def test_cue_meaning_from_word_index_is_that_of_testing_every_word():
         rules.meanings.pop(hit, None)
         assert rules.meaning_of(hit) == brute(hit), hit
     assert any(rules.meaning_of(h)[0] for h in hits) and any(rules.meaning_of(h)[2] for h in hits)
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    # the 三公 line 公务用车购置及运行(维护)费 is one budget line, not running costs
+    ("2022年公务用车购置及运行费9.6万元,比上年减少1.2万元。", "9.6万元", "spending.three_public"),
+    ("公务用车购置及运行维护费支出4.3万元。", "4.3万元", "spending.three_public"),
+    ("公务用车运行维护费6万元,主要用于燃油和维修。", "6万元", "vehicles.running_cost"),
+])
+def test_vehicle_purchase_and_running_line_is_three_public(text, span, expected):
+    assert indicators(text, span) == [expected]
