@@ -451,7 +451,9 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
         if (after_colon or not _clause_has_verb(simplified, tags, seg_start, clause_start, rules)
                 or not _clause_has_noun(simplified, tags, seg_start, clause_start, m, clause_end)):
             window_start = sent.clauses[ci - 1][0]
-    tail_end = clause_end
+    # the words after the number, to the clause end; none when a list item ends with
+    # the number (腾退…1200平方米、出租房屋5处: 出租 is the next item's, not this number's)
+    tail_end = m_end if simplified[m_end:clause_end].lstrip(" ").startswith("、") else clause_end
 
     # score each alternative: best weight per cue group
     best: dict[tuple[int, int], tuple[int, int]] = {}

@@ -30,7 +30,8 @@ UNITS = {  # surface unit -> (canonical unit, kind, factor)
     "名": ("人", "count", 1), "条": ("条", "count", 1), "项": ("项", "count", 1), "个": ("个", "count", 1),
     "万千瓦时": ("千瓦时", "energy", 1e4), "份": ("份", "count", 1), "千克": ("吨", "mass", 1e-3),
     "辆次": ("辆次", "count", 1), "趟次": ("趟次", "count", 1), "家次": ("家次", "count", 1),
-    "件次": ("件次", "count", 1), "份次": ("份次", "count", 1),
+    "件次": ("件次", "count", 1), "份次": ("份次", "count", 1), "台次": ("台次", "count", 1),
+    "吨": ("吨", "mass", 1),
 }
 
 
@@ -496,3 +497,29 @@ def test_cue_meaning_from_word_index_is_that_of_testing_every_word():
 ])
 def test_vehicle_purchase_and_running_line_is_three_public(text, span, expected):
     assert indicators(text, span) == [expected]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a list item that ends with its number lends its neighbour no words
+    ("腾退办公用房900平方米、出租门面房4处。", "900平方米", "office_space.vacated"),
+    ("全年出车2800次、加油400次。", "2800次", "vehicles.trips"),
+    ("全年接待来访团组120批次、会议60场。", "120批次", "reception.served"),
+    # 减少 alone names no energy; with what is burnt or emitted it is a saving
+    ("全市信访量同比减少20%。", "20%", "petitions.handled"),
+    ("公务用车数量较改革前减少45%。", "45%", None),
+    ("通过锅炉改造减少标准煤消耗90吨。", "90吨", "energy.savings"),
+    ("人均综合能耗同比减少3.1%。", "3.1%", "energy.consumption"),
+    # the agency's own meetings are not meetings served
+    ("全年召开党组会议12次。", "12次", None),
+    ("全年服务各类会议320场,其中党组会议12场。", ("320场", "12场"), ["meetings.held"] * 2),
+    # trips written as 公务出行 / 安排用车; passes at a checkpoint are not trips
+    ("全年保障公务出行2100余次。", "2100余次", "vehicles.trips"),
+    ("全年安排用车1800台次。", "1800台次", "vehicles.trips"),
+    ("疫情期间保障车辆通行90车次。", "90车次", None),
+    # the fuel-powered part of a fleet is not new-energy
+    ("全县共有公务用车300辆,其中新能源汽车40辆、燃油车260辆。", ("300辆", "40辆", "260辆"),
+     ["vehicles.fleet", "vehicles.new_energy", "vehicles.fleet"]),
+])
+def test_second_review_patterns(text, spans, expected):
+    spans = (spans,) if isinstance(spans, str) else spans
+    assert indicators(text, *spans) == (expected if isinstance(expected, list) else [expected])
