@@ -713,6 +713,18 @@ def _read_docx(data: bytes, label: str) -> str:
 _CID = re.compile(r"\(cid:\d+\)")
 
 
+def _unwrap(text: str) -> str:
+    """A PDF's text layer breaks every printed line; the breaks that only wrap a
+    line of prose are dropped (Chinese needs no space there), so a sentence, and a
+    number with its unit (2259平|方米), read as one. Headings keep their breaks."""
+    from .sentences import wrapped_line_ends
+
+    wraps = wrapped_line_ends(text)
+    if not wraps:
+        return text
+    return "".join(ch for i, ch in enumerate(text) if i not in wraps)
+
+
 def _read_pdf(data: bytes, label: str) -> str:
     import logging
 
@@ -732,7 +744,7 @@ def _read_pdf(data: bytes, label: str) -> str:
         if "Password" in kind or "Encryption" in kind:
             raise InputError(f"{label}: password-protected (encrypted) PDF; remove the password first") from None
         raise InputError(f"{label}: corrupt PDF ({kind}: {str(cause)[:100]})") from None
-    text = "\n".join(page.strip("\n") for page in pages)
+    text = _unwrap("\n".join(page.strip("\n") for page in pages))
     cids = len(_CID.findall(text))
     if cids:
         plain = len(_SPACE.sub("", _CID.sub("", text)))

@@ -12,10 +12,31 @@ _START = itemgetter(0)
 # A sentence ends at 。！？；, a line break, or ! ? ; (half-width after normalising).
 _SENTENCE = regex.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+|\n|$)")
 
+# A line break that only wraps a line (text taken from a PDF or a fixed-width page):
+# it stands between two characters of running text, the next line is no heading,
+# and the line it ends is prose (20+ characters with a comma or full stop inside).
+_WRAP_CANDIDATE = regex.compile(
+    r"[\p{Han}0-9]\n(?=[\p{Han}0-9])(?![一二三四五六七八九十]+[、是]|[0-9]+[、.．]|第[一二三四五六七八九十]+)"
+)
+_PROSE_MARK = regex.compile(r"[,，。;；]")
+_PROSE_LINE = 20
+
+
+def wrapped_line_ends(text: str) -> set[int]:
+    """Positions of the line breaks that only wrap a line (read as no break)."""
+    ends = set()
+    for m in _WRAP_CANDIDATE.finditer(text):
+        newline = m.end() - 1
+        line_start = text.rfind("\n", 0, newline) + 1
+        if newline - line_start >= _PROSE_LINE and _PROSE_MARK.search(text, line_start, newline):
+            ends.add(newline)
+    return ends
+
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Half-open (start, end) spans of the non-blank sentences of `text`, in order."""
     spans = []
+    wraps = wrapped_line_ends(text)
     for m in _SENTENCE.finditer(text):
         sentence = m.group()
         # trim surrounding whitespace so spans show cleanly (str.strip removes
@@ -23,7 +44,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         core = sentence.strip()
         if core:
             start = m.start() + len(sentence) - len(sentence.lstrip())
-            spans.append((start, start + len(core)))
+            if spans and spans[-1][1] in wraps:  # the sentence before goes on after a wrapped line
+                spans[-1] = (spans[-1][0], start + len(core))
+            else:
+                spans.append((start, start + len(core)))
     return spans
 
 

@@ -449,3 +449,20 @@ def test_seed_reports_survive_gb18030_and_big5(report):
     raw = read_bytes(traditional, name="seed-big5.txt")
     assert raw.encoding in ("big5", "cp950", "big5hkscs")
     assert raw.text.replace("•", "‧") == traditional.decode("cp950")  # big5 and cp950 differ only on the bullet
+
+
+def test_pdf_lines_wrapped_mid_sentence_are_joined(tmp_path):
+    # a printed page breaks prose at the margin, here inside 召开 and inside 平方米
+    data = make_pdf([[
+        "一、总体情况",
+        "全年共保障各类会议1200场次,市委、市政府召",
+        "开大中型会议194场,腾退办公用房共计2259平",
+        "方米。",
+        "二、下步打算",
+    ]])
+    raw = read_path(write(tmp_path, "wrapped.pdf", data))
+    assert raw.text.split("\n") == [
+        "一、总体情况",
+        "全年共保障各类会议1200场次,市委、市政府召开大中型会议194场,腾退办公用房共计2259平方米。",
+        "二、下步打算",
+    ]

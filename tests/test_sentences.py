@@ -1,0 +1,28 @@
+"""Sentence spans: where a number's meaning is read from and what it links to."""
+
+from __future__ import annotations
+
+from govstat.extract.sentences import split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_sentences_end_at_stops_and_line_breaks():
+    assert sentences("全年保障会议120场。腾退用房30间;\n二、下步打算\n继续推进") == [
+        "全年保障会议120场。", "腾退用房30间;", "二、下步打算", "继续推进"]
+
+
+def test_a_line_wrapped_mid_sentence_does_not_end_it():
+    text = "近三年平均每年召开大型会议638场,其中市委、市政府平均每年召\n开大中型会议194场,市人大召开61场。"
+    assert sentences(text) == [text]
+
+
+def test_short_lines_headings_and_enumerated_lines_keep_their_breaks():
+    # a title with no comma, a line under 20 characters, a next line that opens a heading
+    assert sentences("机关事务管理局二〇一九年度工作总结报告全文\n全年保障会议120场。") == [
+        "机关事务管理局二〇一九年度工作总结报告全文", "全年保障会议120场。"]
+    assert sentences("全年腾退用房,共计30间\n完成任务。") == ["全年腾退用房,共计30间", "完成任务。"]
+    text = "全年共保障各类会议1200场次,完成各项保障任务\n二、下步打算"
+    assert sentences(text) == ["全年共保障各类会议1200场次,完成各项保障任务", "二、下步打算"]
