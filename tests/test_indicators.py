@@ -523,3 +523,9 @@ def test_vehicle_purchase_and_running_line_is_three_public(text, span, expected)
 def test_second_review_patterns(text, spans, expected):
     spans = (spans,) if isinstance(spans, str) else spans
     assert indicators(text, *spans) == (expected if isinstance(expected, list) else [expected])
+
+
+def test_places_renovated_are_projects_not_repair_jobs():
+    # SPEC §6: 修缮 + 处 counts projects; repair jobs are counted in 件/次/项
+    assert indicators("对3处办公楼进行修缮。", "3处") == ["construction.projects"]
+    assert indicators("全年完成维修任务1300件。", "1300件") == ["maintenance.tasks"]
