@@ -511,6 +511,7 @@ def test_vehicle_purchase_and_running_line_is_three_public(text, span, expected)
     ("人均综合能耗同比减少3.1%。", "3.1%", "energy.consumption"),
     # the agency's own meetings are not meetings served
     ("全年召开党组会议12次。", "12次", None),
+    ("今年以来,局党组召开专题会议9次,研究部署节能工作。", "9次", None),
     ("全年服务各类会议320场,其中党组会议12场。", ("320场", "12场"), ["meetings.held"] * 2),
     # trips written as 公务出行 / 安排用车; passes at a checkpoint are not trips
     ("全年保障公务出行2100余次。", "2100余次", "vehicles.trips"),
