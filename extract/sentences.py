@@ -15,8 +15,8 @@ _SENTENCE = regex.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+|\n|$)")
 # A line break that only wraps a line (text taken from a PDF or a fixed-width page):
 # it stands between two characters of running text, the next line is no heading,
 # and the line it ends is prose (20+ characters with a comma or full stop inside).
-_WRAP_CANDIDATE = regex.compile(
-    r"[\p{Han}0-9]\n(?=[\p{Han}0-9])(?![一二三四五六七八九十]+[、是]|[0-9]+[、.．]|第[一二三四五六七八九十]+)"
+_WRAP_CANDIDATE = regex.compile(  # (opens with the line break: found by a fast literal search)
+    r"(?<=[\p{Han}0-9])\n(?=[\p{Han}0-9])(?![一二三四五六七八九十]+[、是]|[0-9]+[、.．]|第[一二三四五六七八九十]+)"
 )
 _PROSE_MARK = regex.compile(r"[,，。;；]")
 _PROSE_LINE = 20
@@ -26,7 +26,7 @@ def wrapped_line_ends(text: str) -> set[int]:
     """Positions of the line breaks that only wrap a line (read as no break)."""
     ends = set()
     for m in _WRAP_CANDIDATE.finditer(text):
-        newline = m.end() - 1
+        newline = m.start()
         line_start = text.rfind("\n", 0, newline) + 1
         if newline - line_start >= _PROSE_LINE and _PROSE_MARK.search(text, line_start, newline):
             ends.add(newline)
