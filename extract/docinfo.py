@@ -14,10 +14,10 @@ from functools import lru_cache
 import regex
 
 from .model import DocumentInfo
-from .wordtrie import words_pattern  # literal words as one trie-shaped `re` pattern
 from .normalize import _PINYIN_GLOSS, NormalizedText  # the one gloss pattern, shared
 from .regions import MUNICIPALITIES, Hit, Scanner, Unit, gazetteer, resolve_county
 from .sections import rules, top_headings
+from .wordtrie import words_pattern  # literal words as one trie-shaped `re` pattern
 
 YEAR = r"(?P<y>(?:19|20)[0-9]{2})"  # ASCII digits: int() must be able to read them
 _DATE = regex.compile(
