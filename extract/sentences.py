@@ -3,32 +3,36 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 from operator import itemgetter
 
 import regex
+
+from . import rulebook
 
 _START = itemgetter(0)
 
 # A sentence ends at 。！？；, a line break, or ! ? ; (half-width after normalising).
 _SENTENCE = regex.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+|\n|$)")
 
-# A line break that only wraps a line (text taken from a PDF or a fixed-width page):
-# it stands between two characters of running text, the next line is no heading,
-# and the line it ends is prose (20+ characters with a comma or full stop inside).
-_WRAP_CANDIDATE = regex.compile(  # (opens with the line break: found by a fast literal search)
-    r"(?<=[\p{Han}0-9])\n(?=[\p{Han}0-9])(?![一二三四五六七八九十]+[、是]|[0-9]+[、.．]|第[一二三四五六七八九十]+)"
-)
-_PROSE_MARK = regex.compile(r"[,，。;；]")
-_PROSE_LINE = 20
+
+@lru_cache(maxsize=1)
+def _wrap_rules():
+    """(candidate break pattern, prose-mark pattern, shortest prose line) from rules/sentences.yaml."""
+    r = rulebook.load("sentences")["line_wraps"]
+    # the pattern opens with the line break itself: found by a fast literal search
+    candidate = regex.compile(r"(?<=[\p{Han}0-9])\n(?=[\p{Han}0-9])(?!" + r["heading_starts"] + ")")
+    return candidate, regex.compile(r["prose_marks"]), int(r["prose_line_chars"])
 
 
 def wrapped_line_ends(text: str) -> set[int]:
-    """Positions of the line breaks that only wrap a line (read as no break)."""
+    """Positions of the line breaks that only wrap a line of prose (read as no break)."""
+    candidate, prose_mark, prose_line = _wrap_rules()
     ends = set()
-    for m in _WRAP_CANDIDATE.finditer(text):
+    for m in candidate.finditer(text):
         newline = m.start()
         line_start = text.rfind("\n", 0, newline) + 1
-        if newline - line_start >= _PROSE_LINE and _PROSE_MARK.search(text, line_start, newline):
+        if newline - line_start >= prose_line and prose_mark.search(text, line_start, newline):
             ends.add(newline)
     return ends
 
