@@ -129,6 +129,14 @@ class _Rules:
         self.title_marks = frozenset(t[0] for t in names.get("titles") or ())  # what each title opens with
         self.organ_re = re.compile(names.get("organ_after") or r"(?!)")
         self.whole_words = frozenset(names.get("whole_words") or ())
+        # 8个单位…项目: a classifier followed by an organisation counts organisations,
+        # which only the indicators marked `counts_organisations` measure
+        counted = data.get("counted_organisations") or {}
+        self.organisations_re = re.compile(counted.get("after_number") or r"(?!)")
+        self.organisation_units = frozenset(counted.get("units") or ())
+        self.counts_organisations = frozenset(
+            code for code, spec in data["indicators"].items() if spec.get("counts_organisations")
+        )
         self.sizes = tuple(len(alt.near) for alt in self.alternatives)  # cue groups per alternative
         self.meanings: dict[str, tuple] = {}  # cue hit -> meaning_of(hit), filled as hits are seen
 
@@ -343,6 +351,9 @@ class _Reading:
     strong: bool = False  # the indicator has a cue in the number's own clause
     verb: str | None = None  # the verb that governs the number
     bare: bool = False  # and no noun stands between them: 召开61场
+    # indicators ruled out by a `not` word in the number's own clause: nothing
+    # lends them (燃油车占比40% after 新能源汽车占比60% shares the verb, not the code)
+    vetoed: frozenset[str] = frozenset()
 
 
 # --------------------------------------------------------------------------- entry point
@@ -398,6 +409,8 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
     indicator = reading.indicator
     if indicator is None and reading.bare and not m.change:  # (a change verb, 下降7%, names no thing)
         indicator = sent.verbs.get((reading.verb, m.unit))
+        if indicator in reading.vetoed:
+            indicator = None
     subject = _span_text(text, reading.subject)
     if parent is not None:
         p = mentions[parent]
@@ -486,6 +499,7 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
 
     choice, choice_score = None, None
     alternatives = rules.alternatives
+    counts_organisations = m.unit in rules.organisation_units and rules.organisations_re.match(simplified, m_end)
     # only alternatives with a cue for every group can be chosen
     sizes = rules.sizes
     for ai in sorted([ai for ai, n in found.items() if n == sizes[ai]]):
@@ -510,6 +524,8 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
             continue  # a veto lent by the clause before yields only to the number's own words
         if not _unit_fits(m, alt.fit_units, alt.all_units):
             continue
+        if counts_organisations and alt.indicator not in rules.counts_organisations:
+            continue
         score = (weight, len(alt.near), closeness)
         if choice_score is None or score > choice_score:
             choice, choice_score = alt.indicator, score
@@ -520,7 +536,8 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
     if subject is None:
         subject = topic_span or (None if m.change else verb_span)
     verb = simplified[verb_span[0]:verb_span[1]] if verb_span is not None else None
-    return _Reading(choice, subject, choice is not None, verb, verb is not None and np_span is None)
+    bare = verb is not None and np_span is None
+    return _Reading(choice, subject, choice is not None, verb, bare, frozenset(vetoed))
 
 
 def _vetoed_earlier(simplified, sentence_start, window_start, m_start, patterns) -> bool:

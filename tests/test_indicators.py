@@ -526,6 +526,21 @@ def test_second_review_patterns(text, spans, expected):
     assert indicators(text, *spans) == (expected if isinstance(expected, list) else [expected])
 
 
+@pytest.mark.parametrize("text, spans, expected", [
+    # a veto in the number's own clause is not overridden by a verb it shares
+    ("新能源汽车占比达到60%,燃油车占比40%。", ("60%", "40%"), ["vehicles.new_energy", None]),
+    ("召开会议194场,市人大召开61场。", ("194场", "61场"), ["meetings.held"] * 2),
+    # a classifier followed by an organisation counts organisations (SPEC §6 counts things)
+    ("完成8个单位办公楼维修改造项目审核。", "8个", None),
+    ("完成12个维修改造项目。", "12个", "construction.projects"),
+    ("检查36个市直单位办公用房使用情况。", "36个", "office_space.inspected"),
+    ("全市114个市直单位参加节能宣传周活动。", "114个", "energy.campaign"),
+])
+def test_own_clause_decides_what_is_counted(text, spans, expected):
+    spans = (spans,) if isinstance(spans, str) else spans
+    assert indicators(text, *spans) == (expected if isinstance(expected, list) else [expected])
+
+
 def test_places_renovated_are_projects_not_repair_jobs():
     # SPEC §6: 修缮 + 处 counts projects; repair jobs are counted in 件/次/项
     assert indicators("对3处办公楼进行修缮。", "3处") == ["construction.projects"]
