@@ -150,6 +150,7 @@ class _Rules:
         self.link_gap = int(link.get("max_gap", 24))
         self.link_verbs_re = words_pattern(link.get("verbs") or ())
         self.link_compare_re = words_pattern(link.get("compare") or ())
+        self.respectively_re = words_pattern(link.get("respectively") or ())
         removable = [*(link.get("compare") or ()), *(link.get("verbs") or ()),
                      *(link.get("measures") or ()), *(link.get("filler") or ())]
         self.link_strip_re = re.compile(
@@ -400,7 +401,11 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
     m = mentions[index]
     ci = sent.clause_index(m.start)
     reading = _read(simplified, m, None if previous is None else mentions[previous], sent, ci, rules)
-    parent = _change_parent(simplified, mentions, index, previous, sent, rules) if m.change else None
+    parent = None
+    if m.change:
+        parent = _respective_parent(simplified, mentions, index, sent, rules, ctx)
+        if parent is None:
+            parent = _change_parent(simplified, mentions, index, previous, sent, rules)
     if parent is not None:
         m.change_of = parent
     else:
@@ -729,6 +734,27 @@ def _change_parent(simplified, mentions, index, best, sent, rules) -> int | None
     if rules.link_strip_re.sub("", between):
         return None  # something else is named in between
     return best
+
+
+def _respective_parent(simplified, mentions, index, sent, rules, ctx) -> int | None:
+    """会议320场、参会2.1万人次,分别同比增长12%和8%: the i-th change of a 分别 list
+    measures the i-th figure before it in the sentence (when the counts agree)."""
+    m = mentions[index]
+    word = rules.respectively_re.search(simplified, sent.start, m.start)
+    if word is None:
+        return None
+    while (later := rules.respectively_re.search(simplified, word.end(), m.start)) is not None:
+        word = later
+    list_end = _CLAUSE_BREAK_RE.search(simplified, word.end(), sent.end)
+    list_end = list_end.start() if list_end else sent.end
+    changes = [j for j in ctx.between(word.end(), list_end) if mentions[j].change]
+    figures = [j for j in ctx.between(sent.start, word.start()) if not mentions[j].change]
+    if len(changes) < 2 or len(changes) != len(figures) or index not in changes:
+        return None
+    between = simplified[mentions[figures[-1]].end : word.start()]
+    if "、" in between or len(between) > rules.link_gap:
+        return None  # 255万吨…,人均能耗、人均用水量…分别下降: the list names other things
+    return figures[changes.index(index)]
 
 
 def _breakdown_parent(simplified, mentions, index, groups, ctx) -> int | None:

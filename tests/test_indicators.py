@@ -247,6 +247,20 @@ def test_change_links_to_the_figure_before_it():
     assert ms[0].cumulative is False  # 同比: a figure for the period
 
 
+def test_respective_changes_link_item_by_item():
+    text = "全年接待各类会议320场次、参会人员2.1万人次,分别同比增长12%和8%。"
+    ms = read(text, "320场次", "2.1万人次", ("12%", "increase"), ("8%", "increase"))
+    assert [m.change_of for m in ms] == [None, None, 0, 1]
+    assert [m.indicator for m in ms] == ["meetings.held", "meetings.attendees", "meetings.held", "meetings.attendees"]
+
+
+def test_respective_changes_of_other_named_items_are_not_linked():
+    # the figures before name other things than the list the changes belong to
+    text = "用电量控制在255万千瓦时、用水量控制在5万吨,人均能耗、人均用水量分别下降7%和6%。"
+    ms = read(text, "255万千瓦时", "5万吨", ("7%", "decrease"), ("6%", "decrease"))
+    assert [m.change_of for m in ms] == [None, None, None, None]
+
+
 def test_change_with_its_own_subject_is_not_linked():
     text = "人均能耗65千克标准煤,办公经费下降8%。"
     ms = read(text, "65千克", ("8%", "decrease"))
