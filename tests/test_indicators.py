@@ -531,6 +531,9 @@ def test_vehicle_purchase_and_running_line_is_three_public(text, span, expected)
     ("全年保障公务出行2100余次。", "2100余次", "vehicles.trips"),
     ("全年安排用车1800台次。", "1800台次", "vehicles.trips"),
     ("疫情期间保障车辆通行90车次。", "90车次", None),
+    ("全年共保障公务用车出行1.2万次。", "1.2万次", "vehicles.trips"),
+    ("本年度已完成本地用车申请6659单。", "6659单", "vehicles.trips"),
+    ("倡导绿色出行,全年参与活动2万人次。", "2万人次", None),
     # the fuel-powered part of a fleet is not new-energy
     ("全县共有公务用车300辆,其中新能源汽车40辆、燃油车260辆。", ("300辆", "40辆", "260辆"),
      ["vehicles.fleet", "vehicles.new_energy", "vehicles.fleet"]),
