@@ -30,6 +30,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted((ROOT / "corpus" / "reports").glob("*.txt")) + sorted((ROOT / "corpus" / "extra").glob("*.txt"))
 
 
+def cpu_seconds() -> float:
+    """User + system CPU of this process and of its finished children (the pool's
+    workers are joined when `ingest` returns). CPU per document that grows with
+    the worker count is work the cores did more slowly or in addition (pickling,
+    a busier shared cache), not time spent waiting."""
+    import resource
+
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
+
+
 def make_variants(folder: Path, n: int, seed: int = 2026) -> int:
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
@@ -94,9 +108,12 @@ def main() -> None:
             db = work / f"bench-{workers}.db"
             for suffix in ("", "-wal", "-shm"):
                 Path(str(db) + suffix).unlink(missing_ok=True)
+            before = cpu_seconds()
             summary = ingest([str(reports)], str(db), workers=workers, progress=False, echo=lambda line: None)
+            cpu_ms = 1000 * (cpu_seconds() - before) / max(1, summary.extracted)
             rates[workers] = summary.extracted / summary.seconds
-            print(f"ingest --workers {workers}: {summary.line()}; {rates[workers] / workers:.1f} documents/s per worker")
+            print(f"ingest --workers {workers}: {summary.line()}; {rates[workers] / workers:.1f} documents/s per worker; "
+                  f"CPU {cpu_ms:.2f} ms per document (writer + workers)")
         if 1 in rates:
             for workers, rate in rates.items():
                 if workers != 1:
