@@ -294,10 +294,17 @@ class _Finder:
                 self.add(m.start(), m.end(), _iso(y if y else self.report_year, mo, d), y is None)
         not_after = tuple(self.data["garbled_not_after"])
         not_before = tuple(self.data["garbled_not_before"])
-        for m in self.each("garbled_bare"):  # (cheapest tests first: most runs have no single reading)
+        # (cheapest tests first: most runs have no single reading, so that is tested before
+        # the run is checked to be free; the tests have no effect, their order none either)
+        matches = self.patterns["garbled_bare"].finditer(self.text) if self.has_need["garbled_bare"](self.text) else ()
+        taken, blocked = self.taken, self.blocked
+        for m in matches:
             rest = m["rest"]
             readings = _md_readings(rest)
-            if len(readings) != 1 or rest in excluded or self._starts_unit(m.end()):
+            if len(readings) != 1 or rest in excluded:
+                continue
+            start, end = m.span()
+            if 1 in taken[start:end] or blocked(start, end) or self._starts_unit(end):
                 continue
             if self.text.endswith(not_after, 0, m.start()) or self.text.startswith(not_before, m.end()):
                 continue
