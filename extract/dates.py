@@ -54,6 +54,9 @@ _YEAR_BEFORE = _re(r"(?:19|20)\d{2}\s?[-—–~]$")  # the first year of a range
 _YEAR_AFTER = _re(r"\s*[-/—]\s*(?:19|20)\d{2}(?!\d)")  # 2014-2017: a year range
 
 
+_RELATIVE_LED = ("rel_md", "rel_range", "rel_m", "rel_suffix")  # patterns opening with a relative year
+
+
 @dataclass(slots=True)
 class DateSpan:
     start: int
@@ -102,7 +105,20 @@ def _patterns():
     }
     # the text each pattern needs (年, 月, 日|号 …): a document without it is not scanned
     needs = {name: checker(needed_text(rx.pattern)) for name, rx in p.items()}  # (compiled without flags)
+    # The rel_ patterns all begin with a relative year (今年, 去年…): the words are looked for
+    # once per document (_Finder.each), each pattern's own condition is read from the rest of it.
+    rel_group = "(?P<rel>" + relative + ")"
+    for name in _RELATIVE_LED:
+        assert p[name].pattern.startswith(rel_group), name
+        needs[name] = checker(needed_text(p[name].pattern[len(rel_group) :]))
     return p, data, needs
+
+
+@lru_cache(maxsize=1)
+def _has_relative_year():
+    """Whether a text has a relative year word: the condition of every _RELATIVE_LED pattern."""
+    words = _patterns()[1]["relative_years"]
+    return checker(needed_text("|".join(map(regex.escape, words))))
 
 
 def _num(token: str | None) -> int | None:
@@ -154,6 +170,7 @@ class _Finder:
         self.report_year = report_year
         self.found: list[DateSpan] = []
         self.taken = bytearray(len(text))
+        self.relative = None  # whether the text has a relative year word (on first need)
         self.patterns, self.data, self.has_need = _patterns()
         lo, hi = self.data["year_range"]
         self.year_ok = lambda y: y is None or lo <= y <= hi
@@ -169,6 +186,11 @@ class _Finder:
         """Matches of pattern `name` on free text (checked as they come: `add` takes text meanwhile)."""
         if not self.has_need[name](self.text):
             return ()  # (no generator made: most patterns find nothing in most documents)
+        if name in _RELATIVE_LED:
+            if self.relative is None:
+                self.relative = _has_relative_year()(self.text)
+            if not self.relative:
+                return ()
         return self._free(self.patterns[name].finditer(self.text))
 
     def _free(self, matches):
@@ -294,10 +316,17 @@ class _Finder:
                 self.add(m.start(), m.end(), _iso(y if y else self.report_year, mo, d), y is None)
         not_after = tuple(self.data["garbled_not_after"])
         not_before = tuple(self.data["garbled_not_before"])
-        for m in self.each("garbled_bare"):  # (cheapest tests first: most runs have no single reading)
+        # (cheapest tests first: most runs have no single reading, so that is tested before
+        # the run is checked to be free; the tests have no effect, their order none either)
+        matches = self.patterns["garbled_bare"].finditer(self.text) if self.has_need["garbled_bare"](self.text) else ()
+        taken, blocked = self.taken, self.blocked
+        for m in matches:
             rest = m["rest"]
             readings = _md_readings(rest)
-            if len(readings) != 1 or rest in excluded or self._starts_unit(m.end()):
+            if len(readings) != 1 or rest in excluded:
+                continue
+            start, end = m.span()
+            if 1 in taken[start:end] or blocked(start, end) or self._starts_unit(end):
                 continue
             if self.text.endswith(not_after, 0, m.start()) or self.text.startswith(not_before, m.end()):
                 continue

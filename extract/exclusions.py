@@ -46,6 +46,8 @@ class _Words:
         self.followed_by_words = tuple(rule["followed_by_words"])
         self.not_after = rule["not_after"]
         self.identifier_after = tuple(data["identifier_after"])
+        self.quote_pairs = tuple((pair[0], pair[1]) for pair in data["quotes"]["pairs"])
+        self.quote_max_len = int(data["quotes"]["max_len"])
 
 
 class Mask:
@@ -72,29 +74,30 @@ class Exclusions:
         self.data = data
         self.ordinal_before = ordinal_before
         self.words = words
-        self.identifiers = Mask(len(text))  # also veto dates
-        block = self.identifiers.block
+        n = len(text)
+        self.identifiers = Mask(n)  # also veto dates
+        bits = self.identifiers.bits
         for pattern in patterns:
             for start, end in pattern.spans(text):
-                block(start, end)
-        self.quoted = Mask(len(text))
-        self._mark_quotes(data["quotes"])
+                bits[start:end] = b"\x01" * (end - start)
+        self.quoted = Mask(n)
+        self._mark_quotes()
         self.slogans = [m.span() for m in slogans.finditer(text)]
         # a number is in a slogan when its last character is (the slogan reaches its end)
-        self.in_slogan = Mask(len(text))
+        self.in_slogan = Mask(n)
+        bits = self.in_slogan.bits
         for start, end in self.slogans:
-            self.in_slogan.block(start, end)
+            bits[start:end] = b"\x01" * (end - start)
 
-    def _mark_quotes(self, spec: dict) -> None:
-        text, max_len = self.text, int(spec["max_len"])
-        for pair in spec["pairs"]:
-            opening, closing = pair[0], pair[1]
+    def _mark_quotes(self) -> None:
+        text, max_len = self.text, self.words.quote_max_len
+        bits = self.quoted.bits
+        for opening, closing in self.words.quote_pairs:
             pos = text.find(opening)
             while pos != -1:
                 close = text.find(closing, pos + 1, pos + 1 + max_len + 1)
-                newline = text.find("\n", pos + 1, close if close != -1 else pos + 1)
-                if close != -1 and newline == -1:
-                    self.quoted.block(pos + 1, close)
+                if close != -1 and text.find("\n", pos + 1, close) == -1:
+                    bits[pos + 1 : close] = b"\x01" * (close - pos - 1)
                     pos = text.find(opening, close + 1)
                 else:
                     pos = text.find(opening, pos + 1)
@@ -110,18 +113,20 @@ class Exclusions:
             return "quoted"
         if self.in_slogan.bits[e - 1]:  # a slogan [start, end) with start < e <= end (and s < e)
             return "slogan"
-        before = self.text[s - 4 if s > 4 else 0 : s].rstrip(" \t")
+        text = self.text
+        before = text[s - 4 if s > 4 else 0 : s].rstrip(" \t")
         if before.endswith(self.ordinal_before):
             return "ordinal"
-        prev = before[-1:]
-        if not cand.chinese and prev and (prev.isascii() and prev.isalpha() or prev in "-/.#"):
-            return "code"
         if cand.chinese:
             why = self._chinese(cand, before)
             if why:
                 return why
+        else:
+            prev = before[-1:]
+            if prev and (prev.isascii() and prev.isalpha() or prev in "-/.#"):
+                return "code"
         if cand.unit is None:
-            return self._bare(cand, self.text[s - 1 : s] if s else "")
+            return self._bare(cand, text[s - 1 : s] if s else "")
         return None
 
     def _chinese(self, cand: Candidate, before: str) -> str | None:

@@ -65,10 +65,17 @@ _TAIL_FIRST: frozenset[str] = frozenset()  # _tail_first(), once the unit table 
 
 def _tail_first() -> frozenset[str]:
     """Characters `_tail` can start with: a unit's first character, 多/余, a blank."""
-    global _TAIL_FIRST
+    global _TAIL_FIRST, _unit_match
     if not _TAIL_FIRST:
-        _TAIL_FIRST = frozenset(unit_table().first_chars) | frozenset(_APPROX_INSIDE) | frozenset(_BLANKS)
+        table = unit_table()
+        _unit_match = table.match
+        _TAIL_FIRST = frozenset(table.first_chars) | frozenset(_APPROX_INSIDE) | frozenset(_BLANKS)
     return _TAIL_FIRST
+
+
+def _unit_match(text: str, pos: int) -> Unit | None:
+    """`unit_table().match` (the bound method itself once `_tail_first` has run)."""
+    return unit_table().match(text, pos)
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +133,10 @@ def _arabic(text: str, m: regex.Match) -> Candidate:
     # (runs for every number: parse_arabic and _skip_spaces are inlined, the
     # blank test comes first as most numbers have none after them)
     token = m[1]  # the "ar" group
-    base = float(token.replace(",", "").replace(" ", ""))
+    try:
+        base = float(token)  # most numbers: no separator (float() refuses 1,200 and 1 200)
+    except ValueError:
+        base = float(token.replace(",", "").replace(" ", ""))
     start, pos = m.span()
     sp = pos
     nxt = text[pos : pos + 1]
@@ -141,6 +151,15 @@ def _arabic(text: str, m: regex.Match) -> Candidate:
     if nxt not in _MULT_SET:
         # No multiplier (most numbers), so 多/余 was not taken above: at most a unit.
         if nxt in (_TAIL_FIRST or _tail_first()):
+            if nxt not in _APPROX_INSIDE and nxt not in _BLANKS:
+                # `_tail` when a unit's first character follows (most numbers), its common end
+                # inlined: the unit, not followed by a ratio's / nor a duration's 多/余
+                unit = _unit_match(text, sp)
+                if unit is None:
+                    return Candidate(start, pos, base, None, None, False, False, token)
+                end = sp + len(unit.surface)
+                if unit.kind != "duration" and text[end : end + 1] != "/":
+                    return Candidate(start, end, base * unit.factor, None, unit, False, False, token, 1)
             unit, end, tail_inside = _tail(text, sp)
             if unit is not None:
                 return Candidate(start, end, base * unit.factor, None, unit, False, tail_inside, token, 1)

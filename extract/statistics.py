@@ -57,14 +57,15 @@ def _mention(normalized: NormalizedText, cand: Candidate, approx: str | None) ->
     start, end = normalized.to_original(cand.start, cand.end)
     unit = cand.unit
     value_max = cand.value_max
+    # (positional: start, end, text, value, value_max, unit, kind, approx, change; this runs for every mention)
     return Mention(
-        start=start,
-        end=end,
-        text=normalized.original[start:end],
-        value=clean_number(cand.value),
-        value_max=None if value_max is None else clean_number(value_max),
-        unit=unit.canonical if unit else None,
-        kind=unit.kind if unit else "count",
-        approx=approx,
-        change=change_of_number(normalized.norm, cand),
+        start,
+        end,
+        normalized.original[start:end],
+        clean_number(cand.value),
+        None if value_max is None else clean_number(value_max),
+        unit.canonical if unit else None,
+        unit.kind if unit else "count",
+        approx,
+        change_of_number(normalized.norm, cand),
     )

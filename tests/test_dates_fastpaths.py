@@ -23,6 +23,11 @@ def dates(text, year):
         # no 年 in the text: the year patterns are skipped, month patterns still run
         ("全市3月5日开展检查。", [("3月5日", "2018-03-05", True)]),
         ("12月下旬,2019年工作完成。", [("12月下旬", "2018-12", True), ("2019年", "2019", False)]),
+        # the relative-year patterns: their words looked for once, each pattern's rest on its own
+        ("去年12月完成验收。", [("去年12月", "2017-12", True)]),
+        ("今年底前完成。", [("今年底", "2018-12", True)]),
+        ("上一年3月5日开工，12月竣工。", [("上一年3月5日", "2017-03-05", True), ("12月", "2018-12", True)]),
+        ("本年1-6月共检查。", [("本年1-6月", "2018-01/2018-06", True)]),
     ],
 )
 def test_dates_unchanged(text, expected):

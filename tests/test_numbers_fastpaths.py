@@ -49,6 +49,8 @@ def test_numerals_inside_words_give_nothing():
         ("用电量增长，" + "的" * 3 + "5%。", None),  # a clause break between cue and number
         ("用电量增长；5%。", None),
         ("用电量下降5%。", "decrease"),
+        ("用电量下降，同比增长5%。", "increase"),  # cues on both sides of a break: the clause's counts
+        ("用电量下降，同比5%。", None),  # a cue in the window, none in the clause
     ],
 )
 def test_change_cue_window_and_clause(sentence, change):
