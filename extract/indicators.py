@@ -22,7 +22,7 @@ import re
 import regex
 
 from . import rulebook, segment
-from .wordtrie import words_pattern
+from .wordtrie import with_first_chars, words_pattern
 from .model import Mention
 from .normalize import simplify
 from .sentences import sentence_of, split_sentences
@@ -165,6 +165,8 @@ class _Rules:
         cum = data.get("cumulative") or {}
         running = [regex.escape(w) for w in sorted(cum.get("running") or (), key=len, reverse=True)]
         self.running_re = re.compile("|".join([*(cum.get("running_patterns") or ()), *running]) or r"(?!)")
+        # what the sentence scans use: the same matches, most positions rejected by one class test
+        self.running_scan = with_first_chars(self.running_re)
         self.period_re = words_pattern(cum.get("period") or ())
         self.comparison_re = words_pattern(cum.get("period_comparison") or ())
 
@@ -185,8 +187,9 @@ class _Rules:
         self.scopes = frozenset(scopes)
         # patterns every number reads from its sentence start: scanned once per sentence
         # when that gives the same matches (see _Sentence.matches_before)
-        self.lookback = {name: (pattern, _prefix_safe(pattern)) for name, pattern in
-                         (("scope", self.scope_re), ("running", self.running_re), ("period", self.period_re))}
+        self.lookback = {name: (scan, _prefix_safe(pattern)) for name, pattern, scan in
+                         (("scope", self.scope_re, self.scope_re), ("running", self.running_re, self.running_scan),
+                          ("period", self.period_re, self.period_re))}
         # cue word -> the (alternative, group) pairs, topics and vetoes it belongs to:
         # meaning_of looks up the substrings of a hit instead of testing every word
         self._groups_of: dict[str, set] = {}
