@@ -157,9 +157,11 @@ class _Rules:
         names = data.get("names") or {}
         self.title_re = re.compile("|".join(names.get("titles") or ()) or r"(?!)")
         self.title_marks = frozenset(t[0] for t in names.get("titles") or ())  # what each title opens with
+        self.title_mark_re = re.compile("[" + re.escape("".join(sorted(self.title_marks))) + "]" if self.title_marks else r"(?!)")
         self.organ_re = re.compile(names.get("organ_after") or r"(?!)")
         self.whole_words = frozenset(names.get("whole_words") or ())
         self.sizes = tuple(len(alt.near) for alt in self.alternatives)  # cue groups per alternative
+        self.group_keys = tuple(tuple((ai, gi) for gi in range(n)) for ai, n in enumerate(self.sizes))
         self.meanings: dict[str, tuple] = {}  # cue hit -> meaning_of(hit), filled as hits are seen
 
         cum = data.get("cumulative") or {}
@@ -346,7 +348,7 @@ class _Sentence:
 def _title_spans(clean: str, rules: _Rules) -> list[tuple[int, int]]:
     """Where the titles in book-title marks stand in a sentence: their words name a
     document or an article (《…消除隐患…》2个案例), not what a number counts."""
-    if not any(mark in clean for mark in rules.title_marks):
+    if rules.title_mark_re.search(clean) is None:  # no mark a title opens with
         return []
     return [tm.span() for tm in rules.title_re.finditer(clean)]
 
@@ -554,7 +556,7 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Read
     choice, choice_score = None, None
     alternatives = rules.alternatives
     # only alternatives with a cue for every group can be chosen
-    sizes = rules.sizes
+    sizes, group_keys = rules.sizes, rules.group_keys
     for ai in sorted([ai for ai, n in found.items() if n == sizes[ai]]):
         alt = alternatives[ai]
         if alt.indicator in vetoed:
@@ -566,8 +568,8 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Read
         if alt.topic is not None and ai not in sent.topics:
             continue
         weight = closeness = top = 0
-        for gi in range(len(alt.near)):
-            w, c = best[(ai, gi)]
+        for key in group_keys[ai]:
+            w, c = best[key]
             weight += w
             closeness += c
             top = max(top, w)
