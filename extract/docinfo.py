@@ -50,14 +50,19 @@ class _Hits:
     Most reports name their organisation near the top; the place names further
     down are only read when the region is voted from the whole text. The hits
     are those of `Gazetteer.find`, in text order.
+
+    No place name spans a line break, so a scan that starts at a line start finds
+    the hits of that line as the scan from the top does: the name right before an
+    agency kind further down (`ending_at`) is read from its own line alone.
     """
 
-    __slots__ = ("_scanner", "_by_end", "_indexed")
+    __slots__ = ("_scanner", "_by_end", "_indexed", "_lines")
 
     def __init__(self, gaz, simplified: str, limit: int):
         self._scanner = Scanner(gaz, simplified, limit)
         self._by_end: dict[int, Hit] = {}
         self._indexed = 0  # hits already in _by_end
+        self._lines: dict[int, Scanner] = {}  # line start -> the scan of that line alone
 
     def before(self, pos: int) -> list[Hit]:
         """Every hit that starts before `pos` (and perhaps some after it)."""
@@ -65,7 +70,19 @@ class _Hits:
         return self._scanner.hits
 
     def ending_at(self, pos: int) -> Hit | None:
-        hits = self.before(pos)  # a hit that ends at `pos` starts before it
+        scanner = self._scanner
+        if pos > scanner._cursor:  # not scanned from the top yet: scan its line alone, up to `pos`
+            text = scanner.text
+            line_start = text.rfind("\n", 0, pos) + 1
+            line = self._lines.get(line_start)
+            if line is None:
+                line = self._lines[line_start] = Scanner(scanner.gaz, text, scanner.end, line_start)
+            line.until(pos)
+            for hit in reversed(line.hits):  # a hit that ends at `pos` starts before it
+                if hit.end <= pos:
+                    return hit if hit.end == pos else None
+            return None
+        hits = scanner.hits  # a hit that ends at `pos` starts before it: already found
         for hit in hits[self._indexed :]:
             self._by_end[hit.end] = hit
         self._indexed = len(hits)

@@ -22,7 +22,7 @@ import re
 import regex
 
 from . import rulebook, segment
-from .wordtrie import words_pattern
+from .wordtrie import with_first_chars, words_pattern
 from .model import Mention
 from .normalize import simplify
 from .sentences import sentence_of, split_sentences
@@ -84,6 +84,36 @@ def _tag(simplified: str, start: int, end: int) -> list[tuple[str, str, int, int
     return out
 
 
+class _Phrases:
+    """`_tag` for one document, with the phrases every number reads (the words right
+    before it and right after it) segmented up front in one call of the tagger
+    (`segment.tag_many`): a call costs several times what a short phrase does."""
+
+    __slots__ = ("simplified", "known")
+
+    def __init__(self, simplified: str, spans: list[tuple[int, int]]):
+        self.simplified = simplified
+        known: dict[tuple[int, int], list[tuple[str, str, int, int]]] = {}
+        plain, texts = [], []  # the spans without a pinyin gloss, and their text
+        for span in spans:
+            start, end = span
+            if end > start and span not in known:
+                text = simplified[start:end]
+                if "(" in text and _GLOSS_OPEN.search(text):  # perhaps glossed: _tag maps the offsets
+                    known[span] = _tag(simplified, start, end)
+                else:
+                    known[span] = None
+                    plain.append(span)
+                    texts.append(text)
+        known.update(zip(plain, segment.tag_many(texts, [start for start, _ in plain])))
+        self.known = known
+
+    def tag(self, start: int, end: int) -> list[tuple[str, str, int, int]]:
+        """_tag(simplified, start, end)."""
+        found = self.known.get((start, end))
+        return found if found is not None else _tag(self.simplified, start, end)
+
+
 # --------------------------------------------------------------------------- rules
 
 
@@ -127,6 +157,7 @@ class _Rules:
         names = data.get("names") or {}
         self.title_re = re.compile("|".join(names.get("titles") or ()) or r"(?!)")
         self.title_marks = frozenset(t[0] for t in names.get("titles") or ())  # what each title opens with
+        self.title_mark_re = re.compile("[" + re.escape("".join(sorted(self.title_marks))) + "]" if self.title_marks else r"(?!)")
         self.organ_re = re.compile(names.get("organ_after") or r"(?!)")
         self.whole_words = frozenset(names.get("whole_words") or ())
         # 8个单位…项目: a classifier followed by an organisation counts organisations,
@@ -138,11 +169,14 @@ class _Rules:
             code for code, spec in data["indicators"].items() if spec.get("counts_organisations")
         )
         self.sizes = tuple(len(alt.near) for alt in self.alternatives)  # cue groups per alternative
+        self.group_keys = tuple(tuple((ai, gi) for gi in range(n)) for ai, n in enumerate(self.sizes))
         self.meanings: dict[str, tuple] = {}  # cue hit -> meaning_of(hit), filled as hits are seen
 
         cum = data.get("cumulative") or {}
         running = [regex.escape(w) for w in sorted(cum.get("running") or (), key=len, reverse=True)]
         self.running_re = re.compile("|".join([*(cum.get("running_patterns") or ()), *running]) or r"(?!)")
+        # what the sentence scans use: the same matches, most positions rejected by one class test
+        self.running_scan = with_first_chars(self.running_re)
         self.period_re = words_pattern(cum.get("period") or ())
         self.comparison_re = words_pattern(cum.get("period_comparison") or ())
 
@@ -164,8 +198,9 @@ class _Rules:
         self.scopes = frozenset(scopes)
         # patterns every number reads from its sentence start: scanned once per sentence
         # when that gives the same matches (see _Sentence.matches_before)
-        self.lookback = {name: (pattern, _prefix_safe(pattern)) for name, pattern in
-                         (("scope", self.scope_re), ("running", self.running_re), ("period", self.period_re))}
+        self.lookback = {name: (scan, _prefix_safe(pattern)) for name, pattern, scan in
+                         (("scope", self.scope_re, self.scope_re), ("running", self.running_re, self.running_scan),
+                          ("period", self.period_re, self.period_re))}
         # cue word -> the (alternative, group) pairs, topics and vetoes it belongs to:
         # meaning_of looks up the substrings of a hit instead of testing every word
         self._groups_of: dict[str, set] = {}
@@ -322,7 +357,7 @@ class _Sentence:
 def _title_spans(clean: str, rules: _Rules) -> list[tuple[int, int]]:
     """Where the titles in book-title marks stand in a sentence: their words name a
     document or an article (《…消除隐患…》2个案例), not what a number counts."""
-    if not any(mark in clean for mark in rules.title_marks):
+    if rules.title_mark_re.search(clean) is None:  # no mark a title opens with
         return []
     return [tm.span() for tm in rules.title_re.finditer(clean)]
 
@@ -378,29 +413,49 @@ def assign_meaning(text: str, simplified: str, mentions: list[Mention]) -> None:
             span = sentence_of(spans, m.start) or (m.start, m.end)
             m.sentence_start, m.sentence_end = span
         last_start[(m.sentence_start, m.sentence_end)] = m.start
+    # first where each number stands and the phrases it reads, so that they are
+    # segmented together (_Phrases); then what each number means, in text order
     sentences: dict[tuple[int, int], _Sentence] = {}
-    group_start = None  # start of the run of sentences joined by ';'
-    last_group_start = None  # the run before it (a breakdown may open with 其中)
-    previous_sentence = None
-    previous = None  # the number before, in text order
+    places = []  # per number in text order: (sentence, new sentence?, clause, where its phrase before starts, tail end)
+    phrase_spans = []
+    previous = None
     for index in order:
         m = mentions[index]
         key = (m.sentence_start, m.sentence_end)
         sent = sentences.get(key)
-        if sent is None:
+        new = sent is None
+        if new:
             sent = sentences[key] = _Sentence(simplified, key[0], key[1], rules, last_start[key])
+        ci = sent.clause_index(m.start)
+        clause_start, clause_end = sent.clauses[ci]
+        seg_start = _phrase_start(m, previous, clause_start)
+        tail_end = _tail_end(simplified, m, clause_end)
+        places.append((sent, new, ci, seg_start, tail_end))
+        phrase_spans.append((seg_start, m.start))
+        tail = _tail_span(simplified, m, tail_end)
+        if tail is not None:
+            phrase_spans.append(tail)
+        previous = m
+    phrases = _Phrases(simplified, phrase_spans)
+    group_start = None  # start of the run of sentences joined by ';'
+    last_group_start = None  # the run before it (a breakdown may open with 其中)
+    previous_sentence = None
+    previous = None  # the number before, in text order
+    for index, (sent, new, ci, seg_start, tail_end) in zip(order, places):
+        if new:
             if previous_sentence is None or not previous_sentence.continues:
                 last_group_start, group_start = group_start, sent.start
             previous_sentence = sent
         groups = (group_start, last_group_start)
-        _assign_one(text, simplified, mentions, index, previous, sent, groups, rules, ctx)
+        _assign_one(text, simplified, mentions, index, previous, sent, groups, rules, ctx,
+                    phrases, ci, seg_start, tail_end)
         previous = index
 
 
-def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules, ctx) -> None:
+def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules, ctx,
+                phrases, ci, seg_start, tail_end) -> None:
     m = mentions[index]
-    ci = sent.clause_index(m.start)
-    reading = _read(simplified, m, None if previous is None else mentions[previous], sent, ci, rules)
+    reading = _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end)
     parent = None
     if m.change:
         parent = _respective_parent(simplified, mentions, index, sent, rules, ctx)
@@ -443,16 +498,30 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
 # --------------------------------------------------------------------------- indicator + subject
 
 
-def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
+def _phrase_start(m, previous, clause_start) -> int:
+    """Where the phrase read before a number starts: at most _LOCAL_SPAN back, in its
+    clause, after the number before it (`previous`, in text order)."""
+    prev_end = clause_start
+    if previous is not None and clause_start <= previous.start and previous.end <= m.start:
+        prev_end = previous.end
+    return max(prev_end, m.start - _LOCAL_SPAN, clause_start)
+
+
+def _tail_end(simplified, m, clause_end) -> int:
+    """Where the words after the number end: the clause end; the number's own end when a
+    list item ends with it (腾退…1200平方米、出租房屋5处: 出租 is the next item's, not this number's)."""
+    return m.end if simplified[m.end:clause_end].lstrip(" ").startswith("、") else clause_end
+
+
+def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Reading:
+    """What the words around number `m` say; `seg_start` and `tail_end` from
+    _phrase_start and _tail_end, `phrases` segments (a _Phrases)."""
     m_start, m_end = m.start, m.end
     clause_start, clause_end = sent.clauses[ci]
-    prev_end = clause_start
-    if previous is not None and clause_start <= previous.start and previous.end <= m_start:
-        prev_end = previous.end
+    tag = phrases.tag
 
     # the governing phrase: verb + noun phrase right before the number
-    seg_start = max(prev_end, m_start - _LOCAL_SPAN, clause_start)
-    tags = _tag(simplified, seg_start, m_start)
+    tags = tag(seg_start, m_start)
     np_span, verb_span, topic_span = _govern(tags, rules)
     if np_span is None:
         govern_start = m_start if verb_span is None else verb_span[0]
@@ -463,22 +532,22 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
     # (a verbless clause — 独立办公场所5处, 共60余平方米 — continues the one before it)
     # (a clause after a colon is governed by the one before it); the first
     # clause and a 其中 clause read only themselves, so they need no verb test
-    window_start = clause_start
-    if ci > 0 and not simplified[clause_start:m_start].lstrip().startswith("其中"):
+    # The earlier clause counts only through its cue hits: when no hit ends in it, both
+    # windows hold the same hits and the verb and noun tests (more segmentation) are skipped.
+    hit_ends = sent.hit_ends
+    lo = bisect_right(hit_ends, clause_start)
+    if (ci > 0 and lo and hit_ends[lo - 1] > sent.clauses[ci - 1][0]
+            and not simplified[clause_start:m_start].lstrip().startswith("其中")):
         after_colon = clause_start > 0 and simplified[clause_start - 1] == ":"
-        if (after_colon or not _clause_has_verb(simplified, tags, seg_start, clause_start, rules)
-                or not _clause_has_noun(simplified, tags, seg_start, clause_start, m, clause_end)):
-            window_start = sent.clauses[ci - 1][0]
-    # the words after the number, to the clause end; none when a list item ends with
-    # the number (腾退…1200平方米、出租房屋5处: 出租 is the next item's, not this number's)
-    tail_end = m_end if simplified[m_end:clause_end].lstrip(" ").startswith("、") else clause_end
+        if (after_colon or not _clause_has_verb(tag, tags, seg_start, clause_start, rules)
+                or not _clause_has_noun(tag, tags, seg_start, clause_start, m, clause_end)):
+            lo = bisect_right(hit_ends, sent.clauses[ci - 1][0])  # the window opens with that clause
 
     # score each alternative: best weight per cue group
     best: dict[tuple[int, int], tuple[int, int]] = {}
     found: dict[int, int] = {}  # alternative -> how many of its groups have a cue
     vetoed: set[str] = set()
     lent_vetoes: set[str] = set()  # from the clause a verbless one continues
-    lo = bisect_right(sent.hit_ends, window_start)
     hi = bisect_left(sent.hit_starts, tail_end)
     for hs, he, groups, vetoes in sent.hits[lo:hi]:
         if hs < m_end and he > m_start:
@@ -506,7 +575,7 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
     alternatives = rules.alternatives
     counts_organisations = m.unit in rules.organisation_units and rules.organisations_re.match(simplified, m_end)
     # only alternatives with a cue for every group can be chosen
-    sizes = rules.sizes
+    sizes, group_keys = rules.sizes, rules.group_keys
     for ai in sorted([ai for ai, n in found.items() if n == sizes[ai]]):
         alt = alternatives[ai]
         if alt.indicator in vetoed:
@@ -518,8 +587,8 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
         if alt.topic is not None and ai not in sent.topics:
             continue
         weight = closeness = top = 0
-        for gi in range(len(alt.near)):
-            w, c = best[(ai, gi)]
+        for key in group_keys[ai]:
+            w, c = best[key]
             weight += w
             closeness += c
             top = max(top, w)
@@ -537,7 +606,7 @@ def _read(simplified, m, previous, sent, ci, rules) -> _Reading:
 
     subject = _clean_subject(simplified, np_span, rules)
     if subject is None:
-        subject = _tail_subject(simplified, m, tail_end, rules)
+        subject = _tail_subject(tag, simplified, m, tail_end)
     if subject is None:
         subject = topic_span or (None if m.change else verb_span)
     verb = simplified[verb_span[0]:verb_span[1]] if verb_span is not None else None
@@ -558,17 +627,17 @@ def _vetoed_earlier(simplified, sentence_start, window_start, m_start, patterns)
     return unless.search(simplified, last.end(), m_start) is None
 
 
-def _clause_has_verb(simplified, tags, seg_start, clause_start, rules) -> bool:
+def _clause_has_verb(tag, tags, seg_start, clause_start, rules) -> bool:
     """Whether a verb stands before the number in its clause (`tags`: the words right
     before it, from `seg_start`); looks up to 2 * _LOCAL_SPAN further back if not."""
     if _has_verb(tags, rules):
         return True
     if seg_start > clause_start:
-        return _has_verb(_tag(simplified, max(clause_start, seg_start - 2 * _LOCAL_SPAN), seg_start), rules)
+        return _has_verb(tag(max(clause_start, seg_start - 2 * _LOCAL_SPAN), seg_start), rules)
     return False
 
 
-def _clause_has_noun(simplified, tags, seg_start, clause_start, m, clause_end) -> bool:
+def _clause_has_noun(tag, tags, seg_start, clause_start, m, clause_end) -> bool:
     """Whether a noun stands in the number's clause. A clause with a verb but no noun
     (较2015年分别下降36.91%、19.00%和38.04%) has left what it measures in the clause
     before it; a noun after the number (投入17万元安装充电桩) keeps the clause to itself."""
@@ -577,8 +646,8 @@ def _clause_has_noun(simplified, tags, seg_start, clause_start, m, clause_end) -
     if any(flag.startswith(_NOUN_FLAGS) and not _has_digit(word) for word, flag, _, _ in tags):
         return True  # the words right before the number (already segmented) name it
     if seg_start > clause_start:  # segment the clause whole: a cut mid-word (20|15年) misleads jieba
-        tags = _tag(simplified, clause_start, m.start)
-    tags = tags + _tag(simplified, m.end, min(clause_end, m.end + 3 * _LOCAL_SPAN))
+        tags = tag(clause_start, m.start)
+    tags = tags + tag(m.end, min(clause_end, m.end + 3 * _LOCAL_SPAN))
     return any(flag.startswith(_NOUN_FLAGS) and not _has_digit(word) for word, flag, _, _ in tags)
 
 
@@ -669,18 +738,25 @@ def _clean_subject(simplified, span, rules):
     return (start, end) if end > start else None
 
 
-def _tail_subject(simplified, m, tail_end, rules):
-    """The noun phrase after the number: 83.9万人次的三餐保障任务, 22个公共机构."""
+def _tail_span(simplified, m, tail_end) -> tuple[int, int] | None:
+    """The words after the number a subject may be read from (_tail_subject), if any."""
     start = m.end
     if start < tail_end and simplified[start] == "的":
         start += 1
     elif m.kind not in ("count", None):
         return None
     stop = min(tail_end, start + _LOCAL_SPAN)
-    if stop <= start:
+    return (start, stop) if stop > start else None
+
+
+def _tail_subject(tag, simplified, m, tail_end):
+    """The noun phrase after the number: 83.9万人次的三餐保障任务, 22个公共机构."""
+    span = _tail_span(simplified, m, tail_end)
+    if span is None:
         return None
+    start, stop = span
     end = None
-    for word, flag, ws, we in _tag(simplified, start, stop):
+    for word, flag, ws, we in tag(start, stop):
         if flag.startswith(_NOUN_FLAGS) and not _has_digit(word):
             end = we
         elif word in _JOINERS and end is not None:

@@ -192,16 +192,19 @@ class Gazetteer:
 class Scanner:
     """`Gazetteer.find` in steps: `until(pos)` finds every hit that starts before
     `pos`, so a caller that needs only the place names near the top of a text
-    never scans the rest. The hits are those of one full scan, in text order."""
+    never scans the rest. The hits are those of one full scan, in text order.
+    A scan may open at `start` where no name of the full scan runs across it
+    (a line start: names hold no line break); its hits are then those of the
+    full scan from there on."""
 
     __slots__ = ("gaz", "text", "end", "hits", "_next", "_cursor")
 
-    def __init__(self, gaz: Gazetteer, text: str, limit: int | None = None):
+    def __init__(self, gaz: Gazetteer, text: str, limit: int | None = None, start: int = 0):
         self.gaz, self.text = gaz, text
         self.end = len(text) if limit is None else min(len(text), limit)
         self.hits: list[Hit] = []
-        self._next = 0  # where the next hit may start (the end of the last one)
-        self._cursor = 0  # positions before it have been looked at
+        self._next = start  # where the next hit may start (the end of the last one)
+        self._cursor = start  # positions before it have been looked at
 
     def until(self, stop: int) -> None:
         if stop <= self._cursor:

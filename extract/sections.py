@@ -73,6 +73,7 @@ class _Compiled:
     heading_cue: regex.Pattern  # every cue word, then the plan-year shape: one search per heading
     opener: regex.Pattern
     page: regex.Pattern
+    page_word: str | None  # a character every page counter holds (页): a text without it has none
     cues: dict[str, tuple[str, ...]]
     heading_chars: int
     short_line_chars: int
@@ -91,6 +92,7 @@ def _compiled() -> _Compiled:
         heading_cue=_heading_cue(r),
         opener=regex.compile(_START + r"(?:" + openers + r")(?:[,，:：]|工作|将|要|我|继续|重点)", regex.M),
         page=regex.compile(r["page_counter"]),
+        page_word=_common_char(r["page_counter"]),
         cues={k: tuple(r["cues"][k]) for k in KINDS},
         heading_chars=int(r["heading_chars"]),
         short_line_chars=int(r["short_line_chars"]),
@@ -109,6 +111,23 @@ def _heading_cue(r: dict) -> regex.Pattern:
     ]
     groups.append("(?P<plan_year>" + r["plan_year_heading"].replace("{Y}", YEAR) + ")")
     return regex.compile("|".join(groups))
+
+
+def _common_char(pattern: str) -> str | None:
+    """A Han character that every match of `pattern` holds, when the pattern says so
+    plainly: each of its top-level alternatives is a sequence that has the character
+    outside any group, class, repeat or escape (第\\s*\\d+\\s*页…|共…页…)."""
+    alternatives = pattern.split("|")
+    if any(ch in pattern for ch in "()[]{}"):
+        return None
+    common = None
+    for alternative in alternatives:
+        # a Han character not right before a quantifier and not escaped
+        chars = {ch for i, ch in enumerate(alternative)
+                 if "\u4e00" <= ch <= "\u9fff" and alternative[i + 1:i + 2] not in ("*", "?", "+", "{")
+                 and alternative[i - 1:i] != "\\"}
+        common = chars if common is None else common & chars
+    return min(common) if common else None
 
 
 def classify_heading(heading: str) -> str | None:
@@ -196,7 +215,7 @@ def section_points(simplified: str) -> list[tuple[int, str]]:
         line_end = simplified.find("\n", m.start())
         events.append((m.start(), 2, "on", "plan"))
         events.append((len(simplified) if line_end < 0 else line_end, 0, "off", None))
-    for m in c.page.finditer(simplified):
+    for m in c.page.finditer(simplified) if c.page_word is None or c.page_word in simplified else ():
         events.append((m.start(), 2, "on", "other"))
         events.append((m.end(), 0, "off", None))
 

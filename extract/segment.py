@@ -63,6 +63,37 @@ class _RustTagger:
         flags = self._flags
         return [(word, flags.get(word, flag)) for word, flag in pairs]
 
+    def tag_many(self, texts: list[str], offsets: list[int]) -> list[list[tuple[str, str, int, int]]]:
+        """`tag_many` (module level) from one call into Rust: a call costs several times
+        what its few characters do. The texts are joined by NUL, which is neither a
+        word character nor white space to jieba-rs, so it stands alone as a word and
+        ends every word block: each text is cut as it would be by itself. The user
+        dictionary's flags are put back word by word: a word takes one only when its
+        text holds it, which is when `pairs` would put it back."""
+        joined = _SEPARATOR.join(texts)
+        if joined.count(_SEPARATOR) != len(texts) - 1:  # a text holds NUL itself
+            return _tag_each(self.pairs, texts, offsets)
+        flags, separator = self._flags, _SEPARATOR
+        out, current, k = [], [], 0
+        pos = offsets[0]
+        for word, flag in self._tag(joined):
+            if word == separator:
+                out.append(current)
+                current = []
+                k += 1
+                pos = offsets[k]
+                continue
+            if word in flags:
+                flag = flags[word]
+            stop = pos + len(word)
+            current.append((word, flag, pos, stop))
+            pos = stop
+        out.append(current)
+        return out
+
+
+_SEPARATOR = "\x00"
+
 
 class _PythonTagger:
     """jieba.posseg behind the same `pairs` interface, when rjieba is missing."""
@@ -72,6 +103,20 @@ class _PythonTagger:
 
     def pairs(self, text: str) -> list[tuple[str, str]]:
         return [(pair.word, pair.flag) for pair in self._cut(text, HMM=False)]
+
+    def tag_many(self, texts: list[str], offsets: list[int]) -> list[list[tuple[str, str, int, int]]]:
+        return _tag_each(self.pairs, texts, offsets)
+
+
+def _tag_each(pairs, texts: list[str], offsets: list[int]) -> list[list[tuple[str, str, int, int]]]:
+    out = []
+    for text, pos in zip(texts, offsets):
+        words = []
+        for word, flag in pairs(text):
+            words.append((word, flag, pos, pos + len(word)))
+            pos += len(word)
+        out.append(words)
+    return out
 
 
 def _load():
@@ -114,3 +159,11 @@ def pairs(text: str) -> list[tuple[str, str]]:
 def is_loaded() -> bool:
     """Whether jieba has been loaded in this process (tests check laziness)."""
     return _tagger is not None
+
+
+def tag_many(texts: list[str], offsets: list[int]) -> list[list[tuple[str, str, int, int]]]:
+    """(word, POS flag, start, end) for the words of each of `texts`, `offsets[i]` added
+    to the positions in texts[i]: `pairs` of each, in one call of the tagger where it can."""
+    if not texts:
+        return []
+    return (_tagger or _load()).tag_many(texts, offsets)

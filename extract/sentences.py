@@ -6,6 +6,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from operator import itemgetter
 
+import re
+
 import regex
 
 from . import rulebook
@@ -13,7 +15,9 @@ from . import rulebook
 _START = itemgetter(0)
 
 # A sentence ends at 。！？；, a line break, or ! ? ; (half-width after normalising).
-_SENTENCE = regex.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+|\n|$)")
+# (`re`, a third faster here than `regex`: the pattern has nothing the two read differently,
+# and its only empty match is at the end of the text, a blank sentence either way)
+_SENTENCE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+|\n|$)")
 
 
 @lru_cache(maxsize=1)

@@ -438,3 +438,25 @@ def test_place_name_scan_in_steps_finds_what_one_longest_match_pass_finds():
         scanner.until(end)
         assert scanner.hits == expected, text
     assert [h.surface for h in gaz.find("上海金山")] == ["上海", "金山"]
+
+
+def test_a_line_scanned_alone_has_the_hits_of_the_full_scan():
+    # _Hits.ending_at reads a line far down on its own: no place name may span a
+    # line break, and a scan from a line start must find what the full scan finds there
+    from govstat.extract.regions import Scanner, gazetteer
+
+    gaz = gazetteer()
+    assert not any("\n" in s for s in gaz._entries)
+    assert not any("\n" in s for s in gaz.county_short)
+    reports = sorted((Path(__file__).resolve().parent.parent / "corpus" / "reports").glob("*.txt"))
+    for path in reports[:15]:
+        text = path.read_text(encoding="utf-8") + "\n上海金山\n鼓楼区伊春市"
+        full = gaz.find(text, 20000)
+        start = 0
+        while start <= len(text):
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            line = Scanner(gaz, text, 20000, start)
+            line.until(end)
+            assert line.hits == [h for h in full if start <= h.start < end]
+            start = end + 1

@@ -101,3 +101,19 @@ def test_heading_scan_finds_what_the_lookbehind_pattern_finds():
             text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
             assert headings.spans(text) == [m.span(1) for m in plain.finditer(text)], (body, text)
     assert _Headings(r["top_heading"]).spans("一、总体\n二、问题。三.计划") == [(0, 2), (5, 7), (10, 12)]
+
+
+def test_page_counters_need_their_common_character():
+    # section_points skips the page-counter scan when the text lacks a character
+    # every counter holds; that character must really be in every match
+    from govstat.extract import sections as S
+
+    word = S._compiled().page_word
+    assert word is not None
+    for text in ("第 3 页 共 12 页", "共12页 第3页", "第3页共12页"):
+        found = [m.group() for m in S._compiled().page.finditer(text)]
+        assert found and all(word in f for f in found)
+    assert S._common_char("a页|b") is None
+    assert S._common_char("页?x|页") is None
+    assert S._common_char("(页)") is None
+    assert S._common_char(r"第\s*\d+页|共\d+页") == "页"

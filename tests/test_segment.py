@@ -34,3 +34,29 @@ def test_every_user_word_takes_its_user_flag():
 ])
 def test_user_flags_hold_inside_a_phrase(text, word, flag):
     assert (word, flag) in segment.pairs(text)
+
+
+def _tag_one(text: str, offset: int) -> list[tuple[str, str, int, int]]:
+    out = []
+    for word, flag, start in segment.tag(text):
+        out.append((word, flag, offset + start, offset + start + len(word)))
+    return out
+
+
+def test_tag_many_cuts_each_text_as_by_itself():
+    # one call for many phrases (joined by NUL) must give each phrase's own words:
+    # white space, \r\n, punctuation, digits, latin and user words at the joins
+    import random
+
+    reports = sorted((Path(__file__).resolve().parent.parent / "corpus" / "reports").glob("*.txt"))
+    text = "".join(p.read_text(encoding="utf-8") for p in reports[:6])
+    rng = random.Random(7)
+    texts = ["统筹调剂办公用房9批次", " 独立", "\r", "\n节约", "2019年 ", "、", "(wàn)元", "abc", "12.5%", "调剂"]
+    for _ in range(400):
+        start = rng.randrange(len(text))
+        texts.append(text[start:start + rng.randint(1, 30)])
+    offsets = [rng.randrange(1000) for _ in texts]
+    assert segment.tag_many(texts, offsets) == [_tag_one(t, o) for t, o in zip(texts, offsets)]
+    # a text holding NUL itself is cut alone
+    assert segment.tag_many(["a\x00b", "办公用房"], [0, 5]) == [_tag_one("a\x00b", 0), _tag_one("办公用房", 5)]
+    assert segment.tag_many([], []) == []

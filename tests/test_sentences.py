@@ -26,3 +26,20 @@ def test_short_lines_headings_and_enumerated_lines_keep_their_breaks():
     assert sentences("全年腾退用房,共计30间\n完成任务。") == ["全年腾退用房,共计30间", "完成任务。"]
     text = "全年共保障各类会议1200场次,完成各项保障任务\n二、下步打算"
     assert sentences(text) == ["全年共保障各类会议1200场次,完成各项保障任务", "二、下步打算"]
+
+
+def test_sentence_pattern_reads_as_regex_would():
+    # the sentence pattern runs on `re`; the `regex` module must give the same spans
+    import random
+
+    import regex
+
+    from govstat.extract import sentences
+
+    twin = regex.compile(sentences._SENTENCE.pattern)
+    rng = random.Random(5)
+    alphabet = "办公。！？；!?;\n \t\r\u3000a1,"
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+        assert ([m.span() for m in sentences._SENTENCE.finditer(text)]
+                == [m.span() for m in twin.finditer(text)])
