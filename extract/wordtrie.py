@@ -10,8 +10,12 @@ its matches can start with.
 from __future__ import annotations
 
 import re
-from re import _constants as _sre
-from re import _parser as _sre_parse
+
+try:  # the stdlib's own regex parser (private: without it no lookahead is added)
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover
+    _sre = _sre_parse = None
 
 
 def words_pattern(words) -> re.Pattern:
@@ -67,7 +71,7 @@ def _first_chars(pattern: re.Pattern) -> str | None:
     """The inside of a character class holding every character a match of `pattern`
     can start with; None when not known (case folding, `.`, negated classes …) or
     when a match may be empty."""
-    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
+    if _sre_parse is None or pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
         return None
     try:
         parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
@@ -79,7 +83,7 @@ def _first_chars(pattern: re.Pattern) -> str | None:
     return "".join(sorted(found[0]))
 
 
-_CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_WORD: r"\w"}
+_CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_WORD: r"\w"} if _sre else {}
 
 
 def _first(seq) -> tuple[set[str], bool] | None:
