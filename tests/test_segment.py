@@ -60,3 +60,20 @@ def test_tag_many_cuts_each_text_as_by_itself():
     # a text holding NUL itself is cut alone
     assert segment.tag_many(["a\x00b", "办公用房"], [0, 5]) == [_tag_one("a\x00b", 0), _tag_one("办公用房", 5)]
     assert segment.tag_many([], []) == []
+
+
+def test_the_tagger_loads_only_when_a_number_needs_a_meaning():
+    # issue 7: jieba's dictionary is loaded once per process, and only when needed
+    import subprocess
+    import sys
+
+    code = (
+        "import govstat\n"
+        "from govstat.extract import segment\n"
+        "govstat.extract_text('机关事务管理局工作总结。全年工作稳步推进。')\n"
+        "print(segment.is_loaded())\n"
+        "govstat.extract_text('全年更新公务用车356辆。')\n"
+        "print(segment.is_loaded())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True"]
