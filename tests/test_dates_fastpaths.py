@@ -53,7 +53,7 @@ def test_runs_before_a_quantity_character_are_left_to_the_patterns():
     patterns, _data, _needs = _patterns()
     assert patterns["bare_year"].search("截至2020年") is None
     assert patterns["bare_year"].search("截至2020多") is None
-    assert patterns["bare_year"].search("截至2020,共")["y"] == "2020"
+    assert patterns["bare_year"].search("截至2020。")["y"] == "2020"
     assert patterns["garbled_bare"].search("会上,12个单位") is None
     assert patterns["garbled_bare"].search("会上,98正式")["rest"] == "98"
     # the years themselves are still dates (found by the year pattern), the counts still counts
