@@ -28,11 +28,24 @@ def _compiled():
     # keep only the leftmost of overlapping matches); a Scanner skips documents
     # without the text a pattern needs (KB|MB, 浏览|阅读…)
     patterns = [Scanner(p) for p in data["patterns"].values()]
-    # plain words, longest first: the standard library's engine finds them ~3x faster
-    # than `regex` (the same matches: no class or flag is involved)
-    slogans = re.compile("|".join(map(re.escape, sorted(data["slogans"], key=len, reverse=True))))
+    slogans = re.compile(words_pattern(data["slogans"]))
     ordinal_before = tuple(sorted(data["ordinal_before"], key=len, reverse=True))
     return data, patterns, slogans, ordinal_before, _Words(data)
+
+
+def words_pattern(words) -> str:
+    """Plain words, longest first, grouped by their first character: 一(?:张网|把手|线)|三(?:…).
+
+    The standard library's engine finds plain words ~3x faster than `regex` (the
+    same matches: no class or flag is involved). Grouped, it tries at a position
+    only the words that start with its character, in the same order (longest
+    first), so the same word wins there as in the flat alternation, with ~1/3
+    less time on the whole text.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(filter(None, words), key=len, reverse=True):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")" for first, rests in groups.items())
 
 
 class _Words:

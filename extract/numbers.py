@@ -153,12 +153,16 @@ def _arabic(text: str, m: regex.Match) -> Candidate:
         if nxt in (_TAIL_FIRST or _tail_first()):
             if nxt not in _APPROX_INSIDE and nxt not in _BLANKS:
                 # `_tail` when a unit's first character follows (most numbers), its common end
-                # inlined: the unit, not followed by a ratio's / nor a duration's 多/余
+                # inlined: the unit, not followed by a ratio's /; a duration takes a 多/余 after
+                # it (三年多); the years of dates (2020年) come this way
                 unit = _unit_match(text, sp)
                 if unit is None:
                     return Candidate(start, pos, base, None, None, False, False, token)
                 end = sp + len(unit.surface)
-                if unit.kind != "duration" and text[end : end + 1] != "/":
+                after = text[end : end + 1]
+                if after != "/":
+                    if unit.kind == "duration" and after in _APPROX_INSIDE:
+                        return Candidate(start, end + 1, base * unit.factor, None, unit, False, True, token, 1)
                     return Candidate(start, end, base * unit.factor, None, unit, False, False, token, 1)
             unit, end, tail_inside = _tail(text, sp)
             if unit is not None:

@@ -46,3 +46,16 @@ def test_every_pattern_has_a_condition_function():
     assert set(has_need) == set(patterns)
     assert not has_need["ymd"]("3月5日") and has_need["ymd"]("2020年3月5日")
     assert has_need["bare_year"]("任何文本")  # no text it needs: always scanned
+
+
+def test_runs_before_a_quantity_character_are_left_to_the_patterns():
+    """bare_year / garbled_bare do not match a run that `_starts_unit` would reject (2020年, 12多)."""
+    patterns, _data, _needs = _patterns()
+    assert patterns["bare_year"].search("截至2020年") is None
+    assert patterns["bare_year"].search("截至2020多") is None
+    assert patterns["bare_year"].search("截至2020。")["y"] == "2020"
+    assert patterns["garbled_bare"].search("会上,12个单位") is None
+    assert patterns["garbled_bare"].search("会上,98正式")["rest"] == "98"
+    # the years themselves are still dates (found by the year pattern), the counts still counts
+    assert dates("2020年完成。", 2018) == [("2020年", "2020", False)]
+    assert dates("会上,12个单位参加。", 2018) == []

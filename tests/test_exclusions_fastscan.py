@@ -226,6 +226,23 @@ def test_slogans_longest_first():
     assert spans == ["另一方面", "三严三实", "十四五", "一方面"]
 
 
+def test_slogans_grouped_by_first_character_match_as_the_flat_alternation():
+    """words_pattern finds, at every step, the word the flat longest-first alternation finds."""
+    import re
+
+    from govstat.extract.exclusions import words_pattern
+
+    words = load("exclusions")["slogans"] + ["a.b", "a", "ab", "两个", "两"]
+    flat = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    grouped = re.compile(words_pattern(words))
+    rnd = random.Random(7)
+    pieces = words + ["x", "，", "一", "三", "十", "a"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        text = "".join(ch for ch in text if rnd.random() > 0.1)  # cut some words short
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)], text
+
+
 @pytest.mark.parametrize("strings", [("a.b", "(c", "年底"), ("年.", "年(", "年底"), tuple(f"{i}." for i in range(10))])
 def test_sets_of_strings_are_read_literally(strings):
     """Both ways of testing a set of strings (one `in` each, one `re` scan) read them literally."""

@@ -31,6 +31,10 @@ def stats(text):
         ("人数达到300人多少。", ("300人", 300, None, "人", None, None)),
         ("人数达到300人左右。", ("300人", 300, None, "人", "about", None)),
         ("人数达到300人 以上。", ("300人", 300, None, "人", "over", None)),
+        # an Arabic duration: 多/余 right after its unit is inside the span, a ratio's / goes on
+        ("项目历时3年多。", ("3年多", 3, None, "年", "over", None)),
+        ("维修耗时2天余。", ("2天余", 2, None, "天", "over", None)),
+        ("项目历时3年,多方协调。", ("3年", 3, None, "年", None, None)),
     ],
 )
 def test_one_statistic(sentence, expected):
