@@ -74,6 +74,8 @@ class _Hits:
         scanner = self._scanner
         if pos > scanner._cursor:  # not scanned from the top yet: scan its line alone, up to `pos`
             text = scanner.text
+            if text[max(0, pos - 2) : pos] not in scanner.gaz.name_ends:
+                return None  # no place name ends here (区机关…, 我局): no scan needed
             line_start = text.rfind("\n", 0, pos) + 1
             line = self._lines.get(line_start)
             if line is None:
