@@ -130,6 +130,9 @@ class Gazetteer:
             "(?=(" + _char_class({k[0] for k in lengths}) + _char_class({k[1] for k in lengths}) + "))"
         )
         self._short_starts = {s[:2] for s in self.county_short}  # county short names have 2+ characters
+        # the last two characters of every name a scan can find (a surface, or a county's
+        # short name after its parent): no name ends where the two before are not one of these
+        self.name_ends = frozenset(s[-2:] for s in (*self.surfaces, *self.county_short))
         # surface -> (units in a stable order, written in full), sorted once here
         self._entries = {
             s: (tuple(sorted(units, key=lambda u: (u.level, u.province, u.city or "", u.county or ""))),

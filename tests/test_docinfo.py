@@ -218,6 +218,31 @@ def test_pinyin_glossed_page_keeps_org_and_region_and_title_as_written():
     assert d.year == 2020 and d.doc_type == "work_summary"
 
 
+def test_unglossed_copy_maps_spans_as_normalized_text_does():
+    from govstat.extract.docinfo import _Unglossed
+    from govstat.extract.normalize import _PINYIN_GLOSS, NormalizedText
+
+    # glosses at the start, side by side and at the very end
+    text = "萬(wàn)元,機(jī)關(guān)事務(wù)管理局2020年總結(jié)"
+    normalized = NormalizedText(text)
+    unglossed = _Unglossed(normalized.simplified, list(_PINYIN_GLOSS.finditer(normalized.simplified)))
+    assert unglossed.norm == normalized.norm == "万元,机关事务管理局2020年总结"
+    n = len(unglossed.norm)
+    for start in range(n + 1):
+        for end in range(start, n + 1):
+            assert unglossed.to_original(start, end) == normalized.to_original(start, end)
+        assert unglossed.to_original(start, start - 1) == normalized.to_original(start, start - 1)
+
+
+def test_agency_after_a_county_short_name_below_the_top_keeps_its_place():
+    # the name before the kind is read from its own line: 金山 is found only as the
+    # short name right after its city, which the quick test for a name ending there knows
+    d = info("工作总结\n2021年,全区各项工作稳步推进。上海金山机关事务管理局全年保障会议120场。"
+             "上海金山机关事务管理局完成任务。")
+    assert d.organization == "金山机关事务管理局"
+    assert (d.province, d.county, d.level) == ("上海市", "金山区", "county")
+
+
 def test_central_agency_is_national():
     d = info(
         "国家机关事务管理局根据有关要求,编制本报告。\n"
