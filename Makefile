@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= govstat.db
 PORT   ?= 8001
 
-.PHONY: demo test install fuzz bench clean browser
+.PHONY: demo test install bytecode fuzz bench clean browser
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "govstat needs Python 3.11+: set PYTHON=python3.11 (or newer)")'
@@ -18,7 +18,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# The package's bytecode, written ahead: an editable install leaves none, and
+# where PYTHONDONTWRITEBYTECODE is set every `govstat` run would compile the
+# sources again (34 compiles, 0.10 s under cProfile). Up-to-date files are skipped.
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q -x '/(\.venv|corpus|tests|build)/' .
+
+install: $(STAMP) bytecode
 
 test: install browser
 	$(BIN)/python -m pytest -q
