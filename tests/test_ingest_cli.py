@@ -255,3 +255,27 @@ def test_writer_commits_full_groups_whatever_the_workers_finish(tmp_path, monkey
     assert summary.ingested == 70 and summary.failed == 0
     assert groups == [4] * 17 + [2]  # 70 // 16 = 4 per commit
     assert table_counts(tmp_path / "g.db")["documents"] == 70
+
+
+def test_workers_run_at_a_lower_priority_than_the_writer(tmp_path, monkeypatch):
+    """The writer is the one serial step: the extraction workers yield the CPU to it."""
+    from govstat.db.ingest import WORKER_NICENESS, ingest
+
+    folder = tmp_path / "some"
+    folder.mkdir()
+    for path in REPORTS[:4]:
+        shutil.copy(path, folder / path.name)
+    seen = tmp_path / "niceness.txt"
+    real = govstat.extract_bytes
+
+    def extract_bytes(data, name="-", **kwargs):
+        with open(seen, "a") as fh:  # written by the forked worker that extracts this file
+            fh.write(f"{os.getpid()} {os.nice(0)}\n")
+        return real(data, name=name, **kwargs)
+
+    monkeypatch.setattr(govstat, "extract_bytes", extract_bytes)  # the forked workers inherit it
+    summary = ingest([str(folder)], str(tmp_path / "n.db"), workers=2, progress=False, echo=lambda line: None)
+    assert summary.ingested == 4
+    rows = [line.split() for line in seen.read_text().splitlines()]
+    assert len(rows) == 4 and all(int(pid) != os.getpid() for pid, _ in rows)
+    assert {int(nice) for _, nice in rows} == {min(19, os.nice(0) + WORKER_NICENESS)}
