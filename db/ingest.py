@@ -334,7 +334,7 @@ def _extract_and_write(db, pool, workers, tasks, force, version, summary, bar, f
     size = max(1, min(CHUNK_FILES, len(tasks) // (workers * 4)))
     chunks = iter([tasks[i : i + size] for i in range(0, len(tasks), size)])
     # Extracted documents wait in `ready` until a full group is: a commit of 8
-    # documents costs the writer 20% more per document than one of 64 (the
+    # documents costs the writer 25% more per document than one of 64 (the
     # full-text index writes a segment per commit; bench/writer_cost.py), and
     # with several workers the futures finish a chunk (8 files) at a time.
     # Documents not yet written when the process is killed are re-extracted
