@@ -9,7 +9,6 @@ Two kinds of rule, both read from rules/exclusions.yaml:
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import regex
@@ -17,6 +16,7 @@ import regex
 from .fastscan import Scanner
 from .numbers import Candidate
 from .rulebook import load
+from .wordtrie import words_pattern
 
 _HAN = regex.compile(r"\p{Han}")
 
@@ -28,24 +28,10 @@ def _compiled():
     # keep only the leftmost of overlapping matches); a Scanner skips documents
     # without the text a pattern needs (KB|MB, 浏览|阅读…)
     patterns = [Scanner(p) for p in data["patterns"].values()]
-    slogans = re.compile(words_pattern(data["slogans"]))
+    # plain words as a trie in `re` (~3x faster than `regex`, same matches as longest first)
+    slogans = words_pattern(data["slogans"])
     ordinal_before = tuple(sorted(data["ordinal_before"], key=len, reverse=True))
     return data, patterns, slogans, ordinal_before, _Words(data)
-
-
-def words_pattern(words) -> str:
-    """Plain words, longest first, grouped by their first character: 一(?:张网|把手|线)|三(?:…).
-
-    The standard library's engine finds plain words ~3x faster than `regex` (the
-    same matches: no class or flag is involved). Grouped, it tries at a position
-    only the words that start with its character, in the same order (longest
-    first), so the same word wins there as in the flat alternation, with ~1/3
-    less time on the whole text.
-    """
-    groups: dict[str, list[str]] = {}
-    for word in sorted(filter(None, words), key=len, reverse=True):
-        groups.setdefault(word[0], []).append(word[1:])
-    return "|".join(re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")" for first, rests in groups.items())
 
 
 class _Words:

@@ -227,14 +227,15 @@ def test_slogans_longest_first():
 
 
 def test_slogans_grouped_by_first_character_match_as_the_flat_alternation():
-    """words_pattern finds, at every step, the word the flat longest-first alternation finds."""
+    """The slogans' pattern (wordtrie.words_pattern) finds, at every step, the word the flat
+    longest-first alternation finds."""
     import re
 
-    from govstat.extract.exclusions import words_pattern
+    from govstat.extract.wordtrie import words_pattern
 
     words = load("exclusions")["slogans"] + ["a.b", "a", "ab", "两个", "两"]
     flat = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-    grouped = re.compile(words_pattern(words))
+    grouped = words_pattern(words)
     rnd = random.Random(7)
     pieces = words + ["x", "，", "一", "三", "十", "a"]
     for _ in range(3000):
