@@ -7,7 +7,6 @@ no clear evidence; cue words live in `rules/document.yaml`.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from .model import DocumentInfo
-from .normalize import _PINYIN_GLOSS  # the one gloss pattern, shared
+from .normalize import _PINYIN_GLOSS, NormalizedText  # the one gloss pattern, shared
 from .regions import MUNICIPALITIES, Hit, Scanner, Unit, gazetteer, resolve_county
 from .sections import rules, top_headings
 from .wordtrie import words_pattern  # literal words as one trie-shaped `re` pattern
@@ -505,41 +504,6 @@ def _starts_as_report(simplified: str) -> bool:
 # ---------------------------------------------------------------- entry point
 
 
-class _Unglossed:
-    """`norm` and `to_original` of `NormalizedText(text)`, made from the simplified copy
-    the caller already has (simplifying the text again was half the cost) and mapping
-    only the spans asked for (the title's) instead of indexing every character.
-
-    A character at `norm` position i stands at i + the length of every gloss removed
-    at or before i; `glosses` are `_PINYIN_GLOSS.finditer(simplified)`, as there.
-    """
-
-    __slots__ = ("norm", "_at", "_removed")
-
-    def __init__(self, simplified: str, glosses: list[regex.Match]):
-        pieces, self._at, self._removed = [], [], []  # per gloss: its norm position, length removed up to it
-        cursor = removed = 0
-        for g in glosses:
-            pieces.append(simplified[cursor : g.start()])
-            self._at.append(g.start() - removed)
-            removed += g.end() - g.start()
-            self._removed.append(removed)
-            cursor = g.end()
-        pieces.append(simplified[cursor:])
-        self.norm = "".join(pieces)
-
-    def _original(self, i: int) -> int:
-        k = bisect_right(self._at, i)
-        return i + self._removed[k - 1] if k else i
-
-    def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """NormalizedText.to_original: a half-open span of `norm` in the text."""
-        if end <= start:
-            pos = self._original(start)
-            return pos, pos
-        return self._original(start), self._original(end - 1) + 1
-
-
 def infer_document_info(text: str, simplified: str) -> DocumentInfo:
     """Who reported, where and for which period, from the report text.
 
@@ -552,10 +516,9 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
     # Pinyin glosses (機(jī)關(guān)) break every name: read the gloss-free copy, and map
     # the title's span back to `text`, where the glosses stay as written.
     to_original, glossed = None, simplified
-    glosses = list(_PINYIN_GLOSS.finditer(simplified))
-    if glosses:
-        unglossed = _Unglossed(simplified, glosses)
-        simplified, to_original = unglossed.norm, unglossed.to_original
+    if _PINYIN_GLOSS.search(simplified):
+        normalized = NormalizedText(text, simplified)  # (the caller's simplified copy: not made twice)
+        simplified, to_original = normalized.norm, normalized.to_original
 
     spans = find_title(simplified)
     span = (spans[0][0], spans[-1][1]) if spans else None

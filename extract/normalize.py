@@ -76,10 +76,11 @@ class NormalizedText:
 
     __slots__ = ("original", "simplified", "norm", "_map")
 
-    def __init__(self, original: str):
+    def __init__(self, original: str, simplified: str | None = None):
+        """`simplified`: `simplify(original)` when the caller has it already."""
         self.original = original
         # same length as `original`: what later stages that need no gloss removal read
-        self.simplified = simplified = simplify(original)
+        self.simplified = simplified = simplify(original) if simplified is None else simplified
         gloss = list(_PINYIN_GLOSS.finditer(simplified))
         if not gloss:
             self.norm = simplified

@@ -218,20 +218,18 @@ def test_pinyin_glossed_page_keeps_org_and_region_and_title_as_written():
     assert d.year == 2020 and d.doc_type == "work_summary"
 
 
-def test_unglossed_copy_maps_spans_as_normalized_text_does():
-    from govstat.extract.docinfo import _Unglossed
-    from govstat.extract.normalize import _PINYIN_GLOSS, NormalizedText
+def test_normalized_text_from_the_callers_simplified_copy_maps_spans_alike():
+    """docinfo passes the simplified copy it was given: the same gloss-free text and map."""
+    from govstat.extract.normalize import NormalizedText, simplify
 
     # glosses at the start, side by side and at the very end
     text = "萬(wàn)元,機(jī)關(guān)事務(wù)管理局2020年總結(jié)"
-    normalized = NormalizedText(text)
-    unglossed = _Unglossed(normalized.simplified, list(_PINYIN_GLOSS.finditer(normalized.simplified)))
-    assert unglossed.norm == normalized.norm == "万元,机关事务管理局2020年总结"
-    n = len(unglossed.norm)
+    fresh, given = NormalizedText(text), NormalizedText(text, simplify(text))
+    assert given.norm == fresh.norm == "万元,机关事务管理局2020年总结"
+    n = len(given.norm)
     for start in range(n + 1):
         for end in range(start, n + 1):
-            assert unglossed.to_original(start, end) == normalized.to_original(start, end)
-        assert unglossed.to_original(start, start - 1) == normalized.to_original(start, start - 1)
+            assert given.to_original(start, end) == fresh.to_original(start, end)
 
 
 def test_agency_after_a_county_short_name_below_the_top_keeps_its_place():
