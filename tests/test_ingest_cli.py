@@ -279,3 +279,21 @@ def test_workers_run_at_a_lower_priority_than_the_writer(tmp_path, monkeypatch):
     rows = [line.split() for line in seen.read_text().splitlines()]
     assert len(rows) == 4 and all(int(pid) != os.getpid() for pid, _ in rows)
     assert {int(nice) for _, nice in rows} == {min(19, os.nice(0) + WORKER_NICENESS)}
+
+
+def test_the_writer_starts_without_pandas_and_the_api_still_gives_dataframes(tmp_path):
+    """sqlite-utils would import pandas and numpy (0.6 s) at `govstat ingest`'s start;
+    `govstat.db` keeps them out until the DataFrame API imports pandas itself."""
+    script = (
+        "import sys\n"
+        "from govstat.db.ingest import ingest\n"
+        "print('pandas' in sys.modules, 'numpy' in sys.modules)\n"
+        f"ingest([{str(REPORTS[0])!r}], {str(tmp_path / 'g.db')!r}, workers=1, progress=False, echo=print)\n"
+        "print('pandas' in sys.modules)\n"
+        "import govstat.db\n"
+        f"frame = govstat.db.open({str(tmp_path / 'g.db')!r}).statistics()\n"
+        "print(type(frame).__name__, len(frame) > 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False", "False", "DataFrame", "True"]
