@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -279,6 +280,37 @@ def test_workers_run_at_a_lower_priority_than_the_writer(tmp_path, monkeypatch):
     rows = [line.split() for line in seen.read_text().splitlines()]
     assert len(rows) == 4 and all(int(pid) != os.getpid() for pid, _ in rows)
     assert {int(nice) for _, nice in rows} == {min(19, os.nice(0) + WORKER_NICENESS)}
+
+
+def test_the_wal_is_folded_into_the_database_while_the_batch_is_written(tmp_path, monkeypatch):
+    """A background connection checkpoints while the writer goes on, so the last
+    document is not followed by a checkpoint of the whole batch: after the first
+    groups, their pages are already in the database file, not only in the WAL."""
+    from govstat.db import ingest as ingest_module
+    from govstat.db import load
+
+    monkeypatch.setattr(ingest_module._Checkpointer, "INTERVAL", 0.01)
+    db_path = tmp_path / "w.db"
+    sizes = []  # the database file's size after the schema, then after the third group
+    real = load.write_payloads
+
+    def write_payloads(db, payloads, **kwargs):
+        result = real(db, payloads, **kwargs)
+        if len(sizes) < 4:
+            sizes.append(db_path.stat().st_size)
+        if len(sizes) == 3:  # give the checkpointer time to run once after this commit
+            deadline = time.monotonic() + 5
+            while db_path.stat().st_size <= sizes[0] and time.monotonic() < deadline:
+                time.sleep(0.01)
+            sizes.append(db_path.stat().st_size)
+        return result
+
+    monkeypatch.setattr(load, "write_payloads", write_payloads)
+    summary = ingest_module.ingest([str(p) for p in REPORTS[:8]], str(db_path), workers=1, progress=False,
+                                   echo=lambda line: None)
+    assert summary.ingested == 8
+    assert sizes[3] > sizes[0], sizes  # pages reached the database file during the batch
+    assert table_counts(db_path)["documents"] == 8
 
 
 def test_the_writer_starts_without_pandas_and_the_api_still_gives_dataframes(tmp_path):
