@@ -163,6 +163,12 @@ def test_meetings_are_not_receptions():
     assert indicators(text, "380场", "110批次") == ["meetings.held", "reception.served"]
 
 
+def test_meals_beside_meetings_are_not_attendees():
+    text = "全年服务会议960场,保障就餐6.5万人次;服务会议410场次、参会人员2.1万人次;服务会议88场、就餐9000人次。"
+    assert indicators(text, "960场", "6.5万人次", "410场次", "2.1万人次", "88场", "9000人次") == [
+        "meetings.held", "canteen.meals", "meetings.held", "meetings.attendees", "meetings.held", "canteen.meals"]
+
+
 def test_trips_are_not_passengers():
     text = "公车平台全年出车6200车次,接送干部1.8万人次。"
     assert indicators(text, "6200车次", "1.8万人次") == ["vehicles.trips", "vehicles.passengers"]
