@@ -102,6 +102,8 @@ def test_rules_cover_every_spec_code():
     ("车改后对取消的公务用车进行公开拍卖,共拍卖车辆210辆。", "210辆", "vehicles.disposed"),
     ("向租赁公司租用中巴车12台。", "12台", "vehicles.rented"),
     ("改革后全区保留公务用车64辆。", "64辆", "vehicles.fleet"),
+    ("全区公务用车总数控制在218辆以内。", "218辆", "vehicles.fleet"),
+    ("全年报废车辆总数19辆。", "19辆", "vehicles.disposed"),
     ("公务用车年度维修保养费用38万元。", "38万元", "vehicles.running_cost"),
     # meetings vs reception
     ("全年共保障各类会议1260场次。", "1260场次", "meetings.held"),
