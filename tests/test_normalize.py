@@ -41,3 +41,16 @@ def test_gloss_removed_and_spans_map_back():
     assert n.norm == "节约经费12万元"
     start = n.norm.index("12")
     assert n.original_span_text(start, len(n.norm)) == "12萬元"
+
+
+@pytest.mark.parametrize("tested_before", [0, 10**9])  # the set test first, then the compiled class
+def test_set_test_and_pattern_agree(monkeypatch, tested_before):
+    from govstat.extract import normalize
+    from govstat.extract.normalize import _translation_table
+
+    monkeypatch.setattr(normalize, "_set_tested", tested_before)
+    astral = min(c for c in _translation_table() if c > 0xFFFF)
+    for text, changed in [("全区节能", False), ("全區节能", True), ("职工𠀀人", False),
+                          ("职工𠀀" + chr(astral), True), ("ABC", False), ("ＡBC", True), ("", False)]:
+        assert normalize._has_translated(text) is changed, text
+        assert (simplify(text) is not text) is changed
