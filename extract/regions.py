@@ -79,6 +79,39 @@ def _short(name: str, suffixes: tuple[str, ...]) -> str | None:
     return None
 
 
+class _UnitsOf:
+    """A read-only mapping name -> tuple of units, each tuple made on its first lookup
+    from the cache's unit indexes (a report looks up a few dozen of ~4,000 names)."""
+
+    __slots__ = ("_indexes", "_fields", "_made", "_done")
+
+    def __init__(self, indexes: dict[str, tuple[int, ...]], fields: list[tuple], made: list):
+        self._indexes, self._fields, self._made = indexes, fields, made  # `made`: Unit per index, shared
+        self._done: dict[str, tuple[Unit, ...]] = {}
+
+    def __getitem__(self, name: str) -> tuple[Unit, ...]:
+        units = self._done.get(name)
+        if units is None:
+            made, fields = self._made, self._fields
+            for i in self._indexes[name]:
+                if made[i] is None:
+                    made[i] = Unit(*fields[i])
+            units = self._done[name] = tuple([made[i] for i in self._indexes[name]])
+        return units
+
+    def get(self, name: str, default=None):
+        return self[name] if name in self._indexes else default
+
+    def __contains__(self, name) -> bool:
+        return name in self._indexes
+
+    def __len__(self) -> int:
+        return len(self._indexes)
+
+    def __iter__(self):
+        return iter(self._indexes)
+
+
 class Gazetteer:
     """Surface form -> units, plus adcodes. Build once with `gazetteer()`."""
 
@@ -136,31 +169,33 @@ class Gazetteer:
         # the last two characters of every name a scan can find (a surface, or a county's
         # short name after its parent): no name ends where the two before are not one of these
         self.name_ends = frozenset(s[-2:] for s in (*self.surfaces, *self.county_short))
-        # surface -> (units in a stable order, written in full), sorted once here
-        self._entries = {
-            s: (tuple(sorted(units, key=_unit_key)), s in self.full_surfaces)
-            for s, units in self.surfaces.items()
-        }
+        # surface -> its units in a stable order (sorted once here); surface -> written in full
+        self._units_of = {s: tuple(sorted(units, key=_unit_key)) for s, units in self.surfaces.items()}
+        self._full = {s: s in self.full_surfaces for s in self.surfaces}
         self._codes: dict[str, list[str]] = defaultdict(list)
         for code, name in codes:
             self._codes[name].append(code[:6])
 
     # The cache's form (`to_plain`): dicts, tuples and strings that `marshal` reads
-    # in C, each unit an index into one list of their fields. A pickle of the
-    # objects cost ~0.2 G instructions of every start-up (a `__setstate__` call per
-    # unit). Only what a scan and `code` read is kept (not the build-time
-    # `surfaces`/`full_surfaces`); the sets of units come back as tuples, which
-    # every reader iterates, counts or sorts alike.
+    # in C, each unit an index into one list of their fields (names shared, so
+    # written once). A pickle of the objects cost ~0.2 G instructions of every
+    # start-up (a `__setstate__` call per unit); now units are made only when a
+    # name is looked up (`_UnitsOf`). Only what a scan and `code` read is kept
+    # (not the build-time `surfaces`/`full_surfaces`); the sets of units come back
+    # as tuples, which every reader iterates, counts or sorts alike.
     _PLAIN = ("max_len", "_lengths", "_short_starts", "name_ends")
 
     def to_plain(self) -> dict:
-        by_key = {u: _unit_key(u) for us, _ in self._entries.values() for u in us}
-        by_key.update((u, _unit_key(u)) for d in (self.county_short, self.counties_of) for us in d.values() for u in us)
+        """The plain form of a built gazetteer."""
+        by_key = {u: _unit_key(u) for d in (self._units_of, self.county_short, self.counties_of)
+                  for us in d.values() for u in us}
         units = sorted(by_key, key=by_key.__getitem__)
         index = {u: i for i, u in enumerate(units)}
+        names: dict = {}  # one object per name: marshal then writes it once
         return {
-            "units": [(u.level, u.province, u.city, u.county) for u in units],
-            "entries": {s: (tuple(index[u] for u in us), full) for s, (us, full) in self._entries.items()},
+            "units": [tuple(names.setdefault(f, f) for f in (u.level, u.province, u.city, u.county)) for u in units],
+            "units_of": {s: tuple(index[u] for u in us) for s, us in self._units_of.items()},
+            "full": self._full,
             "county_short": {k: tuple(sorted(index[u] for u in v)) for k, v in self.county_short.items()},
             "counties_of": {k: tuple(sorted(index[u] for u in v)) for k, v in self.counties_of.items()},
             "pairs": self._pairs.pattern,
@@ -171,10 +206,11 @@ class Gazetteer:
     @classmethod
     def from_plain(cls, plain: dict) -> Gazetteer:
         gaz = cls.__new__(cls)
-        units = [Unit(*fields) for fields in plain["units"]]
-        gaz._entries = {s: (tuple([units[i] for i in idx]), full) for s, (idx, full) in plain["entries"].items()}
-        gaz.county_short = {k: tuple([units[i] for i in idx]) for k, idx in plain["county_short"].items()}
-        gaz.counties_of = {k: tuple([units[i] for i in idx]) for k, idx in plain["counties_of"].items()}
+        fields, made = plain["units"], [None] * len(plain["units"])
+        gaz._units_of = _UnitsOf(plain["units_of"], fields, made)
+        gaz._full = plain["full"]
+        gaz.county_short = _UnitsOf(plain["county_short"], fields, made)
+        gaz.counties_of = _UnitsOf(plain["counties_of"], fields, made)
         gaz._pairs = re.compile(plain["pairs"])
         gaz._codes = plain["codes"]
         for name in cls._PLAIN:
@@ -252,7 +288,7 @@ class Scanner:
             return
         text, end, hits = self.text, self.end, self.hits
         gaz = self.gaz
-        entries, lengths = gaz._entries, gaz._lengths
+        full_of, units_of, lengths = gaz._full, gaz._units_of, gaz._lengths
         # the first two characters of a name starting in [cursor, stop) lie before `window`
         window = min(stop + 1, end)
         pairs = lengths.keys() & set(gaz._pairs.findall(text, self._cursor, window))
@@ -268,14 +304,14 @@ class Scanner:
             if pos < i:
                 continue  # inside the previous hit
             for length in lengths[text[pos : pos + 2]]:
-                if pos + length <= end and text[pos : pos + length] in entries:
+                if pos + length <= end and text[pos : pos + length] in full_of:
                     break
             else:
                 continue
             i = pos + length
             surface = text[pos:i]
-            units, full = entries[surface]
-            hits.append(Hit(pos, i, surface, units, full))
+            units = units_of[surface]
+            hits.append(Hit(pos, i, surface, units, full_of[surface]))
             # 上海金山, 福州仓山: a county's short name right after its parent
             follow = gaz._county_after(text, i, end, units)
             if follow is not None:

@@ -432,12 +432,12 @@ def test_place_name_scan_in_steps_finds_what_one_longest_match_pass_finds():
             if pos < i or text[pos : pos + 2] not in gaz._lengths:
                 continue
             for length in gaz._lengths[text[pos : pos + 2]]:
-                if pos + length <= end and text[pos : pos + length] in gaz._entries:
+                if pos + length <= end and text[pos : pos + length] in gaz._full:
                     break
             else:
                 continue
             i = pos + length
-            units, full = gaz._entries[text[pos:i]]
+            units, full = gaz._units_of[text[pos:i]], gaz._full[text[pos:i]]
             hits.append(Hit(pos, i, text[pos:i], units, full))
             follow = gaz._county_after(text, i, end, units)
             if follow is not None:
@@ -469,7 +469,7 @@ def test_a_line_scanned_alone_has_the_hits_of_the_full_scan():
     from govstat.extract.regions import Scanner, gazetteer
 
     gaz = gazetteer()
-    assert not any("\n" in s for s in gaz._entries)
+    assert not any("\n" in s for s in gaz._full)
     assert not any("\n" in s for s in gaz.county_short)
     reports = sorted((Path(__file__).resolve().parent.parent / "corpus" / "reports").glob("*.txt"))
     for path in reports[:15]:
@@ -483,3 +483,20 @@ def test_a_line_scanned_alone_has_the_hits_of_the_full_scan():
             line.until(end)
             assert line.hits == [h for h in full if start <= h.start < end]
             start = end + 1
+
+
+def test_cached_plain_gazetteer_finds_what_the_built_one_does():
+    """The cache's plain form (units as indexes, made on lookup) reads like the built object."""
+    from govstat.extract.regions import Gazetteer, _build_gazetteer
+
+    built = _build_gazetteer()
+    plain = Gazetteer.from_plain(built.to_plain())
+    text = simplify("上海金山区机关事务管理局、福州仓山与鼓楼区，黔东南州及巴音郭楞蒙古自治州，北京市朝阳区")
+    hits = built.find(text)
+    assert hits and plain.find(text) == hits
+    assert any(h.surface == "金山" for h in hits)  # a county's short name after its parent
+    for hit in hits:
+        assert [plain.code(u) for u in hit.units] == [built.code(u) for u in hit.units]
+    for name in ("鼓楼区", "朝阳区", "金山区", "不存在区"):
+        assert set(plain.counties_of.get(name, ())) == set(built.counties_of.get(name, ()))
+    assert plain.name_ends == built.name_ends and len(plain._units_of) == len(built._units_of)
