@@ -11,7 +11,8 @@ from functools import lru_cache
 
 import regex
 
-from .fastscan import checker, needed_text
+from . import fastscan
+from .fastscan import LazyPatterns, checker
 from .numerals import parse_chinese
 from .rulebook import load
 from .units import unit_table
@@ -23,6 +24,11 @@ _DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八�
 
 
 def _re(pattern: str):
+    """`_ascii(pattern)`, compiled."""
+    return regex.compile(_ascii(pattern))
+
+
+def _ascii(pattern: str) -> str:
     """Date patterns read ASCII digits only (full-width ones are normalised before).
 
     `\\d` is rewritten to 0-9 rather than compiled with regex.ASCII, which
@@ -45,7 +51,7 @@ def _re(pattern: str):
             in_class = False
         out.append(ch)
         i += 1
-    return regex.compile("".join(out))
+    return "".join(out)
 
 
 _HAN = regex.compile(r"\p{Han}")
@@ -68,8 +74,18 @@ class DateSpan:
     year_inferred: bool
 
 
-@lru_cache(maxsize=1)
 def _patterns():
+    """(name -> compiled pattern, compiled on first use; the rules; name -> its condition)."""
+    return _built()[:3]
+
+
+def _has_relative_year():
+    """Whether a text has a relative year word: the condition of every _RELATIVE_LED pattern."""
+    return _built()[3]
+
+
+@lru_cache(maxsize=1)
+def _built():
     data = load("dates")
     year_suffix = "|".join(sorted(map(regex.escape, data["year_suffixes"]), key=len, reverse=True))
     month_suffix = "|".join(sorted(map(regex.escape, data["month_suffixes"]), key=len, reverse=True))
@@ -82,50 +98,48 @@ def _patterns():
     first = month + r"(?:" + _S + "月(?:份)?)?"  # 1, 1月, 1月份
     rel_not_before = "".join(map(regex.escape, data["relative_year_suffix_not_before"]))
     p = {
-        "iso": _re(
+        "iso": _ascii(
             r"(?P<y>(?:19|20)\d{2}) ?(?P<sep>[-/.]) ?(?P<m>1[0-2]|0?[1-9]) ?(?P=sep) ?(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])"
         ),
-        "ymd": _re(_YEAR + _S + "年" + _S + month + _S + "月" + _S + _DAY + _S + "[日号]"),
-        "ym_range": _re(_YEAR + _S + "年" + _S + first + _S + sep + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
-        "ym": _re(_YEAR + _S + "年" + _S + month + _S + "月(?:" + month_suffix + ")?"),
-        "y_suffix": _re(_YEAR + _S + "年(?P<suffix>" + year_suffix + ")"),
-        "y": _re(_YEAR + _S + "年"),
-        "rel_md": _re(r"(?P<rel>" + relative + ")" + month + "月" + _DAY + "[日号]"),
-        "rel_range": _re(r"(?P<rel>" + relative + ")" + first + _S + sep + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
-        "rel_m": _re(r"(?P<rel>" + relative + ")" + month + "月(?:" + month_suffix + ")?"),
-        "rel_suffix": _re(r"(?P<rel>" + relative + ")年?(?P<suffix>[末底初])(?![" + rel_not_before + "])"),
-        "md": _re(r"(?<![\d个.])" + month + _S + "月" + _S + _DAY + _S + "[日号]"),
-        "m_range": _re(r"(?<![\d个.])" + first + _S + sep + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
-        "m": _re(r"(?<![\d个.第])" + month + _S + "月(?:" + month_suffix + ")?(?![\\d])"),
-        "garbled_ym": _re(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<rest>\d{1,2})月"),
-        "garbled_md": _re(r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})(?P<rest>\d{2,4})|(?P<rest2>\d{2,4}))日"),
-        "ym_dot": _re(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\.(?P<m>1[0-2]|0?[1-9])(?![\d.])"),
+        "ymd": _ascii(_YEAR + _S + "年" + _S + month + _S + "月" + _S + _DAY + _S + "[日号]"),
+        "ym_range": _ascii(_YEAR + _S + "年" + _S + first + _S + sep + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
+        "ym": _ascii(_YEAR + _S + "年" + _S + month + _S + "月(?:" + month_suffix + ")?"),
+        "y_suffix": _ascii(_YEAR + _S + "年(?P<suffix>" + year_suffix + ")"),
+        "y": _ascii(_YEAR + _S + "年"),
+        "rel_md": _ascii(r"(?P<rel>" + relative + ")" + month + "月" + _DAY + "[日号]"),
+        "rel_range": _ascii(r"(?P<rel>" + relative + ")" + first + _S + sep + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
+        "rel_m": _ascii(r"(?P<rel>" + relative + ")" + month + "月(?:" + month_suffix + ")?"),
+        "rel_suffix": _ascii(r"(?P<rel>" + relative + ")年?(?P<suffix>[末底初])(?![" + rel_not_before + "])"),
+        "md": _ascii(r"(?<![\d个.])" + month + _S + "月" + _S + _DAY + _S + "[日号]"),
+        "m_range": _ascii(r"(?<![\d个.])" + first + _S + sep + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
+        "m": _ascii(r"(?<![\d个.第])" + month + _S + "月(?:" + month_suffix + ")?(?![\\d])"),
+        "garbled_ym": _ascii(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<rest>\d{1,2})月"),
+        "garbled_md": _ascii(r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})(?P<rest>\d{2,4})|(?P<rest2>\d{2,4}))日"),
+        "ym_dot": _ascii(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\.(?P<m>1[0-2]|0?[1-9])(?![\d.])"),
         # (a comma after the year only in English text: "in 2001, the")
         # bare_year and garbled_bare leave out, in the pattern, runs that `_starts_unit` rejects
         # by their next character (2020年, 12辆 … are most of their matches, each costing a Match
         # and a Python check): the same dates, as no other match can start inside such a run
         # (it would follow a digit, which both lookbehinds refuse)
-        "bare_year": _re(r"(?<![\d.A-Za-z/]|\d,)(?P<y>(?:19|20)\d{2})(?![\d.%" + _QUANTITY_AFTER + r"]|,(?! ?[A-Za-z]))"),
-        "garbled_bare": _re(r"(?<=^|[\p{Han}，,。；;、：:\s])(?P<rest>\d{2,4})(?=\p{Han})(?![" + _QUANTITY_AFTER + "])"),
-        "month_after": _re(_S + sep + _S + month + _S + "月(?:" + month_suffix + ")?"),
-        "day_after": _re(_S + r"(?:-|—|–|~|至|到)" + _S + _DAY + "[日号]"),
+        "bare_year": _ascii(r"(?<![\d.A-Za-z/]|\d,)(?P<y>(?:19|20)\d{2})(?![\d.%" + _QUANTITY_AFTER + r"]|,(?! ?[A-Za-z]))"),
+        "garbled_bare": _ascii(r"(?<=^|[\p{Han}，,。；;、：:\s])(?P<rest>\d{2,4})(?=\p{Han})(?![" + _QUANTITY_AFTER + "])"),
+        "month_after": _ascii(_S + sep + _S + month + _S + "月(?:" + month_suffix + ")?"),
+        "day_after": _ascii(_S + r"(?:-|—|–|~|至|到)" + _S + _DAY + "[日号]"),
     }
-    # the text each pattern needs (年, 月, 日|号 …): a document without it is not scanned
-    needs = {name: checker(needed_text(rx.pattern)) for name, rx in p.items()}  # (compiled without flags)
+    # the text each pattern needs (年, 月, 日|号 …): a document without it is not scanned.
     # The rel_ patterns all begin with a relative year (今年, 去年…): the words are looked for
     # once per document (_Finder.each), each pattern's own condition is read from the rest of it.
     rel_group = "(?P<rel>" + relative + ")"
+    conditions = dict(p)  # (compiled without flags)
     for name in _RELATIVE_LED:
-        assert p[name].pattern.startswith(rel_group), name
-        needs[name] = checker(needed_text(p[name].pattern[len(rel_group) :]))
-    return p, data, needs
-
-
-@lru_cache(maxsize=1)
-def _has_relative_year():
-    """Whether a text has a relative year word: the condition of every _RELATIVE_LED pattern."""
-    words = _patterns()[1]["relative_years"]
-    return checker(needed_text("|".join(map(regex.escape, words))))
+        assert p[name].startswith(rel_group), name
+        conditions[name] = p[name][len(rel_group) :]
+    conditions["relative_years"] = "|".join(map(regex.escape, data["relative_years"]))
+    # (read from the cache: parsing the patterns for their conditions cost what compiling them does)
+    needs = {name: checker(need) for name, need in fastscan.needs("dates", conditions).items()}
+    has_relative = needs.pop("relative_years")
+    # each pattern is compiled when a document first has what it needs
+    return LazyPatterns(p), data, needs, has_relative
 
 
 def _num(token: str | None) -> int | None:
@@ -133,7 +147,7 @@ def _num(token: str | None) -> int | None:
         return None
     if token.isdigit():
         return int(token)
-    words = _patterns()[1].get("month_words") or {}
+    words = _built()[1].get("month_words") or {}
     if token in words:
         return int(words[token])  # 元月
     return parse_chinese(token)

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from . import fastscan
 from .fastscan import Scanner
 from .numbers import Candidate
 from .rulebook import load
@@ -26,8 +27,9 @@ def _compiled():
     data = load("exclusions")
     # each pattern on its own: every match of every rule is masked (a union would
     # keep only the leftmost of overlapping matches); a Scanner skips documents
-    # without the text a pattern needs (KB|MB, 浏览|阅读…)
-    patterns = [Scanner(p) for p in data["patterns"].values()]
+    # without the text a pattern needs (KB|MB, 浏览|阅读…), and compiles on first use
+    plans = fastscan.plans("exclusions", data["patterns"])
+    patterns = [Scanner(p, plans[name]) for name, p in data["patterns"].items()]
     # plain words as a trie in `re` (~3x faster than `regex`, same matches as longest first)
     slogans = words_pattern(data["slogans"])
     ordinal_before = tuple(sorted(data["ordinal_before"], key=len, reverse=True))

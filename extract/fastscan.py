@@ -25,8 +25,12 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Mapping
+from pathlib import Path
 
 import regex
+
+from .rulebook import cached
 
 try:  # Python ≥ 3.11
     from re import _constants as _c
@@ -52,19 +56,36 @@ _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 
 
 class Scanner:
-    """One rule pattern, compiled with what a document must contain for it to match."""
+    """One rule pattern, with what a document must contain for it to match.
 
-    __slots__ = ("alternatives", "has_need", "need", "regex")
+    The pattern, and each alternative it is split into, is compiled on first
+    use only: most documents lack what most rule patterns need (a process that
+    reads one report then compiles a few of them). `plan`: `plan_of(pattern)`,
+    when the caller has it already (`plans`, from the cache)."""
 
-    def __init__(self, pattern: str):
-        self.regex = regex.compile(pattern)
-        self.need = needed_text(pattern)
+    __slots__ = ("alternatives", "has_need", "need", "pattern", "_regex", "_compiled")
+
+    def __init__(self, pattern: str, plan: tuple | None = None):
+        self.pattern = pattern
+        self.need, pieces = plan_of(pattern) if plan is None else plan
         self.has_need = checker(self.need)
-        pieces = split_alternatives(pattern) or []
-        needs = [needed_text(p) for p in pieces]
-        # split only when some alternative can be skipped (\d{9,}|… alone gains nothing)
-        split = any(n is not None for n in needs)
-        self.alternatives = [(regex.compile(p), checker(n)) for p, n in zip(pieces, needs)] if split else None
+        # (alternative, its condition) when split, else None
+        self.alternatives = None if pieces is None else [(p, checker(n)) for p, n in pieces]
+        self._regex = None
+        self._compiled = None if pieces is None else [None] * len(pieces)
+
+    @property
+    def regex(self):
+        """The whole pattern, compiled."""
+        if self._regex is None:
+            self._regex = regex.compile(self.pattern)
+        return self._regex
+
+    def _alternative(self, i: int):
+        rx = self._compiled[i]
+        if rx is None:
+            rx = self._compiled[i] = regex.compile(self.alternatives[i][0])
+        return rx
 
     def finditer(self, text: str):
         """`regex.finditer(text)` (the same Match objects), or nothing when the needed text is missing."""
@@ -76,7 +97,7 @@ class Scanner:
         """The spans of `regex.finditer(text)`."""
         if self.alternatives is None:
             return [m.span() for m in self.regex.finditer(text)] if self.has_need(text) else []
-        live = [rx for rx, has_need in self.alternatives if has_need(text)]
+        live = [self._alternative(i) for i, (_p, has_need) in enumerate(self.alternatives) if has_need(text)]
         if len(live) <= 1:
             return [m.span() for m in live[0].finditer(text)] if live else []
         ahead = [rx.search(text) for rx in live]  # each alternative's next match
@@ -92,6 +113,52 @@ class Scanner:
                 return out
             out.append(best.span())
             pos = best.end()  # > start: every alternative matches at least one character
+
+
+def plan_of(pattern: str) -> tuple:
+    """What a Scanner reads from `pattern`, as plain data: (its condition, [(alternative,
+    its condition), …] when it is worth splitting, else None)."""
+    pieces = split_alternatives(pattern) or []
+    needs = [needed_text(p) for p in pieces]
+    # split only when some alternative can be skipped (\d{9,}|… alone gains nothing)
+    split = any(n is not None for n in needs)
+    return needed_text(pattern), (list(zip(pieces, needs)) if split else None)
+
+
+def plans(stem: str, patterns: dict[str, str]) -> dict[str, tuple]:
+    """`plan_of` each pattern (name -> pattern), kept in the marshal cache
+    (`rulebook.cached`) keyed by the patterns and this module: reading them with
+    the parser was a third of what building the rule patterns cost at start-up."""
+    return cached(stem, [Path(__file__)], lambda: {k: plan_of(p) for k, p in patterns.items()}, key=patterns)
+
+
+def needs(stem: str, patterns: dict[str, str]) -> dict[str, Need]:
+    """`needed_text` of each pattern (name -> pattern), kept in the cache as `plans` are."""
+    return cached(stem, [Path(__file__)], lambda: {k: needed_text(p) for k, p in patterns.items()}, key=patterns)
+
+
+class LazyPatterns(Mapping):
+    """name -> `regex.compile(patterns[name])`, compiled on first lookup: a document
+    that lacks what a pattern needs never compiles it (iterating compiles them all)."""
+
+    def __init__(self, patterns: dict[str, str]):
+        self.patterns = patterns
+        self._compiled: dict = {}
+
+    def __getitem__(self, name: str):
+        compiled = self._compiled.get(name)
+        if compiled is None:
+            compiled = self._compiled[name] = regex.compile(self.patterns[name])
+        return compiled
+
+    def __contains__(self, name) -> bool:
+        return name in self.patterns
+
+    def __iter__(self):
+        return iter(self.patterns)
+
+    def __len__(self) -> int:
+        return len(self.patterns)
 
 
 def split_alternatives(pattern: str) -> list[str] | None:

@@ -47,18 +47,19 @@ def cache_dir() -> Path:
     return Path(base) / "govstat"
 
 
-def cached(stem: str, sources, build):
+def cached(stem: str, sources, build, key=None):
     """`build()`, kept as a marshal file under `cache_dir()` keyed by `sources` (paths whose
-    names, sizes and mtimes are read) and the govstat and Python versions; rebuilt when
-    missing, stale or unreadable. A value marshal cannot hold is returned uncached."""
+    names, sizes and mtimes are read), the repr of `key` (what else `build` reads) and the
+    govstat and Python versions; rebuilt when missing, stale or unreadable. A value marshal
+    cannot hold is returned uncached."""
     from .. import __version__
 
-    stamp = [__version__, sys.version]
+    stamp = [__version__, sys.version, key]
     for path in sources:
         st = os.stat(path)
         stamp.append((str(path), st.st_size, st.st_mtime_ns))
-    key = hashlib.sha256(repr(stamp).encode()).hexdigest()[:16]
-    cache = cache_dir() / f"{stem}-{key}.marshal"
+    digest = hashlib.sha256(repr(stamp).encode()).hexdigest()[:16]
+    cache = cache_dir() / f"{stem}-{digest}.marshal"
     try:
         with open(cache, "rb") as handle:
             return marshal.loads(handle.read())

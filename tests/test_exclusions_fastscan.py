@@ -309,3 +309,30 @@ def test_random_patterns():
             for m in matches:
                 assert holds(scanner.need, m.group()), (pattern, text, m.group())
     assert split > 30  # the merge of alternatives is exercised
+
+
+def test_cached_plans_and_needs_are_what_the_parser_reads(tmp_path, monkeypatch):
+    from govstat.extract import fastscan
+
+    monkeypatch.setenv("GOVSTAT_CACHE_DIR", str(tmp_path))
+    patterns = dict(load("exclusions")["patterns"]) | {"tricky": TRICKY["overlap"], "plain": r"\d+"}
+    for _ in range(2):  # built, then read back from the cache
+        plans = fastscan.plans("t", patterns)
+        needs = fastscan.needs("n", patterns)
+        assert plans == {k: fastscan.plan_of(p) for k, p in patterns.items()}
+        assert needs == {k: needed_text(p) for k, p in patterns.items()}
+    assert len(list(tmp_path.rglob("*.marshal"))) == 2
+    assert fastscan.plans("t", {"other": "KB|MB"}) == {"other": fastscan.plan_of("KB|MB")}  # another key
+
+
+def test_scanner_compiles_on_first_use_only():
+    from govstat.extract.fastscan import LazyPatterns
+
+    scanner = Scanner(r"\d+KB|\d+MB|浏览\d+次")
+    assert scanner._regex is None and scanner._compiled == [None, None, None]
+    assert scanner.spans("共5MB") == [(1, 4)]
+    assert scanner._compiled[0] is None and scanner._compiled[1] is not None  # (KB absent: not compiled)
+    lazy = LazyPatterns({"a": r"a+", "b": r"b+"})
+    assert "a" in lazy and len(lazy) == 2 and not lazy._compiled
+    assert lazy["a"].search("xaa").span() == (1, 3) and list(lazy._compiled) == ["a"]
+    assert {k: v.pattern for k, v in lazy.items()} == {"a": r"a+", "b": r"b+"}
