@@ -94,52 +94,66 @@ class _Hits:
         return self.before(self._scanner.end)
 
 
+class _OnFirstUse(dict):
+    """key -> value, each made by its factory on first lookup, then a plain dict hit
+    (looked up by key only: iterating it would show only what is made so far)."""
+
+    def __init__(self, factories: dict):
+        super().__init__()
+        self._factories = factories
+
+    def __missing__(self, key):
+        value = self[key] = self._factories[key]()
+        return value
+
+
 @lru_cache(maxsize=1)
 def _cfg() -> dict:
     r = rules("document")
     org = r["organization"]
     kinds = sorted(set(org["types"]) | set(org["abbreviations"]), key=len, reverse=True)
-    return {
-        "r": r,
-        "kinds": kinds,
-        "kind_re": words_pattern(kinds),  # the longest kind at the leftmost place, as "|".join(kinds) finds it
-        "heading": regex.compile(r["title"]["heading"]),
-        "site": regex.compile(r["title"]["site_name"]),
-        "menu": regex.compile(r["title"]["menu"]),
-        "column": regex.compile(r["title"]["column"]),
-        "sentence_year": regex.compile(r["year"]["sentence_year"].replace("{Y}", YEAR), regex.M),
-        "strip": regex.compile(r["title"]["strip_suffix"], regex.I),
-        "bracket": regex.compile(r["title"]["bracket"]),
-        "labelled": regex.compile(r["title"]["labelled"], regex.M),
-        "furniture": words_pattern(r["title"]["furniture"]),  # literal words: the re trie finds any of them faster
-        "css": regex.compile(r["title"]["css"]),
-        "skip_line": regex.compile("|".join(r["title"]["skip_lines"])),
-        "title_year_start": regex.compile(r"\s*" + r["year"]["title"].replace("{Y}", YEAR)),
-        "glued": regex.compile(
+    # each entry made on first lookup: a report reads about two thirds of them
+    return _OnFirstUse({
+        "r": lambda: r,
+        "kinds": lambda: kinds,
+        "kind_re": lambda: words_pattern(kinds),  # the longest kind at the leftmost place, as "|".join(kinds) finds it
+        "heading": lambda: regex.compile(r["title"]["heading"]),
+        "site": lambda: regex.compile(r["title"]["site_name"]),
+        "menu": lambda: regex.compile(r["title"]["menu"]),
+        "column": lambda: regex.compile(r["title"]["column"]),
+        "sentence_year": lambda: regex.compile(r["year"]["sentence_year"].replace("{Y}", YEAR), regex.M),
+        "strip": lambda: regex.compile(r["title"]["strip_suffix"], regex.I),
+        "bracket": lambda: regex.compile(r["title"]["bracket"]),
+        "labelled": lambda: regex.compile(r["title"]["labelled"], regex.M),
+        "furniture": lambda: words_pattern(r["title"]["furniture"]),  # literal words: the re trie finds any of them faster
+        "css": lambda: regex.compile(r["title"]["css"]),
+        "skip_line": lambda: regex.compile("|".join(r["title"]["skip_lines"])),
+        "title_year_start": lambda: regex.compile(r"\s*" + r["year"]["title"].replace("{Y}", YEAR)),
+        "glued": lambda: regex.compile(
             r"^\s*(?P<t>[^\n。,，;；:：]{2,40}?(?:"
             + "|".join(map(regex.escape, sorted(r["title"]["glued_nouns"], key=len, reverse=True)))
             + r"))(?="
             + "|".join([*map(regex.escape, r["title"]["glued_openers"]), *r["title"]["glued_opener_patterns"]])
             + ")"
         ),
-        "opening": regex.compile(r["year"]["opening"].replace("{Y}", YEAR)),
-        "title_year": regex.compile(
+        "opening": lambda: regex.compile(r["year"]["opening"].replace("{Y}", YEAR)),
+        "title_year": lambda: regex.compile(
             r["year"]["title"].replace("{Y}", YEAR)
             + r"(?!\d|\s*(?:"
             + "|".join(map(regex.escape, r["year"]["not_before"]))
             + "))"
         ),
-        "placeholder": regex.compile(r["year"]["placeholder"]),
-        "subject_year": regex.compile(r["year"]["subject"].replace("{Y}", YEAR)),
-        "multi": regex.compile(r["period"]["multi_year"]),
-        "range": regex.compile(r["period"]["year_range"].replace("{Y}", r"(?:19|20)[0-9]{2}")),
-        "dept": regex.compile(org["title_department"]),
-        "joiners": frozenset(org["joiners"]),
-        "issuer_before": regex.compile(org["issuer"]["before"]),
-        "issuer_after": regex.compile(org["issuer"]["after"]),
-        "level_cue": _level_cue_pattern(r["level_cues"]),
-        "level_of": {w: level for level in ("city", "county", "province") for w in r["level_cues"][level]},
-    }
+        "placeholder": lambda: regex.compile(r["year"]["placeholder"]),
+        "subject_year": lambda: regex.compile(r["year"]["subject"].replace("{Y}", YEAR)),
+        "multi": lambda: regex.compile(r["period"]["multi_year"]),
+        "range": lambda: regex.compile(r["period"]["year_range"].replace("{Y}", r"(?:19|20)[0-9]{2}")),
+        "dept": lambda: regex.compile(org["title_department"]),
+        "joiners": lambda: frozenset(org["joiners"]),
+        "issuer_before": lambda: regex.compile(org["issuer"]["before"]),
+        "issuer_after": lambda: regex.compile(org["issuer"]["after"]),
+        "level_cue": lambda: _level_cue_pattern(r["level_cues"]),
+        "level_of": lambda: {w: level for level in ("city", "county", "province") for w in r["level_cues"][level]},
+    })
 
 
 def _level_cue_pattern(cues: dict) -> regex.Pattern | None:

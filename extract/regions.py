@@ -9,7 +9,6 @@ evidence in the text picks one; otherwise it stays unresolved.
 
 from __future__ import annotations
 
-import csv
 import importlib.util
 import re
 from collections import defaultdict
@@ -346,6 +345,8 @@ def _sources() -> list[Path]:
 
 
 def _build_gazetteer() -> Gazetteer:
+    import csv  # only to build the cache
+
     rows: list[tuple[str, str, str]] = []
     aliases: list[dict] = []
     cpca_dir = _package_dir("cpca")
