@@ -230,7 +230,8 @@ def checker(need: Need):
         # one scan for all the strings: faster than one `in` each when they share their first
         # character (stdlib `re` then skips ahead to it: .cn|.com|.gov, 年底|年初) or are many;
         # run only when one of them has all its characters in the text
-        search = re.compile("|".join(map(re.escape, sorted(parts, key=len, reverse=True)))).search
+        pattern = "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
+        search = []  # its `search`, compiled when a text first passes the gates
         shared = tuple(c for c in dict.fromkeys(parts[0]) if all(c in p for p in parts))  # 类 of 一类|二类
         gates = tuple(dict.fromkeys(tuple(c for c in dict.fromkeys(p) if c not in shared) for p in parts))
 
@@ -243,7 +244,9 @@ def checker(need: Need):
                     if c not in text:
                         break
                 else:
-                    return search(text) is not None
+                    if not search:
+                        search.append(re.compile(pattern).search)
+                    return search[0](text) is not None
             return False
 
         return any_string
