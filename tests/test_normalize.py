@@ -54,3 +54,12 @@ def test_set_test_and_pattern_agree(monkeypatch, tested_before):
                           ("职工𠀀" + chr(astral), True), ("ABC", False), ("ＡBC", True), ("", False)]:
         assert normalize._has_translated(text) is changed, text
         assert (simplify(text) is not text) is changed
+
+
+def test_first_translated_class_is_the_table():
+    from govstat.extract.normalize import _first_translated, _translated_chars
+
+    search, table = _first_translated(), _translated_chars()
+    assert all((search(chr(c)) is not None) == (chr(c) in table) for c in range(0xD800))
+    assert all((search(chr(c)) is not None) == (chr(c) in table) for c in range(0xE000, 0x10000))
+    assert search("\U00010000") and search("\U0010ffff") and search("\U00020000")
