@@ -16,7 +16,6 @@ import io
 import os
 import re
 import stat
-import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -176,6 +175,8 @@ def _looks_like(data: bytes) -> str:
 
 
 def _zip_kind(data: bytes, label: str) -> str:
+    import zipfile  # here: only zip files need it (with shutil, bz2, lzma: ~6 ms of every start-up)
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
@@ -653,6 +654,7 @@ def _read_docx(data: bytes, label: str) -> str:
     from docx import Document as open_docx
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
+    import zipfile
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
