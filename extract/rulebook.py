@@ -77,8 +77,27 @@ def cached(stem: str, sources, build, key=None):
             handle.write(data)
         os.replace(tmp, cache)  # atomic: a concurrent reader sees the old file or the new one
     except OSError:
-        pass  # a read-only home is fine: parse each time
+        return value  # a read-only home is fine: parse each time
+    _prune(stem, keep=cache)
     return value
+
+
+STALE_AFTER = 24 * 3600  # seconds
+
+
+def _prune(stem: str, keep: Path) -> None:
+    """Remove this cache's other versions written more than a day ago, so that each
+    edit of the rules does not leave a file behind (the gazetteer's is ~0.5 MB); a
+    newer one may belong to another checkout in use, which would only rebuild it."""
+    import time
+
+    cutoff = time.time() - STALE_AFTER
+    for old in keep.parent.glob(f"{stem}-*"):
+        try:
+            if old != keep and old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:
+            pass  # another process removed or replaced it
 
 
 @lru_cache(maxsize=1)

@@ -52,3 +52,21 @@ def test_read_only_cache_folder_still_loads(tmp_path, monkeypatch):
     source.write_text("x: 1\n")
     assert rulebook.cached("t", [source], lambda: {"v": 3}) == {"v": 3}
     assert os.path.isfile(tmp_path / "missing")
+
+
+def test_versions_of_a_cache_older_than_a_day_are_removed_when_it_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVSTAT_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "cache" / "govstat"
+    folder.mkdir(parents=True)
+    day_old = os.path.getmtime(folder) - rulebook.STALE_AFTER - 60
+    for name in ("t-0000000000000000.marshal", "t-1111111111111111.pickle", "u-0000000000000000.marshal"):
+        (folder / name).write_bytes(b"old")
+        os.utime(folder / name, (day_old, day_old))
+    (folder / "t-2222222222222222.marshal").write_bytes(b"recent: maybe another checkout's")
+    source = tmp_path / "a.yaml"
+    source.write_text("x: 1\n")
+    assert rulebook.cached("t", [source], lambda: {"v": 1}) == {"v": 1}
+    left = sorted(p.name for p in folder.iterdir())
+    assert "t-0000000000000000.marshal" not in left and "t-1111111111111111.pickle" not in left
+    assert "u-0000000000000000.marshal" in left and "t-2222222222222222.marshal" in left
+    assert len([n for n in left if n.startswith("t-")]) == 2  # the recent one and the new one
