@@ -2,6 +2,7 @@
 """Extraction speed of two commits, measured in turns on the same corpus.
 
     .venv/bin/python bench/ab.py OLD_REV [NEW_REV] [--rounds 5] [--mb 3]
+    .venv/bin/python bench/ab.py OLD_REV [NEW_REV] --startup [--rounds 21]
 
 On a shared machine whose speed drifts by 2x within minutes, two separate
 runs of bench/throughput.py cannot be compared; here each round measures the
@@ -9,15 +10,22 @@ old and the new commit one right after the other (each in a fresh process,
 single core, with meaning), and the medians and the median ratio are printed.
 Each revision is checked out with `git worktree` under a temporary folder and
 imported as `govstat` from there (NEW_REV defaults to the working tree).
+
+With --startup, each round times the whole command `python -m govstat.cli
+extract corpus/reports/s000.txt` (wall clock) for both, in alternating order,
+after writing both trees' bytecode as `make install` does, and checks that
+both print the same output.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,17 +58,50 @@ def package_dir(rev: str | None, work: Path) -> Path:
     return holder
 
 
+def tree_of(folder: Path) -> Path:
+    return (folder / "govstat").resolve()
+
+
+def startup_rounds(dirs: dict[str, Path], rounds: int) -> dict[str, list[float]]:
+    """Wall seconds of `govstat extract` per round for each tree, order alternating."""
+    report = ROOT / "corpus" / "reports" / "s000.txt"
+    for folder in dirs.values():
+        subprocess.run([sys.executable, "-m", "compileall", "-q", "-x", r"/(\.venv|corpus|tests|build)/",
+                        str(tree_of(folder))], check=True, capture_output=True)
+    times: dict[str, list[float]] = {name: [] for name in dirs}
+    outputs: dict[str, bytes] = {}
+    for round_ in range(rounds):
+        order = list(dirs.items()) if round_ % 2 == 0 else list(reversed(dirs.items()))
+        for name, folder in order:
+            env = dict(os.environ, PYTHONPATH=str(folder))
+            started = time.perf_counter()
+            out = subprocess.run([sys.executable, "-m", "govstat.cli", "extract", str(report)],
+                                 env=env, capture_output=True, check=True)
+            times[name].append(time.perf_counter() - started)
+            outputs.setdefault(name, out.stdout)
+    print("outputs identical" if outputs["old"] == outputs["new"] else "OUTPUTS DIFFER")
+    return times
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("old")
     parser.add_argument("new", nargs="?", default=None)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--mb", type=float, default=3.0)
+    parser.add_argument("--startup", action="store_true", help="time the start-up of `govstat extract` instead")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="govstat-ab-") as tmp:
         work = Path(tmp)
         dirs = {"old": package_dir(args.old, work), "new": package_dir(args.new, work)}
         try:
+            if args.startup:
+                times = startup_rounds(dirs, args.rounds)
+                for name, rev in (("old", args.old), ("new", args.new or "working tree")):
+                    print(f"{name} {rev}: start-up median {statistics.median(times[name]):.3f} s, "
+                          f"min {min(times[name]):.3f} s over {args.rounds} runs")
+                print(f"load average {os.getloadavg()[0]:.2f}")
+                return 0
             speeds: dict[str, list[float]] = {"old": [], "new": []}
             for round_ in range(args.rounds):
                 for name, folder in dirs.items():
