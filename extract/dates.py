@@ -7,14 +7,14 @@ without a year (`year_inferred`); without it the year is `XXXX`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import regex
 
 from . import fastscan
-from .fastscan import LazyPatterns, checker
+from .fastscan import checker
 from .numerals import parse_chinese
-from .rulebook import load
+from .rulebook import OnFirstUse, load
 from .units import unit_table
 
 _S = r"[ \t]{0,2}"  # spaces some sites put between the parts of a date
@@ -139,7 +139,7 @@ def _built():
     needs = {name: checker(need) for name, need in fastscan.needs("dates", conditions).items()}
     has_relative = needs.pop("relative_years")
     # each pattern is compiled when a document first has what it needs
-    return LazyPatterns(p), data, needs, has_relative
+    return OnFirstUse({name: partial(regex.compile, pattern) for name, pattern in p.items()}), data, needs, has_relative
 
 
 def _num(token: str | None) -> int | None:

@@ -15,6 +15,7 @@ import regex
 
 from .model import DocumentInfo
 from .normalize import _PINYIN_GLOSS, NormalizedText  # the one gloss pattern, shared
+from .rulebook import OnFirstUse
 from .regions import MUNICIPALITIES, Hit, Scanner, Unit, gazetteer, resolve_county
 from .sections import rules, top_headings
 from .wordtrie import words_pattern  # literal words as one trie-shaped `re` pattern
@@ -94,26 +95,13 @@ class _Hits:
         return self.before(self._scanner.end)
 
 
-class _OnFirstUse(dict):
-    """key -> value, each made by its factory on first lookup, then a plain dict hit
-    (looked up by key only: iterating it would show only what is made so far)."""
-
-    def __init__(self, factories: dict):
-        super().__init__()
-        self._factories = factories
-
-    def __missing__(self, key):
-        value = self[key] = self._factories[key]()
-        return value
-
-
 @lru_cache(maxsize=1)
 def _cfg() -> dict:
     r = rules("document")
     org = r["organization"]
     kinds = sorted(set(org["types"]) | set(org["abbreviations"]), key=len, reverse=True)
     # each entry made on first lookup: a report reads about two thirds of them
-    return _OnFirstUse({
+    return OnFirstUse({
         "r": lambda: r,
         "kinds": lambda: kinds,
         "kind_re": lambda: words_pattern(kinds),  # the longest kind at the leftmost place, as "|".join(kinds) finds it

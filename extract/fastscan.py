@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Mapping
 from pathlib import Path
 
 import regex
@@ -137,30 +136,6 @@ def needs(stem: str, patterns: dict[str, str]) -> dict[str, Need]:
     return cached(stem, [Path(__file__)], lambda: {k: needed_text(p) for k, p in patterns.items()}, key=patterns)
 
 
-class LazyPatterns(Mapping):
-    """name -> `regex.compile(patterns[name])`, compiled on first lookup: a document
-    that lacks what a pattern needs never compiles it (iterating compiles them all)."""
-
-    def __init__(self, patterns: dict[str, str]):
-        self.patterns = patterns
-        self._compiled: dict = {}
-
-    def __getitem__(self, name: str):
-        compiled = self._compiled.get(name)
-        if compiled is None:
-            compiled = self._compiled[name] = regex.compile(self.patterns[name])
-        return compiled
-
-    def __contains__(self, name) -> bool:
-        return name in self.patterns
-
-    def __iter__(self):
-        return iter(self.patterns)
-
-    def __len__(self) -> int:
-        return len(self.patterns)
-
-
 def split_alternatives(pattern: str) -> list[str] | None:
     """`A|B|C` -> [A, B, C] when each alternative stands alone and matches ≥ 1 character, else None."""
     if _NOT_SPLIT.search(pattern):
@@ -231,11 +206,12 @@ def checker(need: Need):
         # character (stdlib `re` then skips ahead to it: .cn|.com|.gov, 年底|年初) or are many;
         # run only when one of them has all its characters in the text
         pattern = "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
-        search = []  # its `search`, compiled when a text first passes the gates
+        search = None  # its `search`, compiled when a text first passes the gates
         shared = tuple(c for c in dict.fromkeys(parts[0]) if all(c in p for p in parts))  # 类 of 一类|二类
         gates = tuple(dict.fromkeys(tuple(c for c in dict.fromkeys(p) if c not in shared) for p in parts))
 
         def any_string(text: str) -> bool:
+            nonlocal search
             for c in shared:
                 if c not in text:
                     return False
@@ -244,9 +220,9 @@ def checker(need: Need):
                     if c not in text:
                         break
                 else:
-                    if not search:
-                        search.append(re.compile(pattern).search)
-                    return search[0](text) is not None
+                    if search is None:
+                        search = re.compile(pattern).search
+                    return search(text) is not None
             return False
 
         return any_string

@@ -115,3 +115,20 @@ def _parse_all(paths) -> dict[str, dict]:
         except Exception:  # left to `load`, which parses it again and raises
             continue
     return parsed
+
+
+class OnFirstUse(dict):
+    """key -> value, each made by its factory on first lookup, then a plain dict hit.
+
+    For what is built from the rules but needed by few texts (compiled
+    patterns): a process that reads one report builds only what it reads.
+    Looked up by key only: iterating shows only what is made so far."""
+
+    def __init__(self, factories: dict):
+        super().__init__()
+        self._factories = factories
+
+    def __missing__(self, key):
+        value = self[key] = self._factories[key]()
+        return value
+

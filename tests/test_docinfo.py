@@ -500,14 +500,3 @@ def test_cached_plain_gazetteer_finds_what_the_built_one_does():
     for name in ("鼓楼区", "朝阳区", "金山区", "不存在区"):
         assert set(plain.counties_of.get(name, ())) == set(built.counties_of.get(name, ()))
     assert plain.name_ends == built.name_ends and len(plain._units_of) == len(built._units_of)
-
-
-def test_document_rules_are_made_on_first_lookup():
-    from govstat.extract.docinfo import _OnFirstUse
-
-    made = []
-    lazy = _OnFirstUse({"a": lambda: made.append("a") or 1, "b": lambda: made.append("b") or 2})
-    assert lazy["a"] == 1 and lazy["a"] == 1 and made == ["a"]  # built once, then a dict hit
-    assert "b" not in lazy and made == ["a"]
-    with pytest.raises(KeyError):
-        lazy["missing"]

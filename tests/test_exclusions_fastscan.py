@@ -326,13 +326,7 @@ def test_cached_plans_and_needs_are_what_the_parser_reads(tmp_path, monkeypatch)
 
 
 def test_scanner_compiles_on_first_use_only():
-    from govstat.extract.fastscan import LazyPatterns
-
     scanner = Scanner(r"\d+KB|\d+MB|浏览\d+次")
     assert scanner._regex is None and scanner._compiled == [None, None, None]
     assert scanner.spans("共5MB") == [(1, 4)]
     assert scanner._compiled[0] is None and scanner._compiled[1] is not None  # (KB absent: not compiled)
-    lazy = LazyPatterns({"a": r"a+", "b": r"b+"})
-    assert "a" in lazy and len(lazy) == 2 and not lazy._compiled
-    assert lazy["a"].search("xaa").span() == (1, 3) and list(lazy._compiled) == ["a"]
-    assert {k: v.pattern for k, v in lazy.items()} == {"a": r"a+", "b": r"b+"}

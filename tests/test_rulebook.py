@@ -3,6 +3,7 @@
 import datetime
 import os
 
+import pytest
 import yaml
 
 from govstat.extract import rulebook
@@ -70,3 +71,12 @@ def test_versions_of_a_cache_older_than_a_day_are_removed_when_it_is_rebuilt(tmp
     assert "t-0000000000000000.marshal" not in left and "t-1111111111111111.pickle" not in left
     assert "u-0000000000000000.marshal" in left and "t-2222222222222222.marshal" in left
     assert len([n for n in left if n.startswith("t-")]) == 2  # the recent one and the new one
+
+
+def test_on_first_use_makes_each_value_once_when_looked_up():
+    made = []
+    lazy = rulebook.OnFirstUse({"a": lambda: made.append("a") or 1, "b": lambda: made.append("b") or 2})
+    assert lazy["a"] == 1 and lazy["a"] == 1 and made == ["a"]  # built once, then a dict hit
+    assert "b" not in lazy and made == ["a"]
+    with pytest.raises(KeyError):
+        lazy["missing"]
