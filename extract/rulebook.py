@@ -122,7 +122,8 @@ class OnFirstUse(dict):
 
     For what is built from the rules but needed by few texts (compiled
     patterns): a process that reads one report builds only what it reads.
-    Looked up by key only: iterating shows only what is made so far."""
+    Membership, length and keys are the factories'; `items()`, `values()`
+    and `get()` make what they return."""
 
     def __init__(self, factories: dict):
         super().__init__()
@@ -131,4 +132,25 @@ class OnFirstUse(dict):
     def __missing__(self, key):
         value = self[key] = self._factories[key]()
         return value
+
+    def __contains__(self, key) -> bool:
+        return key in self._factories
+
+    def __iter__(self):
+        return iter(self._factories)
+
+    def __len__(self) -> int:
+        return len(self._factories)
+
+    def keys(self):
+        return self._factories.keys()
+
+    def items(self):
+        return [(key, self[key]) for key in self._factories]
+
+    def values(self):
+        return [self[key] for key in self._factories]
+
+    def get(self, key, default=None):
+        return self[key] if key in self._factories else default
 

@@ -77,6 +77,8 @@ def test_on_first_use_makes_each_value_once_when_looked_up():
     made = []
     lazy = rulebook.OnFirstUse({"a": lambda: made.append("a") or 1, "b": lambda: made.append("b") or 2})
     assert lazy["a"] == 1 and lazy["a"] == 1 and made == ["a"]  # built once, then a dict hit
-    assert "b" not in lazy and made == ["a"]
+    assert "b" in lazy and len(lazy) == 2 and list(lazy) == ["a", "b"] and made == ["a"]  # nothing made
+    assert lazy.get("missing") is None and made == ["a"]
     with pytest.raises(KeyError):
         lazy["missing"]
+    assert dict(lazy.items()) == {"a": 1, "b": 2} and lazy.get("b") == 2 and made == ["a", "b"]
