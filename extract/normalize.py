@@ -7,7 +7,6 @@ back, so `text[start:end]` always equals the mention as written (SPEC §1).
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from array import array
 from functools import lru_cache
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import regex
 
-from .rulebook import cached
+from .rulebook import cached, package_dir
 
 # A pinyin gloss inserted after a character by some repost sites: 萬(wàn)元.
 # Only glosses with a tone mark are removed, so real bracketed Latin stays.
@@ -30,8 +29,7 @@ def _translation_table() -> dict[int, str]:
 
     Kept in the marshal cache (`rulebook.cached`): reading OpenCC's dictionary
     is ~10 ms of every process's start-up."""
-    spec = importlib.util.find_spec("opencc")  # its folder, without importing the package
-    dictionary = Path(list(spec.submodule_search_locations)[0]) / "dictionary" / "TSCharacters.txt"
+    dictionary = package_dir("opencc") / "dictionary" / "TSCharacters.txt"
     return cached("normalize", [dictionary, Path(__file__)], lambda: _build_table(dictionary))
 
 

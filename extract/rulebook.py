@@ -47,6 +47,17 @@ def cache_dir() -> Path:
     return Path(base) / "govstat"
 
 
+def package_dir(name: str) -> Path | None:
+    """The folder of an installed package, found without importing it (its data
+    files are read to build a cache, and importing the package costs start-up)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0])
+
+
 def cached(stem: str, sources, build, key=None):
     """`build()`, kept as a marshal file under `cache_dir()` keyed by `sources` (paths whose
     names, sizes and mtimes are read), the repr of `key` (what else `build` reads) and the
