@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections import namedtuple
+from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -14,17 +15,17 @@ from .rulebook import load
 _CLAUSE_BREAKS = set("，,;；。:：\n!?！？")
 
 
-# The rules, read once (a namedtuple from `collections`: `typing.NamedTuple` would
-# import `typing`, ~5 ms of `govstat extract` start-up, for this alone):
-#   approx, change: the YAML sections; before / after: (word, value), longest first
-#   (`after` without the `inside` words, which the grammar takes); after_first: first
-#   characters of the `after` words; cues: (word, direction), longest first;
-#   before_last: last characters of the `before` words; any_cue: `search` for any
-#   change cue (text, pos, endpos); window: how far back a change cue may stand;
-#   last_break: searched in reverse, the clause break nearest before a number.
-_Rules = namedtuple(
-    "_Rules", "approx before after after_first change cues before_last any_cue window last_break"
-)
+class _Rules(NamedTuple):
+    approx: dict
+    before: list  # (word, value), longest first
+    after: list  # (word, value), longest first, without the `inside` words (the grammar takes those)
+    after_first: frozenset  # first characters of the `after` words
+    change: dict
+    cues: list  # (word, direction), longest first
+    before_last: frozenset  # last characters of the `before` words
+    any_cue: Callable  # `search` for any change cue (text, pos, endpos)
+    window: int  # how far back a change cue may stand
+    last_break: regex.Pattern  # searched in reverse: the clause break nearest before a number
 
 
 @lru_cache(maxsize=1)
