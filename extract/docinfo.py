@@ -16,7 +16,7 @@ import regex
 from .model import DocumentInfo
 from .normalize import _PINYIN_GLOSS, NormalizedText  # the one gloss pattern, shared
 from .rulebook import OnFirstUse
-from .regions import MUNICIPALITIES, Hit, Scanner, Unit, gazetteer, resolve_county
+from .regions import MUNICIPALITIES, Hit, Scanner, Unit, county_candidates, gazetteer
 from .sections import rules, top_headings
 from .wordtrie import words_pattern  # literal words as one trie-shaped `re` pattern
 
@@ -324,6 +324,16 @@ def _unit_level(hit: Hit) -> tuple[str, Unit] | None:
     return None
 
 
+def _shared_county(hit: Hit) -> str | None:
+    """The district name a full hit writes when several cities have one so called
+    (鼓楼区, 朝阳区, 城关区): the name is known, its city is not. Two-character names
+    (北区, 东区) are parts of other names too (政务服务中心北区): not read so."""
+    names = {u.county for u in hit.units if u.level == "county"}
+    if hit.full and len(hit.surface) >= 3 and len(names) == 1 and all(u.level == "county" for u in hit.units):
+        return next(iter(names))
+    return None
+
+
 def _org_candidates(simplified: str, hits: _Hits) -> list[_Org]:
     c = _cfg()
     found = []
@@ -393,28 +403,36 @@ def _top(votes: Counter[Unit]) -> Unit | None:
     return None if rest and rest[0][1] == n else best
 
 
-def _region(level: str | None, anchor: Unit | None, lazy_hits: _Hits, title_hits: list[Hit]) -> Unit | None:
-    """The reporting unit at `level`, from the organisation's place or the place names in the text."""
+def _region(
+    level: str | None, anchor: Unit | None, lazy_hits: _Hits, title_hits: list[Hit], county: str | None = None
+) -> tuple[Unit | None, str | None]:
+    """The reporting unit at `level`, from the organisation's place or the place names in the text,
+    and for a county the name as written even when several cities have one so called
+    (`county`: the organisation's). The name is then kept and its city left unknown."""
     if anchor is not None:
-        return anchor
+        return anchor, None
     if level is None:
-        return None
+        return None, None
     if level == "county":
         hits = lazy_hits.all()
         provinces = {u.province for h in hits if h.full for u in h.units if u.level == "province"}
         cities = {u.city for h in hits for u in h.units if u.level == "city" and len(h.units) == 1}
         names = Counter(u.county for h in hits for u in h.units if u.level == "county")
-        for name, _ in names.most_common(1):
+        for name in [county] if county else [n for n, _ in names.most_common(1)]:
             # a hit such as 上海金山 already names the one county it means
             pinned = {h.units[0] for h in hits if len(h.units) == 1 and h.units[0].county == name}
             if len(pinned) == 1:
-                return next(iter(pinned))
-            return resolve_county(name, provinces, cities)
-        return None
+                return next(iter(pinned)), None
+            candidates = county_candidates(name, provinces, cities)
+            if len(candidates) == 1:
+                return next(iter(candidates)), None
+            written = county or next((n for h in hits if (n := _shared_county(h)) == name), None)
+            return None, written
+        return None, None
     unit = _top(_votes(title_hits, level))
     if unit is not None:
-        return unit  # the title's place names decide: the rest of the text is not read
-    return _top(_votes(lazy_hits.all(), level))
+        return unit, None  # the title's place names decide: the rest of the text is not read
+    return _top(_votes(lazy_hits.all(), level)), None
 
 
 # ---------------------------------------------------------------- year, period, type
@@ -540,17 +558,24 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
     # organisation and the level it speaks for
     self_level = _self_level(simplified)
     candidates = _org_candidates(simplified, hits)
-    named = [o for o in candidates if o.hit is not None and _unit_level(o.hit)]
-    for o in named:
-        o.level = _unit_level(o.hit)[0]
-    org, anchor = None, None
+    named = []
+    for o in candidates:
+        if o.hit is not None:
+            resolved = _unit_level(o.hit)
+            o.level = resolved[0] if resolved else ("county" if _shared_county(o.hit) else None)
+            if o.level:
+                named.append(o)
+    org, anchor, county_name = None, None, None
     if named:
         in_title = [o for o in named if span and span[0] <= o.start < span[1]]
         matching = [o for o in named if o.level == self_level]
         counts = Counter(o.written for o in named)
         pool = in_title or matching or named
-        org = max(pool, key=lambda o: (counts[o.written], -o.start))
-        anchor = _unit_level(org.hit)[1]
+        # at equal counts a place the gazetteer resolves beats a shared district name
+        org = max(pool, key=lambda o: (counts[o.written], _unit_level(o.hit) is not None, -o.start))
+        resolved = _unit_level(org.hit)
+        anchor = resolved[1] if resolved else None
+        county_name = None if resolved else _shared_county(org.hit)  # 鼓楼区机关事务管理局
     level = org.level if org else None
 
     if org is None and title_simple:
@@ -576,7 +601,7 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
     if level is None:
         level = self_level
 
-    unit = _region(level, anchor, hits, title_hits)
+    unit, county_written = _region(level, anchor, hits, title_hits, county_name)
     if unit is not None and level is not None and unit.level != level:
         unit = None if unit.level != "province" or level == "province" else unit
 
@@ -589,6 +614,7 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
             info.city = unit.province
         info.admin_code = gaz.code(unit)
     elif level in ("city", "county"):
+        info.county = county_written if level == "county" else None
         named_provinces = {u.province for h in hits.all() if h.full for u in h.units if u.level == "province" and len(h.units) == 1}
         if len(named_provinces) == 1:
             info.province = next(iter(named_provinces))

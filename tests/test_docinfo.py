@@ -79,13 +79,14 @@ def test_traditional_script_title_as_written_region_simplified():
     assert d.year == 2018
 
 
-def test_ambiguous_district_is_left_null():
+def test_ambiguous_district_keeps_its_name_and_leaves_its_city_null():
+    # the county's name is written; which of four cities it belongs to is not (gold h003)
     d = info(
         "鼓楼区机关事务管理局工作情况\n我局认真落实区委、区政府部署,全区办公用房清理工作有序推进,"
         "区直单位共腾退办公用房1200平方米。\n"
     )
     assert d.level == "county"
-    assert (d.province, d.city, d.county, d.admin_code) == (None, None, None, None)
+    assert (d.province, d.city, d.county, d.admin_code) == (None, None, "鼓楼区", None)
 
 
 def test_district_resolved_by_a_city_named_in_the_text():
@@ -500,3 +501,36 @@ def test_cached_plain_gazetteer_finds_what_the_built_one_does():
     for name in ("鼓楼区", "朝阳区", "金山区", "不存在区"):
         assert set(plain.counties_of.get(name, ())) == set(built.counties_of.get(name, ()))
     assert plain.name_ends == built.name_ends and len(plain._units_of) == len(built._units_of)
+
+
+def test_district_name_several_cities_share_is_kept_without_its_city():
+    # 鼓楼区 is a district of 南京, 徐州, 开封 and 福州: the name is written, the city is not
+    d = info(
+        "鼓楼区机关事务管理局2020年工作总结\n"
+        "2020年,区机关事务管理局在区委、区政府的领导下,全区公共机构能耗下降2%。全年保障会议560场次。\n"
+    )
+    assert d.organization == "鼓楼区机关事务管理局"
+    assert (d.province, d.city, d.county, d.level) == (None, None, "鼓楼区", "county")
+    assert d.admin_code is None
+
+
+def test_shared_district_name_in_the_body_only_is_kept_and_a_named_city_resolves_it():
+    d = info(
+        "机关事务工作情况汇报\n"
+        "今年以来,区机关事务中心认真落实区委部署,做好朝阳区各部门的服务保障,全区公车平台派车900车次。\n"
+    )
+    assert (d.city, d.county, d.level) == (None, "朝阳区", "county")
+    d = info(
+        "朝阳区机关事务服务中心2021年工作总结\n"
+        "2021年,中心在区委、区政府的领导下,主动融入长春市机关事务工作大局,全区公车平台派车900车次。\n"
+    )
+    assert (d.province, d.city, d.county) == ("吉林省", "长春市", "朝阳区")
+    assert d.admin_code == "220104"
+
+
+def test_two_character_district_name_inside_a_place_is_not_a_county():
+    d = info(
+        "机关事务工作情况汇报\n"
+        "今年以来,区机关事务中心认真落实区委部署,修复政务服务中心北区停车位40个,全区公车平台派车900车次。\n"
+    )
+    assert d.county is None
