@@ -473,7 +473,9 @@ def _year_and_period(
             others = {int(m["y"]) for m in c["sentence_year"].finditer(simplified)} - {int(published[:4])}
             return (None if others else int(published[:4])), None
     opening = head[: r["period"]["opening_chars"]]
-    if strength != "opening" and not (title and any(w in title for w in r["doc_type"]["summary_words"])):
+    # a title on several years and on no one year ("十四五"以来…工作回顾, 五年来…工作总结)
+    multi_title = bool(title) and c["multi"].search(title) is not None and c["title_year"].search(title) is None
+    if strength != "opening" and (multi_title or not (title and any(w in title for w in r["doc_type"]["summary_words"]))):
         if c["multi"].search((title or "") + "\n" + opening) or c["range"].search(opening):
             return year, "multi_year"
     return year, ("annual" if year is not None else None)

@@ -534,3 +534,17 @@ def test_two_character_district_name_inside_a_place_is_not_a_county():
         "今年以来,区机关事务中心认真落实区委部署,修复政务服务中心北区停车位40个,全区公车平台派车900车次。\n"
     )
     assert d.county is None
+
+
+def test_five_year_review_title_is_multi_year_even_when_it_says_summary():
+    for title in ("“十三五”时期机关事务工作总结", "十四五以来机关事务工作回顾", "五年来机关事务工作总结"):
+        d = info(title + "\n市机关事务管理局在市委、市政府的领导下,累计压减公务用车320辆,腾退办公用房2.6万平方米。\n")
+        assert (d.year, d.period) == (None, "multi_year"), title
+
+
+def test_summary_title_with_its_year_stays_annual_beside_a_five_year_plan():
+    d = info(
+        "市机关事务管理局2020年工作总结和“十四五”时期工作思路\n"
+        "2020年,市机关事务管理局在市委、市政府的领导下,全年保障会议800场次。\n"
+    )
+    assert (d.year, d.period) == (2020, "annual")
