@@ -116,7 +116,11 @@ def _cfg() -> dict:
         "furniture": lambda: words_pattern(r["title"]["furniture"]),  # literal words: the re trie finds any of them faster
         "css": lambda: regex.compile(r["title"]["css"]),
         "skip_line": lambda: regex.compile("|".join(r["title"]["skip_lines"])),
-        "title_year_start": lambda: regex.compile(r"\s*" + r["year"]["title"].replace("{Y}", YEAR)),
+        "title_year_start": lambda: regex.compile(
+            r"\s*(?:" + r["year"]["title"].replace("{Y}", YEAR) + "|"
+            + "|".join(map(regex.escape, r["title"]["second_half_openers"])) + ")"
+        ),
+        "closing": lambda: regex.compile(r["title"]["closing"]),
         "glued": lambda: regex.compile(
             r"^\s*(?P<t>[^\n。,，;；:：]{2,40}?(?:"
             + "|".join(map(regex.escape, sorted(r["title"]["glued_nouns"], key=len, reverse=True)))
@@ -204,7 +208,34 @@ def find_title(simplified: str) -> list[tuple[int, int]] | None:
             candidates.append((s, e))
             if len(candidates) > t["lookahead"] or _says_what(simplified[s:e]):
                 break  # _choose_title takes the first line that says what the report is
-    return _choose_title(simplified, candidates, strong)
+    spans = _choose_title(simplified, candidates, strong)
+    return _continued(simplified, spans) if spans else spans
+
+
+def _continued(simplified: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The title with its next line when that line carries on the title line (a title
+    set on two lines): "…2021年工作总结" / "暨2022年工作计划", "关于2021年工作总结" /
+    "和2022年工作计划的报告"."""
+    c = _cfg()
+    t = c["r"]["title"]
+    end = spans[-1][1]
+    newline = simplified.find("\n", end)
+    if newline < 0 or simplified[end:newline].strip():
+        return spans  # the title does not end its line (a cut suffix, CSS …) or the text
+    start = newline + 1
+    line_end = simplified.find("\n", start)
+    line = simplified[start : len(simplified) if line_end < 0 else line_end]
+    lead = len(line) - len(line.lstrip())
+    stripped = line.strip()
+    if not stripped or "。" in stripped or len(stripped) > t["max_chars"] or c["heading"].match(stripped):
+        return spans
+    title = simplified[spans[0][0] : end]
+    after = title.rfind("关于")
+    says_kind = any(w in stripped for w in (*t["report_nouns"], *c["r"]["doc_type"]["plan_words"]))
+    joined = (says_kind and any(stripped.startswith(w) for w in t["continuation_openers"])) or (
+        after >= 0 and "的" not in title[after:] and c["closing"].search(stripped) is not None
+    )
+    return [*spans, (start + lead, start + lead + len(stripped))] if joined else spans
 
 
 def _before_page_date(lines: list[tuple[int, str]], i: int) -> bool:

@@ -548,3 +548,23 @@ def test_summary_title_with_its_year_stays_annual_beside_a_five_year_plan():
         "2020年,市机关事务管理局在市委、市政府的领导下,全年保障会议800场次。\n"
     )
     assert (d.year, d.period) == (2020, "annual")
+
+
+def test_title_set_on_two_lines_is_joined():
+    body = "2021年,市机关事务管理局在市委、市政府的领导下,全年保障会议900场次。\n"
+    d = info("安顺市机关事务管理局2021年工作总结\n暨2022年工作打算\n" + body)
+    assert d.title == "安顺市机关事务管理局2021年工作总结暨2022年工作打算"
+    assert d.doc_type == "summary_and_plan"
+    d = info("安顺市机关事务管理局关于2021年工作总结\n和2022年工作计划的报告\n" + body)
+    assert d.title == "安顺市机关事务管理局关于2021年工作总结和2022年工作计划的报告"
+    d = info("安顺市机关事务管理局\n关于2021年工作情况的报告\n" + body)
+    assert d.title == "安顺市机关事务管理局关于2021年工作情况的报告"
+    assert d.year == 2021
+
+
+def test_line_under_a_whole_title_is_not_joined():
+    body = "2021年,市机关事务管理局在市委、市政府的领导下,全年保障会议900场次。\n"
+    d = info("安顺市机关事务管理局2021年工作总结\n和谐机关建设\n" + body)
+    assert d.title == "安顺市机关事务管理局2021年工作总结"
+    d = info("关于2021年度公共机构节能工作情况的报告\n安顺市机关事务管理局\n" + body)
+    assert d.title == "关于2021年度公共机构节能工作情况的报告"
