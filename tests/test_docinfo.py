@@ -568,3 +568,10 @@ def test_line_under_a_whole_title_is_not_joined():
     assert d.title == "安顺市机关事务管理局2021年工作总结"
     d = info("关于2021年度公共机构节能工作情况的报告\n安顺市机关事务管理局\n" + body)
     assert d.title == "关于2021年度公共机构节能工作情况的报告"
+
+
+def test_page_title_copied_with_the_site_name_loses_it():
+    body = "2021年,市机关事务管理局在市委、市政府的领导下,全年保障会议900场次。\n"
+    for line in ("安顺市机关事务管理局2021年工作总结_安顺市人民政府门户网站", "安顺市机关事务管理局2021年工作总结 - 安顺市政府网"):
+        d = info(line + "\n" + body)
+        assert d.title == "安顺市机关事务管理局2021年工作总结", line
