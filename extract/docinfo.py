@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from .model import DocumentInfo
+from .numerals import DIGITS
 from .normalize import _PINYIN_GLOSS, NormalizedText  # the one gloss pattern, shared
 from .rulebook import OnFirstUse
 from .regions import MUNICIPALITIES, Hit, Scanner, Unit, county_candidates, gazetteer
@@ -136,6 +137,7 @@ def _cfg() -> dict:
             + "))"
         ),
         "placeholder": lambda: regex.compile(r["year"]["placeholder"]),
+        "chinese_year": lambda: regex.compile(r["year"]["chinese_digits"]),
         "subject_year": lambda: regex.compile(r["year"]["subject"].replace("{Y}", YEAR)),
         "multi": lambda: regex.compile(r["period"]["multi_year"]),
         "range": lambda: regex.compile(r["period"]["year_range"].replace("{Y}", r"(?:19|20)[0-9]{2}")),
@@ -557,6 +559,12 @@ def _starts_as_report(simplified: str) -> bool:
 # ---------------------------------------------------------------- entry point
 
 
+def _arabic_years(simplified: str) -> str:
+    """二〇〇九年 read as 2009年: a copy of the same length, for the year cues only."""
+    return _cfg()["chinese_year"].sub(lambda m: "".join(str(DIGITS.get(ch, 0)) for ch in m.group()), simplified)
+
+
+
 def infer_document_info(text: str, simplified: str) -> DocumentInfo:
     """Who reported, where and for which period, from the report text.
 
@@ -656,6 +664,9 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
 
     info.organization = _org_name(org, unit, simplified, level)
 
+    if c["chinese_year"].search(simplified):  # 二〇〇九年: the year cues read Arabic digits
+        simplified = _arabic_years(simplified)
+        title_simple = simplified[span[0] : span[1]] if span else None
     opening = c["opening"].search(simplified[: c["r"]["head_chars"]])
     info.year, info.period = _year_and_period(simplified, title_simple, info.published, opening)
     info.doc_type = _doc_type(simplified, title_simple, opening is not None)

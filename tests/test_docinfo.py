@@ -575,3 +575,10 @@ def test_page_title_copied_with_the_site_name_loses_it():
     for line in ("安顺市机关事务管理局2021年工作总结_安顺市人民政府门户网站", "安顺市机关事务管理局2021年工作总结 - 安顺市政府网"):
         d = info(line + "\n" + body)
         assert d.title == "安顺市机关事务管理局2021年工作总结", line
+
+
+def test_year_written_in_chinese_digits():
+    d = info("二〇一一年机关事务工作总结\n今年以来,市机关事务管理局在市委、市政府的领导下,全年保障会议800场次。\n")
+    assert (d.year, d.period, d.title) == (2011, "annual", "二〇一一年机关事务工作总结")
+    d = info("市机关事务管理局工作总结\n二OO八年,在市委、市政府的领导下,我局全年保障会议800场次。\n")
+    assert (d.year, d.period) == (2008, "annual")
