@@ -582,3 +582,10 @@ def test_year_written_in_chinese_digits():
     assert (d.year, d.period, d.title) == (2011, "annual", "二〇一一年机关事务工作总结")
     d = info("市机关事务管理局工作总结\n二OO八年,在市委、市政府的领导下,我局全年保障会议800场次。\n")
     assert (d.year, d.period) == (2008, "annual")
+
+
+def test_league_and_banner_speak_of_their_level():
+    d = info("2021年机关事务工作总结\n2021年,在盟委、行署的领导下,全盟公共机构能耗下降2%,盟直机关食堂保障就餐9万人次。\n")
+    assert d.level == "city"
+    d = info("2021年机关事务工作总结\n2021年,在旗委、旗政府的领导下,全旗公共机构能耗下降2%,旗直机关食堂保障就餐5万人次。\n")
+    assert d.level == "county"
