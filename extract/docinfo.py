@@ -30,6 +30,7 @@ _TIME_OF_DAY = regex.compile(r"\d{1,2}:\d{2}")
 _PARTY_COMMITTEE = regex.compile(r"(?:[省市区县])委?$")
 _BRACKET_HEADING = regex.compile(r"(?m)^\s*【")
 _ANY_YEAR = regex.compile(r"(?:19|20)\d{2}")
+_SPACES = regex.compile(r"[ \t\u3000]+")
 _REPORT_OPENING = regex.compile(r"现(?:将[^。]{0,30})?(?:汇报|报告)如下")
 _LEVEL_CHAR = {"省": "province", "市": "city", "区": "county", "县": "county"}
 
@@ -109,6 +110,7 @@ def _cfg() -> dict:
         "heading": lambda: regex.compile(r["title"]["heading"]),
         "site": lambda: regex.compile(r["title"]["site_name"]),
         "menu": lambda: regex.compile(r["title"]["menu"]),
+        "spaced": lambda: regex.compile(r["title"]["spaced"]),
         "column": lambda: regex.compile(r["title"]["column"]),
         "sentence_year": lambda: regex.compile(r["year"]["sentence_year"].replace("{Y}", YEAR), regex.M),
         "strip": lambda: regex.compile(r["title"]["strip_suffix"], regex.I),
@@ -197,7 +199,8 @@ def find_title(simplified: str) -> list[tuple[int, int]] | None:
                 candidates.append((start + glued.start("t"), start + glued.end("t")))
                 strong.add(len(candidates) - 1)
             break
-        if c["furniture"].search(stripped) or c["site"].match(stripped) or c["menu"].match(stripped) or c["column"].match(stripped):
+        menu = c["menu"].match(stripped) is not None and not _spaced_title(stripped)
+        if c["furniture"].search(stripped) or c["site"].match(stripped) or menu or c["column"].match(stripped):
             continue
         if _DATE.search(stripped) or (_LABEL_END.search(stripped) and not _before_page_date(lines, i)):
             continue  # a label or salutation ends on ':'; a headline stands over its page date
@@ -238,6 +241,12 @@ def _continued(simplified: str, spans: list[tuple[int, int]]) -> list[tuple[int,
         after >= 0 and "的" not in title[after:] and c["closing"].search(stripped) is not None
     )
     return [*spans, (start + lead, start + lead + len(stripped))] if joined else spans
+
+
+def _spaced_title(line: str) -> bool:
+    """工 作 总 结: a title typed with spaces between its characters, not a menu."""
+    c = _cfg()
+    return c["spaced"].match(line) is not None and any(w in _SPACES.sub("", line) for w in c["r"]["title"]["report_nouns"])
 
 
 def _before_page_date(lines: list[tuple[int, str]], i: int) -> bool:
@@ -506,8 +515,11 @@ def _year_and_period(
             others = {int(m["y"]) for m in c["sentence_year"].finditer(simplified)} - {int(published[:4])}
             return (None if others else int(published[:4])), None
     opening = head[: r["period"]["opening_chars"]]
-    # a title on several years and on no one year ("十四五"以来…工作回顾, 五年来…工作总结)
-    multi_title = bool(title) and c["multi"].search(title) is not None and c["title_year"].search(title) is None
+    # a title on several years and on no one year ("十四五"以来…工作回顾, 五年来…工作总结),
+    # or on a span of years (2019—2021年…工作总结)
+    multi_title = bool(title) and (
+        (c["multi"].search(title) is not None and c["title_year"].search(title) is None) or c["range"].search(title) is not None
+    )
     if strength != "opening" and (multi_title or not (title and any(w in title for w in r["doc_type"]["summary_words"]))):
         if c["multi"].search((title or "") + "\n" + opening) or c["range"].search(opening):
             return year, "multi_year"
@@ -667,6 +679,8 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
     if c["chinese_year"].search(simplified):  # 二〇〇九年: the year cues read Arabic digits
         simplified = _arabic_years(simplified)
         title_simple = simplified[span[0] : span[1]] if span else None
+    if title_simple and _spaced_title(title_simple):  # 工 作 总 结: the cues read it unspaced
+        title_simple = _SPACES.sub("", title_simple)
     opening = c["opening"].search(simplified[: c["r"]["head_chars"]])
     info.year, info.period = _year_and_period(simplified, title_simple, info.published, opening)
     info.doc_type = _doc_type(simplified, title_simple, opening is not None)

@@ -589,3 +589,20 @@ def test_league_and_banner_speak_of_their_level():
     assert d.level == "city"
     d = info("2021年机关事务工作总结\n2021年,在旗委、旗政府的领导下,全旗公共机构能耗下降2%,旗直机关食堂保障就餐5万人次。\n")
     assert d.level == "county"
+
+
+def test_title_typed_with_spaces_between_its_characters():
+    d = info("述 职 报 告\n2020年,市机关事务管理局在市委、市政府领导下,全年保障会议900场次。\n")
+    assert d.title == "述 职 报 告"
+    d = info("工 作 总 结\n2020年,市机关事务管理局在市委、市政府领导下,全年保障会议900场次。\n")
+    assert (d.title, d.doc_type) == ("工 作 总 结", "work_summary")
+
+
+def test_menu_of_short_items_is_still_not_a_title():
+    d = info("信息 公开 办事 服务\n某市机关事务管理局2020年工作总结\n2020年,全年保障会议900场次。\n")
+    assert d.title == "某市机关事务管理局2020年工作总结"
+
+
+def test_span_of_years_in_a_summary_title_is_multi_year():
+    d = info("2019—2021年机关事务工作总结\n三年来,市机关事务管理局在市委、市政府的领导下,累计保障会议2600场次。\n")
+    assert d.period == "multi_year"
