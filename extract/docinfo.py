@@ -174,7 +174,7 @@ def find_title(simplified: str) -> list[tuple[int, int]] | None:
     c = _cfg()
     t = c["r"]["title"]
     m = c["bracket"].match(simplified)
-    if m:
+    if m and not c["furniture"].search(m.group(1)):  # 【打印本页】【关闭窗口】 is page chrome
         return [(m.start(1), m.end(1))]
     head = simplified[: c["r"]["head_chars"]]
     m = c["labelled"].search(head)
@@ -199,8 +199,12 @@ def find_title(simplified: str) -> list[tuple[int, int]] | None:
                 candidates.append((start + glued.start("t"), start + glued.end("t")))
                 strong.add(len(candidates) - 1)
             break
+        furniture = c["furniture"].search(stripped)
+        if furniture and furniture.start() >= t["min_chars"] and _says_what(stripped[: furniture.start()]):
+            # "…2020年工作总结 发布时间:2021年3月5日": the title with the page's chrome on its line
+            stripped, furniture = stripped[: furniture.start()].rstrip(" \t\u3000[(【"), None
         menu = c["menu"].match(stripped) is not None and not _spaced_title(stripped)
-        if c["furniture"].search(stripped) or c["site"].match(stripped) or menu or c["column"].match(stripped):
+        if furniture or c["site"].match(stripped) or menu or c["column"].match(stripped):
             continue
         if _DATE.search(stripped) or (_LABEL_END.search(stripped) and not _before_page_date(lines, i)):
             continue  # a label or salutation ends on ':'; a headline stands over its page date

@@ -606,3 +606,14 @@ def test_menu_of_short_items_is_still_not_a_title():
 def test_span_of_years_in_a_summary_title_is_multi_year():
     d = info("2019—2021年机关事务工作总结\n三年来,市机关事务管理局在市委、市政府的领导下,累计保障会议2600场次。\n")
     assert d.period == "multi_year"
+
+
+def test_bracketed_page_chrome_is_not_a_yearbook_topic():
+    d = info("【打印本页】【关闭窗口】\n某县机关事务服务中心2021年工作总结\n2021年,县机关事务服务中心全年派车2100车次。\n")
+    assert d.title == "某县机关事务服务中心2021年工作总结"
+
+
+def test_title_sharing_its_line_with_the_page_date():
+    d = info("某市机关事务管理局2020年工作总结 发布时间:2021年3月5日 浏览次数:120\n2020年,全年保障会议900场次。\n")
+    assert d.title == "某市机关事务管理局2020年工作总结"
+    assert d.published == "2021-03-05"
