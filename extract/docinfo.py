@@ -306,7 +306,7 @@ def find_published(simplified: str) -> str | None:
     followers = r["published"]["followers"]
     for m in _DATE.finditer(head):
         before = head[max(0, m.start() - 8) : m.start()].rstrip(" :\t")
-        after = head[m.end() : m.end() + 12].lstrip()
+        after = head[m.end() : m.end() + 12].lstrip(" \t\u3000])】")  # [2022-01-05] 来源: a bracketed page date
         labelled = any(before.endswith(label) for label in labels)
         timed = _TIME_OF_DAY.match(after) is not None
         sourced = any(after.startswith(f) for f in followers)

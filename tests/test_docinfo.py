@@ -617,3 +617,8 @@ def test_title_sharing_its_line_with_the_page_date():
     d = info("某市机关事务管理局2020年工作总结 发布时间:2021年3月5日 浏览次数:120\n2020年,全年保障会议900场次。\n")
     assert d.title == "某市机关事务管理局2020年工作总结"
     assert d.published == "2021-03-05"
+
+
+def test_bracketed_page_date_before_the_source():
+    d = info("某市机关事务管理局2021年工作总结\n[2022-01-05]  来源:市机关事务管理局\n2021年,全年保障会议900场次。\n")
+    assert d.published == "2022-01-05"
