@@ -687,7 +687,7 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
         title_simple = _SPACES.sub("", title_simple)
     opening = c["opening"].search(simplified[: c["r"]["head_chars"]])
     info.year, info.period = _year_and_period(simplified, title_simple, info.published, opening)
-    info.doc_type = _doc_type(simplified, title_simple, opening is not None)
+    info.doc_type = _doc_type(simplified, title_simple, opening is not None and not opening["is"])
     return info
 
 

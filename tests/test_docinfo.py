@@ -622,3 +622,18 @@ def test_title_sharing_its_line_with_the_page_date():
 def test_bracketed_page_date_before_the_source():
     d = info("某市机关事务管理局2021年工作总结\n[2022-01-05]  来源:市机关事务管理局\n2021年,全年保障会议900场次。\n")
     assert d.published == "2022-01-05"
+
+
+def test_opening_year_is_the_start_of_something_gives_the_year():
+    d = info("机关事务工作总结\n2021年是“十四五”开局之年。一年来,市机关事务管理局全年保障会议900场次。\n")
+    assert (d.year, d.period, d.doc_type) == (2021, "annual", "work_summary")
+    d = info("机关事务工作总结\n回顾2019年,市机关事务管理局全年保障会议900场次。\n")
+    assert (d.year, d.period) == (2019, "annual")
+
+
+def test_news_headline_opening_on_year_is_stays_a_special_report():
+    d = info(
+        "某市机关事务服务中心扎实做好2024年度机关食堂反食品浪费评估工作\n"
+        "2024年是全面推行评估制度的开局之年,某市机关事务服务中心组织对36家机关食堂开展专项评估。\n"
+    )
+    assert (d.year, d.doc_type) == (2024, "special_report")
