@@ -14,9 +14,10 @@ from functools import lru_cache
 import regex
 
 from .model import DocumentInfo
+from .numerals import DIGITS
 from .normalize import _PINYIN_GLOSS, NormalizedText  # the one gloss pattern, shared
 from .rulebook import OnFirstUse
-from .regions import MUNICIPALITIES, Hit, Scanner, Unit, gazetteer, resolve_county
+from .regions import MUNICIPALITIES, Hit, Scanner, Unit, county_candidates, gazetteer
 from .sections import rules, top_headings
 from .wordtrie import words_pattern  # literal words as one trie-shaped `re` pattern
 
@@ -29,6 +30,7 @@ _TIME_OF_DAY = regex.compile(r"\d{1,2}:\d{2}")
 _PARTY_COMMITTEE = regex.compile(r"(?:[省市区县])委?$")
 _BRACKET_HEADING = regex.compile(r"(?m)^\s*【")
 _ANY_YEAR = regex.compile(r"(?:19|20)\d{2}")
+_SPACES = regex.compile(r"[ \t\u3000]+")
 _REPORT_OPENING = regex.compile(r"现(?:将[^。]{0,30})?(?:汇报|报告)如下")
 _LEVEL_CHAR = {"省": "province", "市": "city", "区": "county", "县": "county"}
 
@@ -108,6 +110,7 @@ def _cfg() -> dict:
         "heading": lambda: regex.compile(r["title"]["heading"]),
         "site": lambda: regex.compile(r["title"]["site_name"]),
         "menu": lambda: regex.compile(r["title"]["menu"]),
+        "spaced": lambda: regex.compile(r["title"]["spaced"]),
         "column": lambda: regex.compile(r["title"]["column"]),
         "sentence_year": lambda: regex.compile(r["year"]["sentence_year"].replace("{Y}", YEAR), regex.M),
         "strip": lambda: regex.compile(r["title"]["strip_suffix"], regex.I),
@@ -116,7 +119,11 @@ def _cfg() -> dict:
         "furniture": lambda: words_pattern(r["title"]["furniture"]),  # literal words: the re trie finds any of them faster
         "css": lambda: regex.compile(r["title"]["css"]),
         "skip_line": lambda: regex.compile("|".join(r["title"]["skip_lines"])),
-        "title_year_start": lambda: regex.compile(r"\s*" + r["year"]["title"].replace("{Y}", YEAR)),
+        "title_year_start": lambda: regex.compile(
+            r"\s*(?:" + r["year"]["title"].replace("{Y}", YEAR) + "|"
+            + "|".join(map(regex.escape, r["title"]["second_half_openers"])) + ")"
+        ),
+        "closing": lambda: regex.compile(r["title"]["closing"]),
         "glued": lambda: regex.compile(
             r"^\s*(?P<t>[^\n。,，;；:：]{2,40}?(?:"
             + "|".join(map(regex.escape, sorted(r["title"]["glued_nouns"], key=len, reverse=True)))
@@ -132,6 +139,7 @@ def _cfg() -> dict:
             + "))"
         ),
         "placeholder": lambda: regex.compile(r["year"]["placeholder"]),
+        "chinese_year": lambda: regex.compile(r["year"]["chinese_digits"]),
         "subject_year": lambda: regex.compile(r["year"]["subject"].replace("{Y}", YEAR)),
         "multi": lambda: regex.compile(r["period"]["multi_year"]),
         "range": lambda: regex.compile(r["period"]["year_range"].replace("{Y}", r"(?:19|20)[0-9]{2}")),
@@ -166,7 +174,7 @@ def find_title(simplified: str) -> list[tuple[int, int]] | None:
     c = _cfg()
     t = c["r"]["title"]
     m = c["bracket"].match(simplified)
-    if m:
+    if m and not c["furniture"].search(m.group(1)):  # 【打印本页】【关闭窗口】 is page chrome
         return [(m.start(1), m.end(1))]
     head = simplified[: c["r"]["head_chars"]]
     m = c["labelled"].search(head)
@@ -191,7 +199,12 @@ def find_title(simplified: str) -> list[tuple[int, int]] | None:
                 candidates.append((start + glued.start("t"), start + glued.end("t")))
                 strong.add(len(candidates) - 1)
             break
-        if c["furniture"].search(stripped) or c["site"].match(stripped) or c["menu"].match(stripped) or c["column"].match(stripped):
+        furniture = c["furniture"].search(stripped)
+        if furniture and furniture.start() >= t["min_chars"] and _says_what(stripped[: furniture.start()]):
+            # "…2020年工作总结 发布时间:2021年3月5日": the title with the page's chrome on its line
+            stripped, furniture = stripped[: furniture.start()].rstrip(" \t\u3000[(【"), None
+        menu = c["menu"].match(stripped) is not None and not _spaced_title(stripped)
+        if furniture or c["site"].match(stripped) or menu or c["column"].match(stripped):
             continue
         if _DATE.search(stripped) or (_LABEL_END.search(stripped) and not _before_page_date(lines, i)):
             continue  # a label or salutation ends on ':'; a headline stands over its page date
@@ -204,7 +217,40 @@ def find_title(simplified: str) -> list[tuple[int, int]] | None:
             candidates.append((s, e))
             if len(candidates) > t["lookahead"] or _says_what(simplified[s:e]):
                 break  # _choose_title takes the first line that says what the report is
-    return _choose_title(simplified, candidates, strong)
+    spans = _choose_title(simplified, candidates, strong)
+    return _continued(simplified, spans) if spans else spans
+
+
+def _continued(simplified: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The title with its next line when that line carries on the title line (a title
+    set on two lines): "…2021年工作总结" / "暨2022年工作计划", "关于2021年工作总结" /
+    "和2022年工作计划的报告"."""
+    c = _cfg()
+    t = c["r"]["title"]
+    end = spans[-1][1]
+    newline = simplified.find("\n", end)
+    if newline < 0 or simplified[end:newline].strip():
+        return spans  # the title does not end its line (a cut suffix, CSS …) or the text
+    start = newline + 1
+    line_end = simplified.find("\n", start)
+    line = simplified[start : len(simplified) if line_end < 0 else line_end]
+    lead = len(line) - len(line.lstrip())
+    stripped = line.strip()
+    if not stripped or "。" in stripped or len(stripped) > t["max_chars"] or c["heading"].match(stripped):
+        return spans
+    title = simplified[spans[0][0] : end]
+    after = title.rfind("关于")
+    says_kind = any(w in stripped for w in (*t["report_nouns"], *c["r"]["doc_type"]["plan_words"]))
+    joined = (says_kind and any(stripped.startswith(w) for w in t["continuation_openers"])) or (
+        after >= 0 and "的" not in title[after:] and c["closing"].search(stripped) is not None
+    )
+    return [*spans, (start + lead, start + lead + len(stripped))] if joined else spans
+
+
+def _spaced_title(line: str) -> bool:
+    """工 作 总 结: a title typed with spaces between its characters, not a menu."""
+    c = _cfg()
+    return c["spaced"].match(line) is not None and any(w in _SPACES.sub("", line) for w in c["r"]["title"]["report_nouns"])
 
 
 def _before_page_date(lines: list[tuple[int, str]], i: int) -> bool:
@@ -260,7 +306,7 @@ def find_published(simplified: str) -> str | None:
     followers = r["published"]["followers"]
     for m in _DATE.finditer(head):
         before = head[max(0, m.start() - 8) : m.start()].rstrip(" :\t")
-        after = head[m.end() : m.end() + 12].lstrip()
+        after = head[m.end() : m.end() + 12].lstrip(" \t\u3000])】")  # [2022-01-05] 来源: a bracketed page date
         labelled = any(before.endswith(label) for label in labels)
         timed = _TIME_OF_DAY.match(after) is not None
         sourced = any(after.startswith(f) for f in followers)
@@ -321,6 +367,16 @@ def _unit_level(hit: Hit) -> tuple[str, Unit] | None:
     cities = [u for u in units if u.level == "city"]
     if len(cities) == 1:
         return "city", cities[0]
+    return None
+
+
+def _shared_county(hit: Hit) -> str | None:
+    """The district name a full hit writes when several cities have one so called
+    (鼓楼区, 朝阳区, 城关区): the name is known, its city is not. Two-character names
+    (北区, 东区) are parts of other names too (政务服务中心北区): not read so."""
+    names = {u.county for u in hit.units if u.level == "county"}
+    if hit.full and len(hit.surface) >= 3 and len(names) == 1 and all(u.level == "county" for u in hit.units):
+        return next(iter(names))
     return None
 
 
@@ -393,28 +449,36 @@ def _top(votes: Counter[Unit]) -> Unit | None:
     return None if rest and rest[0][1] == n else best
 
 
-def _region(level: str | None, anchor: Unit | None, lazy_hits: _Hits, title_hits: list[Hit]) -> Unit | None:
-    """The reporting unit at `level`, from the organisation's place or the place names in the text."""
+def _region(
+    level: str | None, anchor: Unit | None, lazy_hits: _Hits, title_hits: list[Hit], county: str | None = None
+) -> tuple[Unit | None, str | None]:
+    """The reporting unit at `level`, from the organisation's place or the place names in the text,
+    and for a county the name as written even when several cities have one so called
+    (`county`: the organisation's). The name is then kept and its city left unknown."""
     if anchor is not None:
-        return anchor
+        return anchor, None
     if level is None:
-        return None
+        return None, None
     if level == "county":
         hits = lazy_hits.all()
         provinces = {u.province for h in hits if h.full for u in h.units if u.level == "province"}
         cities = {u.city for h in hits for u in h.units if u.level == "city" and len(h.units) == 1}
         names = Counter(u.county for h in hits for u in h.units if u.level == "county")
-        for name, _ in names.most_common(1):
+        for name in [county] if county else [n for n, _ in names.most_common(1)]:
             # a hit such as 上海金山 already names the one county it means
             pinned = {h.units[0] for h in hits if len(h.units) == 1 and h.units[0].county == name}
             if len(pinned) == 1:
-                return next(iter(pinned))
-            return resolve_county(name, provinces, cities)
-        return None
+                return next(iter(pinned)), None
+            candidates = county_candidates(name, provinces, cities)
+            if len(candidates) == 1:
+                return next(iter(candidates)), None
+            written = county or next((n for h in hits if (n := _shared_county(h)) == name), None)
+            return None, written
+        return None, None
     unit = _top(_votes(title_hits, level))
     if unit is not None:
-        return unit  # the title's place names decide: the rest of the text is not read
-    return _top(_votes(lazy_hits.all(), level))
+        return unit, None  # the title's place names decide: the rest of the text is not read
+    return _top(_votes(lazy_hits.all(), level)), None
 
 
 # ---------------------------------------------------------------- year, period, type
@@ -455,7 +519,12 @@ def _year_and_period(
             others = {int(m["y"]) for m in c["sentence_year"].finditer(simplified)} - {int(published[:4])}
             return (None if others else int(published[:4])), None
     opening = head[: r["period"]["opening_chars"]]
-    if strength != "opening" and not (title and any(w in title for w in r["doc_type"]["summary_words"])):
+    # a title on several years and on no one year ("十四五"以来…工作回顾, 五年来…工作总结),
+    # or on a span of years (2019—2021年…工作总结)
+    multi_title = bool(title) and (
+        (c["multi"].search(title) is not None and c["title_year"].search(title) is None) or c["range"].search(title) is not None
+    )
+    if strength != "opening" and (multi_title or not (title and any(w in title for w in r["doc_type"]["summary_words"]))):
         if c["multi"].search((title or "") + "\n" + opening) or c["range"].search(opening):
             return year, "multi_year"
     return year, ("annual" if year is not None else None)
@@ -506,6 +575,12 @@ def _starts_as_report(simplified: str) -> bool:
 # ---------------------------------------------------------------- entry point
 
 
+def _arabic_years(simplified: str) -> str:
+    """二〇〇九年 read as 2009年: a copy of the same length, for the year cues only."""
+    return _cfg()["chinese_year"].sub(lambda m: "".join(str(DIGITS.get(ch, 0)) for ch in m.group()), simplified)
+
+
+
 def infer_document_info(text: str, simplified: str) -> DocumentInfo:
     """Who reported, where and for which period, from the report text.
 
@@ -540,17 +615,24 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
     # organisation and the level it speaks for
     self_level = _self_level(simplified)
     candidates = _org_candidates(simplified, hits)
-    named = [o for o in candidates if o.hit is not None and _unit_level(o.hit)]
-    for o in named:
-        o.level = _unit_level(o.hit)[0]
-    org, anchor = None, None
+    named = []
+    for o in candidates:
+        if o.hit is not None:
+            resolved = _unit_level(o.hit)
+            o.level = resolved[0] if resolved else ("county" if _shared_county(o.hit) else None)
+            if o.level:
+                named.append(o)
+    org, anchor, county_name = None, None, None
     if named:
         in_title = [o for o in named if span and span[0] <= o.start < span[1]]
         matching = [o for o in named if o.level == self_level]
         counts = Counter(o.written for o in named)
         pool = in_title or matching or named
-        org = max(pool, key=lambda o: (counts[o.written], -o.start))
-        anchor = _unit_level(org.hit)[1]
+        # at equal counts a place the gazetteer resolves beats a shared district name
+        org = max(pool, key=lambda o: (counts[o.written], _unit_level(o.hit) is not None, -o.start))
+        resolved = _unit_level(org.hit)
+        anchor = resolved[1] if resolved else None
+        county_name = None if resolved else _shared_county(org.hit)  # 鼓楼区机关事务管理局
     level = org.level if org else None
 
     if org is None and title_simple:
@@ -576,7 +658,7 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
     if level is None:
         level = self_level
 
-    unit = _region(level, anchor, hits, title_hits)
+    unit, county_written = _region(level, anchor, hits, title_hits, county_name)
     if unit is not None and level is not None and unit.level != level:
         unit = None if unit.level != "province" or level == "province" else unit
 
@@ -589,6 +671,7 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
             info.city = unit.province
         info.admin_code = gaz.code(unit)
     elif level in ("city", "county"):
+        info.county = county_written if level == "county" else None
         named_provinces = {u.province for h in hits.all() if h.full for u in h.units if u.level == "province" and len(h.units) == 1}
         if len(named_provinces) == 1:
             info.province = next(iter(named_provinces))
@@ -597,9 +680,14 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
 
     info.organization = _org_name(org, unit, simplified, level)
 
+    if c["chinese_year"].search(simplified):  # 二〇〇九年: the year cues read Arabic digits
+        simplified = _arabic_years(simplified)
+        title_simple = simplified[span[0] : span[1]] if span else None
+    if title_simple and _spaced_title(title_simple):  # 工 作 总 结: the cues read it unspaced
+        title_simple = _SPACES.sub("", title_simple)
     opening = c["opening"].search(simplified[: c["r"]["head_chars"]])
     info.year, info.period = _year_and_period(simplified, title_simple, info.published, opening)
-    info.doc_type = _doc_type(simplified, title_simple, opening is not None)
+    info.doc_type = _doc_type(simplified, title_simple, opening is not None and not opening["is"])
     return info
 
 

@@ -575,7 +575,7 @@ def _headline(tree, main, cfg) -> str | None:
     """The page headline. Candidates: <h1> in the main text, title-like elements, any <h1>.
     Sidebars and logos are headings too, so when the page has a <title> the first candidate
     that agrees with it (without the site name) wins, else an <h1> of the main text, else
-    the <title> itself."""
+    the <title> itself, unless it is only the site's name: then any <h1> of the page."""
 
     def texts(nodes):
         for node in nodes[:20]:
@@ -600,7 +600,11 @@ def _headline(tree, main, cfg) -> str | None:
             squashed = _squash(candidate)
             if len(squashed) >= 4 and (squashed in _squash(page_title) or _squash(page_title) in squashed):
                 return candidate
-        return main_h1[0] if main_h1 else page_title
+        if main_h1:
+            return main_h1[0]
+        if re.match(cfg["site_title"], page_title):  # the site's name: any <h1> of the page is the headline
+            return next(texts(tree.css("h1")), page_title)
+        return page_title
     return candidates[0] if candidates else None
 
 

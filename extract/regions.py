@@ -362,13 +362,19 @@ def _build_gazetteer() -> Gazetteer:
     return Gazetteer(rows, aliases, codes, nations)
 
 
-def resolve_county(name: str, provinces: set[str], cities: set[str]) -> Unit | None:
-    """The one county called `name` consistent with the provinces/cities named, else None."""
-    candidates = gazetteer().counties_of.get(name, set())
+def county_candidates(name: str, provinces: set[str], cities: set[str]) -> set[Unit]:
+    """The counties called `name`, narrowed by the provinces/cities a text names."""
+    candidates = set(gazetteer().counties_of.get(name, ()))
     if len(candidates) > 1 and cities:
         narrowed = {u for u in candidates if u.city in cities}
         candidates = narrowed or candidates
     if len(candidates) > 1 and provinces:
         narrowed = {u for u in candidates if u.province in provinces}
         candidates = narrowed or candidates
+    return candidates
+
+
+def resolve_county(name: str, provinces: set[str], cities: set[str]) -> Unit | None:
+    """The one county called `name` consistent with the provinces/cities named, else None."""
+    candidates = county_candidates(name, provinces, cities)
     return next(iter(candidates)) if len(candidates) == 1 else None

@@ -79,13 +79,14 @@ def test_traditional_script_title_as_written_region_simplified():
     assert d.year == 2018
 
 
-def test_ambiguous_district_is_left_null():
+def test_ambiguous_district_keeps_its_name_and_leaves_its_city_null():
+    # the county's name is written; which of four cities it belongs to is not (gold h003)
     d = info(
         "鼓楼区机关事务管理局工作情况\n我局认真落实区委、区政府部署,全区办公用房清理工作有序推进,"
         "区直单位共腾退办公用房1200平方米。\n"
     )
     assert d.level == "county"
-    assert (d.province, d.city, d.county, d.admin_code) == (None, None, None, None)
+    assert (d.province, d.city, d.county, d.admin_code) == (None, None, "鼓楼区", None)
 
 
 def test_district_resolved_by_a_city_named_in_the_text():
@@ -500,3 +501,139 @@ def test_cached_plain_gazetteer_finds_what_the_built_one_does():
     for name in ("鼓楼区", "朝阳区", "金山区", "不存在区"):
         assert set(plain.counties_of.get(name, ())) == set(built.counties_of.get(name, ()))
     assert plain.name_ends == built.name_ends and len(plain._units_of) == len(built._units_of)
+
+
+def test_district_name_several_cities_share_is_kept_without_its_city():
+    # 鼓楼区 is a district of 南京, 徐州, 开封 and 福州: the name is written, the city is not
+    d = info(
+        "鼓楼区机关事务管理局2020年工作总结\n"
+        "2020年,区机关事务管理局在区委、区政府的领导下,全区公共机构能耗下降2%。全年保障会议560场次。\n"
+    )
+    assert d.organization == "鼓楼区机关事务管理局"
+    assert (d.province, d.city, d.county, d.level) == (None, None, "鼓楼区", "county")
+    assert d.admin_code is None
+
+
+def test_shared_district_name_in_the_body_only_is_kept_and_a_named_city_resolves_it():
+    d = info(
+        "机关事务工作情况汇报\n"
+        "今年以来,区机关事务中心认真落实区委部署,做好朝阳区各部门的服务保障,全区公车平台派车900车次。\n"
+    )
+    assert (d.city, d.county, d.level) == (None, "朝阳区", "county")
+    d = info(
+        "朝阳区机关事务服务中心2021年工作总结\n"
+        "2021年,中心在区委、区政府的领导下,主动融入长春市机关事务工作大局,全区公车平台派车900车次。\n"
+    )
+    assert (d.province, d.city, d.county) == ("吉林省", "长春市", "朝阳区")
+    assert d.admin_code == "220104"
+
+
+def test_two_character_district_name_inside_a_place_is_not_a_county():
+    d = info(
+        "机关事务工作情况汇报\n"
+        "今年以来,区机关事务中心认真落实区委部署,修复政务服务中心北区停车位40个,全区公车平台派车900车次。\n"
+    )
+    assert d.county is None
+
+
+def test_five_year_review_title_is_multi_year_even_when_it_says_summary():
+    for title in ("“十三五”时期机关事务工作总结", "十四五以来机关事务工作回顾", "五年来机关事务工作总结"):
+        d = info(title + "\n市机关事务管理局在市委、市政府的领导下,累计压减公务用车320辆,腾退办公用房2.6万平方米。\n")
+        assert (d.year, d.period) == (None, "multi_year"), title
+
+
+def test_summary_title_with_its_year_stays_annual_beside_a_five_year_plan():
+    d = info(
+        "市机关事务管理局2020年工作总结和“十四五”时期工作思路\n"
+        "2020年,市机关事务管理局在市委、市政府的领导下,全年保障会议800场次。\n"
+    )
+    assert (d.year, d.period) == (2020, "annual")
+
+
+def test_title_set_on_two_lines_is_joined():
+    body = "2021年,市机关事务管理局在市委、市政府的领导下,全年保障会议900场次。\n"
+    d = info("安顺市机关事务管理局2021年工作总结\n暨2022年工作打算\n" + body)
+    assert d.title == "安顺市机关事务管理局2021年工作总结暨2022年工作打算"
+    assert d.doc_type == "summary_and_plan"
+    d = info("安顺市机关事务管理局关于2021年工作总结\n和2022年工作计划的报告\n" + body)
+    assert d.title == "安顺市机关事务管理局关于2021年工作总结和2022年工作计划的报告"
+    d = info("安顺市机关事务管理局\n关于2021年工作情况的报告\n" + body)
+    assert d.title == "安顺市机关事务管理局关于2021年工作情况的报告"
+    assert d.year == 2021
+
+
+def test_line_under_a_whole_title_is_not_joined():
+    body = "2021年,市机关事务管理局在市委、市政府的领导下,全年保障会议900场次。\n"
+    d = info("安顺市机关事务管理局2021年工作总结\n和谐机关建设\n" + body)
+    assert d.title == "安顺市机关事务管理局2021年工作总结"
+    d = info("关于2021年度公共机构节能工作情况的报告\n安顺市机关事务管理局\n" + body)
+    assert d.title == "关于2021年度公共机构节能工作情况的报告"
+
+
+def test_page_title_copied_with_the_site_name_loses_it():
+    body = "2021年,市机关事务管理局在市委、市政府的领导下,全年保障会议900场次。\n"
+    for line in ("安顺市机关事务管理局2021年工作总结_安顺市人民政府门户网站", "安顺市机关事务管理局2021年工作总结 - 安顺市政府网"):
+        d = info(line + "\n" + body)
+        assert d.title == "安顺市机关事务管理局2021年工作总结", line
+
+
+def test_year_written_in_chinese_digits():
+    d = info("二〇一一年机关事务工作总结\n今年以来,市机关事务管理局在市委、市政府的领导下,全年保障会议800场次。\n")
+    assert (d.year, d.period, d.title) == (2011, "annual", "二〇一一年机关事务工作总结")
+    d = info("市机关事务管理局工作总结\n二OO八年,在市委、市政府的领导下,我局全年保障会议800场次。\n")
+    assert (d.year, d.period) == (2008, "annual")
+
+
+def test_league_and_banner_speak_of_their_level():
+    d = info("2021年机关事务工作总结\n2021年,在盟委、行署的领导下,全盟公共机构能耗下降2%,盟直机关食堂保障就餐9万人次。\n")
+    assert d.level == "city"
+    d = info("2021年机关事务工作总结\n2021年,在旗委、旗政府的领导下,全旗公共机构能耗下降2%,旗直机关食堂保障就餐5万人次。\n")
+    assert d.level == "county"
+
+
+def test_title_typed_with_spaces_between_its_characters():
+    d = info("述 职 报 告\n2020年,市机关事务管理局在市委、市政府领导下,全年保障会议900场次。\n")
+    assert d.title == "述 职 报 告"
+    d = info("工 作 总 结\n2020年,市机关事务管理局在市委、市政府领导下,全年保障会议900场次。\n")
+    assert (d.title, d.doc_type) == ("工 作 总 结", "work_summary")
+
+
+def test_menu_of_short_items_is_still_not_a_title():
+    d = info("信息 公开 办事 服务\n某市机关事务管理局2020年工作总结\n2020年,全年保障会议900场次。\n")
+    assert d.title == "某市机关事务管理局2020年工作总结"
+
+
+def test_span_of_years_in_a_summary_title_is_multi_year():
+    d = info("2019—2021年机关事务工作总结\n三年来,市机关事务管理局在市委、市政府的领导下,累计保障会议2600场次。\n")
+    assert d.period == "multi_year"
+
+
+def test_bracketed_page_chrome_is_not_a_yearbook_topic():
+    d = info("【打印本页】【关闭窗口】\n某县机关事务服务中心2021年工作总结\n2021年,县机关事务服务中心全年派车2100车次。\n")
+    assert d.title == "某县机关事务服务中心2021年工作总结"
+
+
+def test_title_sharing_its_line_with_the_page_date():
+    d = info("某市机关事务管理局2020年工作总结 发布时间:2021年3月5日 浏览次数:120\n2020年,全年保障会议900场次。\n")
+    assert d.title == "某市机关事务管理局2020年工作总结"
+    assert d.published == "2021-03-05"
+
+
+def test_bracketed_page_date_before_the_source():
+    d = info("某市机关事务管理局2021年工作总结\n[2022-01-05]  来源:市机关事务管理局\n2021年,全年保障会议900场次。\n")
+    assert d.published == "2022-01-05"
+
+
+def test_opening_year_is_the_start_of_something_gives_the_year():
+    d = info("机关事务工作总结\n2021年是“十四五”开局之年。一年来,市机关事务管理局全年保障会议900场次。\n")
+    assert (d.year, d.period, d.doc_type) == (2021, "annual", "work_summary")
+    d = info("机关事务工作总结\n回顾2019年,市机关事务管理局全年保障会议900场次。\n")
+    assert (d.year, d.period) == (2019, "annual")
+
+
+def test_news_headline_opening_on_year_is_stays_a_special_report():
+    d = info(
+        "某市机关事务服务中心扎实做好2024年度机关食堂反食品浪费评估工作\n"
+        "2024年是全面推行评估制度的开局之年,某市机关事务服务中心组织对36家机关食堂开展专项评估。\n"
+    )
+    assert (d.year, d.doc_type) == (2024, "special_report")

@@ -466,3 +466,13 @@ def test_pdf_lines_wrapped_mid_sentence_are_joined(tmp_path):
         "全年共保障各类会议1200场次,市委、市政府召开大中型会议194场,腾退办公用房共计2259平方米。",
         "二、下步打算",
     ]
+
+
+def test_html_title_that_is_only_the_site_name_gives_way_to_the_h1():
+    headline = "某市机关事务管理局2021年工作总结"
+    body = "2021年,市机关事务管理局在市委、市政府的领导下,全面完成各项工作,全年保障各类会议1100场次,调剂办公用房3200平方米,服务公务出行任务3.6万车次。"
+    html = (
+        "<html><head><title>某市人民政府门户网站</title></head><body>"
+        f'<div class="top"><h1>{headline}</h1></div><div class="content"><p>{body}</p></div></body></html>'
+    )
+    assert html_to_text(html).split("\n") == [headline, body]

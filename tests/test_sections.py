@@ -117,3 +117,9 @@ def test_page_counters_need_their_common_character():
     assert S._common_char("页?x|页") is None
     assert S._common_char("(页)") is None
     assert S._common_char(r"第\s*\d+页|共\d+页") == "页"
+
+
+def test_problem_headings_that_speak_of_difficulties():
+    for heading in ("存在的困难", "困难与问题", "面临的问题和挑战", "问题及原因分析", "二、工作中存在困难"):
+        assert classify_heading(heading) == "problems", heading
+    assert classify_heading("克服困难,圆满完成保障任务") is None
