@@ -122,6 +122,7 @@ class _Alternative:
     indicator: str
     near: tuple[tuple[str, ...], ...]
     topic: tuple[str, ...] | None
+    topic_unless: tuple[str, ...]  # words that, anywhere in the sentence, cancel the topic
     units: frozenset | None
     fit_units: frozenset  # the units a number must have: this cue's own, else the indicator's
     all_units: frozenset  # every unit the indicator allows
@@ -146,13 +147,15 @@ class _Rules:
             for alt in spec.get("cues") or ():
                 near = tuple(tuple(_split(g)) for g in alt.get("near") or ())
                 topic = tuple(_split(alt["topic"])) if alt.get("topic") else None
+                unless = tuple(_split(alt["topic_unless"])) if alt.get("topic_unless") else ()
                 units = frozenset(alt["units"]) if alt.get("units") else None
                 self.alternatives.append(
-                    _Alternative(code, near, topic, units, units or self.units[code], self.units[code])
+                    _Alternative(code, near, topic, unless, units, units or self.units[code], self.units[code])
                 )
                 for group in near:
                     words.update(group)
                 words.update(topic or ())
+                words.update(unless)
         self.cue_re = words_pattern(words)
         names = data.get("names") or {}
         self.title_re = re.compile("|".join(names.get("titles") or ()) or r"(?!)")
@@ -205,6 +208,7 @@ class _Rules:
         # meaning_of looks up the substrings of a hit instead of testing every word
         self._groups_of: dict[str, set] = {}
         self._topics_of: dict[str, set] = {}
+        self._cancels_of: dict[str, set] = {}
         self._vetoes_of: dict[str, set] = {}
         for ai, alt in enumerate(self.alternatives):
             for gi, group in enumerate(alt.near):
@@ -212,13 +216,16 @@ class _Rules:
                     self._groups_of.setdefault(w, set()).add((ai, gi))
             for w in alt.topic or ():
                 self._topics_of.setdefault(w, set()).add(ai)
+            for w in alt.topic_unless:
+                self._cancels_of.setdefault(w, set()).add(ai)
         for code, words in self.vetoes.items():
             for w in words:
                 self._vetoes_of.setdefault(w, set()).add(code)
 
     def meaning_of(self, hit: str) -> tuple:
         """What a cue hit means: the (alternative, near group) pairs it satisfies, the
-        alternatives whose topic it names, and the indicators it vetoes."""
+        alternatives whose topic it names, the indicators it vetoes, and the
+        alternatives whose topic it cancels (`topic_unless`)."""
         found = self.meanings.get(hit)
         if found is None:
             if hit in self.whole_words:  # 新能源 names itself, not 能源
@@ -229,7 +236,8 @@ class _Rules:
             groups = sorted({g for p in parts for g in self._groups_of.get(p, ())})
             topics = sorted({a for p in parts for a in self._topics_of.get(p, ())})
             vetoed = frozenset(code for p in parts for code in self._vetoes_of.get(p, ()))
-            found = self.meanings[hit] = (tuple(groups), tuple(topics), vetoed)
+            cancels = sorted({a for p in parts for a in self._cancels_of.get(p, ())})
+            found = self.meanings[hit] = (tuple(groups), tuple(topics), vetoed, tuple(cancels))
         return found
 
 
@@ -280,8 +288,9 @@ class _Sentence:
         self.clauses = clauses
         clean, positions = _degloss(text, start)
         # each hit that can weigh for or against an indicator: (start, end,
-        # (alternative, group) pairs, vetoed indicators); topics count sentence-wide
-        hits, topics = [], set()
+        # (alternative, group) pairs, vetoed indicators); topics, and the words
+        # that cancel them (topic_unless), count sentence-wide
+        hits, topics, cancelled = [], set(), set()
         known = rules.meanings
         titles = _title_spans(clean, rules)
         organ_re = rules.organ_re
@@ -291,9 +300,11 @@ class _Sentence:
             if organ_re.match(clean, cm.end()):
                 continue  # a department's name: 接待科
             word = cm.group()
-            groups, topic_of, vetoes = known.get(word) or rules.meaning_of(word)
+            groups, topic_of, vetoes, cancels = known.get(word) or rules.meaning_of(word)
             if topic_of:
                 topics.update(topic_of)
+            if cancels:
+                cancelled.update(cancels)
             if groups or vetoes:
                 if positions is None:
                     hits.append((cm.start() + start, cm.end() + start, groups, vetoes))
@@ -302,7 +313,7 @@ class _Sentence:
         self.hits = hits
         self.hit_starts = [h[0] for h in hits]
         self.hit_ends = [h[1] for h in hits]
-        self.topics = topics
+        self.topics = topics - cancelled
         self.continues = bool(text) and text[-1] in _CONTINUES
         self._scanned: dict[str, tuple[list, list]] = {}
         self._compared: dict[int, bool] = {}

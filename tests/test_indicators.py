@@ -499,16 +499,19 @@ def test_cue_meaning_from_word_index_is_that_of_testing_every_word():
         groups = tuple((ai, gi) for ai, alt in enumerate(rules.alternatives)
                        for gi, group in enumerate(alt.near) if says(group))
         topics = tuple(ai for ai, alt in enumerate(rules.alternatives) if alt.topic and says(alt.topic))
-        return groups, topics, frozenset(code for code, words in rules.vetoes.items() if says(words))
+        cancels = tuple(ai for ai, alt in enumerate(rules.alternatives) if alt.topic_unless and says(alt.topic_unless))
+        return groups, topics, frozenset(code for code, words in rules.vetoes.items() if says(words)), cancels
 
     words = sorted({w for alt in rules.alternatives for g in alt.near for w in g}
                    | {w for alt in rules.alternatives for w in alt.topic or ()}
+                   | {w for alt in rules.alternatives for w in alt.topic_unless}
                    | {w for ws in rules.vetoes.values() for w in ws})
     hits = words + [a + b for a, b in zip(words, reversed(words))] + ["会议室使用面积", "新能源汽车", "车"]
     for hit in hits:
         rules.meanings.pop(hit, None)
         assert rules.meaning_of(hit) == brute(hit), hit
     assert any(rules.meaning_of(h)[0] for h in hits) and any(rules.meaning_of(h)[2] for h in hits)
+    assert any(rules.meaning_of(h)[3] for h in hits)
 
 
 @pytest.mark.parametrize("text, span, expected", [
@@ -570,3 +573,23 @@ def test_places_renovated_are_projects_not_repair_jobs():
     # SPEC §6: 修缮 + 处 counts projects; repair jobs are counted in 件/次/项
     assert indicators("对3处办公楼进行修缮。", "3处") == ["construction.projects"]
     assert indicators("全年完成维修任务1300件。", "1300件") == ["maintenance.tasks"]
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    # the money's own clause has a verb (投入), the works are named in the clause before
+    ("完成机关大院管网维修改造项目9个,投入资金约430万元。", "430万元", "construction.spending"),
+    ("全年实施办公楼修缮工程5项,共投资1260万元。", "1260万元", "construction.spending"),
+    # an energy word anywhere in the sentence cancels that topic: energy money stays energy
+    ("各县区累计投入财政资金560余万元,完成公共机构节能改造面积12万平方米。", "560余万元", "energy.spending"),
+    ("投入资金80万元,对机关院内光伏设施进行改造。", "80万元", "energy.spending"),
+    # money saved is not money invested
+    ("通过维修改造项目评审,节约资金35万元。", "35万元", "procurement.savings"),
+    ("办公楼改造工程经审计核减,节省投资42万元。", "42万元", None),
+    ("向上争取专项资金65万元,对老干部活动中心进行维修。", "65万元", None),
+    ("投入资金65万元,对老干部活动中心进行维修。", "65万元", "construction.spending"),
+    # 建设 alone is too generic to make money a building investment
+    ("持续推进节约型机关建设,投入资金30万元。", "30万元", None),
+    ("加强机关文化建设,投入资金12万元。", "12万元", None),
+])
+def test_works_named_earlier_in_the_sentence_make_money_an_investment(text, span, expected):
+    assert indicators(text, span) == [expected]
