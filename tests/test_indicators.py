@@ -593,3 +593,21 @@ def test_places_renovated_are_projects_not_repair_jobs():
 ])
 def test_works_named_earlier_in_the_sentence_make_money_an_investment(text, span, expected):
     assert indicators(text, span) == [expected]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # every verb of vacating rules out the holding, not only 腾退
+    ("各单位腾空闲置办公用房共计34间,面积约950平方米。", ["34间", "950平方米"], ["office_space.vacated"] * 2),
+    # the space reassigned is named in the clause before, whose verb is its own
+    ("将收回的办公用房集中调配给新设机构,调配面积2700平方米。", ["2700平方米"], ["office_space.reallocated"]),
+    ("为新设机构调剂周转资金50万元。", ["50万元"], [None]),
+    # the kinds of vehicle a reform keeps are the fleet
+    ("车改后全市保留机要通信、应急保障和特种专业技术用车95辆。", ["95辆"], ["vehicles.fleet"]),
+    # the share of units that report or meet a target is not consumption
+    ("公共机构能耗数据上报率达到100%。", ["100%"], [None]),
+    ("人均能耗同比下降4.5%。", [("4.5%", "decrease")], ["energy.consumption"]),
+    # a shortfall is what is missing, not what was spent
+    ("办公楼维修资金短缺,缺口约150万元。", ["150万元"], [None]),
+])
+def test_probe_round_office_vehicle_energy_money(text, spans, expected):
+    assert indicators(text, *spans) == expected
