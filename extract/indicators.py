@@ -490,8 +490,12 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
             indicator = p.indicator or indicator
             subject = p.subject or subject
         else:
-            if indicator is None:
-                indicator = p.indicator
+            if indicator is None and p.indicator is not None:
+                # a breakdown item in a unit its figure's indicator never has (其中…可容纳600人
+                # under 总投资570万元) breaks down something else; a share (占总场次的30.4%) does not
+                units = rules.units[p.indicator]
+                if _unit_fits(m, units, units) or m.unit in (p.unit, "%"):
+                    indicator = p.indicator
             if subject is None or _norm(subject) in rules.scopes:
                 subject = p.subject
     m.indicator = indicator
@@ -607,7 +611,8 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Read
             continue  # nothing in the clause that governs the number says what it is
         if alt.indicator in lent_vetoes and top < 3:
             continue  # a veto lent by the clause before yields only to the number's own words
-        if not _unit_fits(m, alt.fit_units, alt.all_units):
+        if not (_unit_fits(m, alt.fit_units, alt.all_units)
+                or _change_of_named_count(m, simplified[clause_start:m_start], alt.fit_units)):
             continue
         if counts_organisations and alt.indicator not in rules.counts_organisations:
             continue
@@ -777,6 +782,14 @@ def _tail_subject(tag, simplified, m, tail_end):
     if end is None:
         return None
     return (start, end)
+
+
+def _change_of_named_count(m: Mention, before: str, units: frozenset) -> bool:
+    """Whether a percent change measures a count its clause names by its unit
+    (接待批次同比下降31.5%, 出车次数增长8%): a two-character unit or unit + 数."""
+    if not m.change or m.unit != "%":
+        return False
+    return any(u and ((len(u) > 1 and u in before) or u + "数" in before) for u in units)
 
 
 def _unit_fits(m: Mention, units: frozenset, all_units: frozenset) -> bool:

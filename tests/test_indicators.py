@@ -611,3 +611,35 @@ def test_works_named_earlier_in_the_sentence_make_money_an_investment(text, span
 ])
 def test_probe_round_office_vehicle_energy_money(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a percent change of a count its clause names by its unit
+    ("全年来访团组接待批次同比下降28%。", [("28%", "decrease")], ["reception.served"]),
+    ("全年会议服务场次比上年增加15%。", [("15%", "increase")], ["meetings.held"]),
+    # … but a budget line named like a count's cue is not that count
+    ("会议费支出较上年压缩25%。", [("25%", "decrease")], [None]),
+    ("公务用车运行费用同比下降9%。", [("9%", "decrease")], ["vehicles.running_cost"]),
+    # capacity is not meals or diners
+    ("新建食堂可同时容纳450人就餐。", ["450人"], [None]),
+    # what energy cost is consumption in 元
+    ("全年机关大院水电费支出198万元。", ["198万元"], ["energy.consumption"]),
+    ("通过节能改造年节约电费25万元。", ["25万元"], [None]),
+    ("开展节能宣传进机关活动42场次。", ["42场次"], ["energy.campaign"]),
+    # what was disposed of is named in the clause before the number's own verb
+    ("全县参加车改的车辆共860辆,公开拍卖710辆。", ["710辆"], ["vehicles.disposed"]),
+    ("拍卖报废电脑等设备120台,公车30辆。", ["120台", "30辆"], ["assets.disposed", "vehicles.disposed"]),
+    ("办理资产处置审批41批次,涉及资产1280件,原值760万元。", ["1280件", "760万元"], ["assets.disposed"] * 2),
+    ("将未达到报废年限的办公设备65件统一归集。", ["65件"], [None]),
+    ("妥善处置群众集体上访事件8件。", ["8件"], ["petitions.handled"]),
+])
+def test_probe_round_changes_capacity_costs_disposals(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+def test_breakdown_item_in_a_unit_of_another_kind_does_not_inherit():
+    text = "食堂改扩建项目总投资380万元。其中,餐厅面积900平方米,可容纳300人用餐。"
+    assert indicators(text, "380万元", "300人") == ["construction.spending", None]
+    # a share of the figure broken down keeps its meaning
+    text = "全年服务会议600场,其中市级会议180场,占总场次的30%。"
+    assert indicators(text, "600场", "180场", "30%") == ["meetings.held"] * 3
