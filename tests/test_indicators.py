@@ -643,3 +643,28 @@ def test_breakdown_item_in_a_unit_of_another_kind_does_not_inherit():
     # a share of the figure broken down keeps its meaning
     text = "全年服务会议600场,其中市级会议180场,占总场次的30%。"
     assert indicators(text, "600场", "180场", "30%") == ["meetings.held"] * 3
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # money the sentence gives another purpose is not the works' investment
+    ("办公楼维修改造后,安排伙食补助资金52万元。", ["52万元"], [None]),
+    ("机关运行经费投入640万元,会议室改造稳步推进。", ["640万元"], [None]),
+    # 接待来访群众 is petitions, in either word order
+    ("全年接待来访群众230人次。", ["230人次"], ["petitions.handled"]),
+    # the fleet before and after a reform
+    ("全县公务用车由改革前的520辆减少到186辆。", ["520辆", "186辆"], ["vehicles.fleet"] * 2),
+    ("车改取消公务用车334辆。", ["334辆"], ["vehicles.disposed"]),
+    # what goes out of the public property warehouse is reallocated
+    ("公物仓接收资产900件,出库调剂650件。", ["900件", "650件"], ["assets.reallocated"] * 2),
+])
+def test_probe_round_purposes_petitions_fleet_warehouse(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+def test_fuel_in_litres_is_energy():
+    # 升 is not a SPEC §4 unit: the number grammar keeps it as written (kind other)
+    text = "全年节约燃油2.6万升,公务用车耗油18万升。"
+    ms = [Mention(start=text.index(s), end=text.index(s) + len(s), text=s, value=v, unit="升", kind="other")
+          for s, v in (("2.6万升", 26000), ("18万升", 180000))]
+    assign_meaning(text, simplify(text), ms)
+    assert [m.indicator for m in ms] == ["energy.savings", "energy.consumption"]
