@@ -668,3 +668,15 @@ def test_fuel_in_litres_is_energy():
           for s, v in (("2.6万升", 26000), ("18万升", 180000))]
     assign_meaning(text, simplify(text), ms)
     assert [m.indicator for m in ms] == ["energy.savings", "energy.consumption"]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a platform or smart system is IT, not building work
+    ("投资150万元建设智慧食堂管理平台。", ["150万元"], [None]),
+    ("投入资金8万元在办公楼安装智能门禁系统。", ["8万元"], [None]),
+    ("投资150万元完成办公楼外墙改造。", ["150万元"], ["construction.spending"]),
+    # computers scrapped are assets disposed of
+    ("公车处置完成后,报废旧电脑86台。", ["86台"], ["assets.disposed"]),
+])
+def test_probe_round_it_and_computers(text, spans, expected):
+    assert indicators(text, *spans) == expected
