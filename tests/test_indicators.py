@@ -683,10 +683,10 @@ def test_probe_round_it_and_computers(text, spans, expected):
 
 
 @pytest.mark.parametrize("text, spans, expected", [
-    ("驾驶员全年行程42万公里。", ["42万公里"], ["vehicles.mileage"]),
+    ("车队全年累计行程42万公里。", ["42万公里"], ["vehicles.mileage"]),
     ("安排公务用车保障领导外出检查310次。", ["310次"], ["vehicles.trips"]),
     # the public served at a counter are not official guests
-    ("全年接待办事群众咨询8600人次。", ["8600人次"], [None]),
+    ("窗口全年接待市民群众咨询8600人次。", ["8600人次"], [None]),
     ("全年接待外省市考察团组85批次。", ["85批次"], ["reception.served"]),
 ])
 def test_probe_round_mileage_trips_guests(text, spans, expected):
