@@ -564,6 +564,7 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Read
     vetoed: set[str] = set()
     lent_vetoes: set[str] = set()  # from the clause a verbless one continues
     hi = bisect_left(sent.hit_starts, tail_end)
+    item_start = _own_list_item(simplified, seg_start, m_start, tags, rules)
     for hs, he, groups, vetoes in sent.hits[lo:hi]:
         if hs < m_end and he > m_start:
             weight = 3  # in the number itself (车次, 人次 …)
@@ -575,7 +576,7 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Read
             weight = 2  # own clause
         else:
             weight = 1.5  # the clause a verbless one continues
-        if vetoes:
+        if vetoes and he > item_start:  # (an earlier list item's verb is not this one's)
             (vetoed if weight >= 2 else lent_vetoes).update(vetoes)
         score = (weight, -(abs(m_start - he) if he <= m_start else abs(hs - m_end)))  # nearer is better
         for key in groups:
@@ -628,6 +629,15 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Read
     verb = simplified[verb_span[0]:verb_span[1]] if verb_span is not None else None
     bare = verb is not None and np_span is None
     return _Reading(choice, subject, choice is not None, verb, bare, frozenset(vetoed))
+
+
+def _own_list_item(simplified, seg_start, m_start, tags, rules) -> int:
+    """Where the list item of a number with its own verb begins (取消公车800辆、保留200辆:
+    保留 governs 200辆, 取消 does not veto it), else -1. The words before still lend cues."""
+    item = simplified[seg_start:m_start]
+    if item.lstrip(" ").startswith("、") and _has_verb(tags, rules):
+        return seg_start
+    return -1
 
 
 def _vetoed_earlier(simplified, sentence_start, window_start, m_start, patterns) -> bool:

@@ -691,3 +691,18 @@ def test_probe_round_it_and_computers(text, spans, expected):
 ])
 def test_probe_round_mileage_trips_guests(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a list item with its own verb is not vetoed by the verb of the item before
+    ("车改中取消一般公务用车560辆、保留140辆。", ["560辆", "140辆"], ["vehicles.disposed", "vehicles.fleet"]),
+    ("腾退超标办公用房900平方米、调剂办公用房600平方米。", ["900平方米", "600平方米"],
+     ["office_space.vacated", "office_space.reallocated"]),
+    # … while a verbless item still shares the verb and its vetoes
+    ("新能源汽车占比达到60%、燃油车占比40%。", ["60%", "40%"], ["vehicles.new_energy", None]),
+    # what is left after disposal is not disposed of; what is bought beside a disposal is not either
+    ("车改车辆处置后剩余88辆。", ["88辆"], [None]),
+    ("处置资产的同时,新购置办公设备150台。", ["150台"], [None]),
+])
+def test_probe_round_list_items_and_disposals(text, spans, expected):
+    assert indicators(text, *spans) == expected
