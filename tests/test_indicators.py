@@ -706,3 +706,16 @@ def test_probe_round_mileage_trips_guests(text, spans, expected):
 ])
 def test_probe_round_list_items_and_disposals(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # the domain named in a heading clause, the verb and number in the next
+    ("做好机关餐厅服务,全年保障7.2万人次。", ["7.2万人次"], ["canteen.meals"]),
+    ("机关饭堂推行自助餐,日均保障900人。", ["900人"], ["canteen.diners"]),
+    ("加强消防安全管理,全年排查整改27处。", ["27处"], ["security.hazards"]),
+    ("为值班人员准备盒饭320份。", ["320份"], ["canteen.meals"]),
+    # … but the canteen's own staff are not diners
+    ("机关食堂现有服务人员45人。", ["45人"], [None]),
+])
+def test_probe_round_heading_clause_names_the_domain(text, spans, expected):
+    assert indicators(text, *spans) == expected
