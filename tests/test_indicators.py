@@ -710,7 +710,7 @@ def test_probe_round_list_items_and_disposals(text, spans, expected):
 
 @pytest.mark.parametrize("text, spans, expected", [
     # the domain named in a heading clause, the verb and number in the next
-    ("做好机关餐厅服务,全年保障7.2万人次。", ["7.2万人次"], ["canteen.meals"]),
+    ("做好机关食堂服务,全年保障7.2万人次。", ["7.2万人次"], ["canteen.meals"]),
     ("机关饭堂推行自助餐,日均保障900人。", ["900人"], ["canteen.diners"]),
     ("加强消防安全管理,全年排查整改27处。", ["27处"], ["security.hazards"]),
     ("为值班人员准备盒饭320份。", ["320份"], ["canteen.meals"]),
