@@ -719,3 +719,9 @@ def test_probe_round_list_items_and_disposals(text, spans, expected):
 ])
 def test_probe_round_heading_clause_names_the_domain(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+def test_quota_cut_to_a_level_is_the_fleet():
+    text = "全市车辆编制数由原来的240辆核减为198辆。"
+    assert indicators(text, "240辆", "198辆") == ["vehicles.fleet"] * 2
+    assert indicators("全县公务用车编制核减至75辆。", "75辆") == ["vehicles.fleet"]
