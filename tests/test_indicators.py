@@ -725,3 +725,13 @@ def test_quota_cut_to_a_level_is_the_fleet():
     text = "全市车辆编制数由原来的240辆核减为198辆。"
     assert indicators(text, "240辆", "198辆") == ["vehicles.fleet"] * 2
     assert indicators("全县公务用车编制核减至75辆。", "75辆") == ["vehicles.fleet"]
+
+
+@pytest.mark.parametrize("text, span", [
+    # an area a service covers is not the office space held
+    ("负责机关办公楼保洁面积9.6万平方米。", "9.6万平方米"),
+    ("办公楼物业服务面积共计5.2万平方米。", "5.2万平方米"),
+    ("全年完成办公楼消杀面积累计86万平方米。", "86万平方米"),
+])
+def test_area_a_service_covers_is_not_stock(text, span):
+    assert indicators(text, span) == [None]
