@@ -735,3 +735,14 @@ def test_quota_cut_to_a_level_is_the_fleet():
 ])
 def test_area_a_service_covers_is_not_stock(text, span):
     assert indicators(text, span) == [None]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # assets registered into the books are not reallocated; through the warehouse they are
+    ("全年登记入库新购资产9600件。", ["9600件"], [None]),
+    ("公物仓全年入库资产740件。", ["740件"], ["assets.reallocated"]),
+    # the public served at a counter are not official guests
+    ("政务大厅全年接待办理各类业务2.3万人次。", ["2.3万人次"], [None]),
+])
+def test_probe_round_registration_and_counter_service(text, spans, expected):
+    assert indicators(text, *spans) == expected
