@@ -746,3 +746,14 @@ def test_area_a_service_covers_is_not_stock(text, span):
 ])
 def test_probe_round_registration_and_counter_service(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("冬季供暖期锅炉耗煤1900吨。", ["1900吨"], ["energy.consumption"]),
+    # an absolute cut in what is burnt is a saving; a relative one a change of consumption
+    ("锅炉煤改气后年减少燃煤消耗1500吨。", ["1500吨"], ["energy.savings"]),
+    # fees collected from tenants are not what was consumed
+    ("全年代收入驻单位水电费64万元。", ["64万元"], [None]),
+])
+def test_probe_round_coal_and_fees(text, spans, expected):
+    assert indicators(text, *spans) == expected
