@@ -757,3 +757,13 @@ def test_probe_round_registration_and_counter_service(text, spans, expected):
 ])
 def test_probe_round_coal_and_fees(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a share of organisations counts organisations: only indicators that may count them take it
+    ("全县仍有28%的公共机构未完成节能改造。", ["28%"], [None]),
+    ("全市90%的县级以上机关建成节约型机关。", ["90%"], ["energy.model_units"]),
+    ("对12个公共机构实施维修改造项目。", ["12个"], [None]),
+])
+def test_share_of_organisations(text, spans, expected):
+    assert indicators(text, *spans) == expected
