@@ -163,6 +163,7 @@ class _Rules:
         self.title_mark_re = re.compile("[" + re.escape("".join(sorted(self.title_marks))) + "]" if self.title_marks else r"(?!)")
         self.organ_re = re.compile(names.get("organ_after") or r"(?!)")
         self.whole_words = frozenset(names.get("whole_words") or ())
+        self.generic_measures = frozenset(data.get("generic_measures") or ())
         # 8个单位…项目: a classifier followed by an organisation counts organisations,
         # which only the indicators marked `counts_organisations` measure
         counted = data.get("counted_organisations") or {}
@@ -563,6 +564,7 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Read
     found: dict[int, int] = {}  # alternative -> how many of its groups have a cue
     vetoed: set[str] = set()
     lent_vetoes: set[str] = set()  # from the clause a verbless one continues
+    own_words: set[int] = set()  # alternatives with a cue among the number's own words, not a generic measure
     hi = bisect_left(sent.hit_starts, tail_end)
     item_start = _own_list_item(simplified, seg_start, m_start, tags, rules)
     for hs, he, groups, vetoes in sent.hits[lo:hi]:
@@ -579,6 +581,8 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Read
         if vetoes and he > item_start:  # (an earlier list item's verb is not this one's)
             (vetoed if weight >= 2 else lent_vetoes).update(vetoes)
         score = (weight, -(abs(m_start - he) if he <= m_start else abs(hs - m_end)))  # nearer is better
+        if weight == 3 and groups and simplified[hs:he] not in rules.generic_measures:
+            own_words.update(key[0] for key in groups)
         for key in groups:
             old = best.get(key)
             if old is None:
@@ -610,8 +614,10 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Read
             top = max(top, w)
         if top < 1.5:
             continue  # nothing in the clause that governs the number says what it is
-        if alt.indicator in lent_vetoes and top < 3:
-            continue  # a veto lent by the clause before yields only to the number's own words
+        if alt.indicator in lent_vetoes and ai not in own_words:
+            # a veto lent by the clause before yields only to the number's own words, and not
+            # to a generic measure (对外墙进行清洗,面积1.8万平方米: 面积 is not what says stock)
+            continue
         if not (_unit_fits(m, alt.fit_units, alt.all_units)
                 or _change_of_named_count(m, simplified[clause_start:m_start], alt.fit_units)):
             continue

@@ -32,6 +32,7 @@ UNITS = {  # surface unit -> (canonical unit, kind, factor)
     "辆次": ("辆次", "count", 1), "趟次": ("趟次", "count", 1), "家次": ("家次", "count", 1),
     "件次": ("件次", "count", 1), "份次": ("份次", "count", 1), "台次": ("台次", "count", 1),
     "吨": ("吨", "mass", 1), "单": ("单", "count", 1), "万次": ("次", "count", 1e4),
+    "套": ("套", "count", 1),
 }
 
 
@@ -766,4 +767,19 @@ def test_probe_round_coal_and_fees(text, spans, expected):
     ("对12个公共机构实施维修改造项目。", ["12个"], [None]),
 ])
 def test_share_of_organisations(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a generic measure (面积, 租金) does not lift a veto lent by the clause before
+    ("对办公楼玻璃幕墙进行清洗,面积9000平方米。", ["9000平方米"], [None]),
+    ("向社会租用办公用房1800平方米,年租金54万元。", ["54万元"], [None]),
+    ("出租闲置办公用房1800平方米,年租金54万元。", ["54万元"], ["assets.leased"]),
+    # units and words of rented vehicles, talent flats, green retrofits, repairs
+    ("为大型活动租用社会车辆180台次。", ["180台次"], ["vehicles.rented"]),
+    ("建成人才公寓3栋,可提供房源240套。", ["240套"], ["housing.talent_apartment"]),
+    ("完成外墙保温改造面积3.1万平方米。", ["3.1万平方米"], ["energy.retrofit_area"]),
+    ("完成中央空调维修保养860台次。", ["860台次"], ["maintenance.tasks"]),
+])
+def test_probe_round_generic_measures_and_units(text, spans, expected):
     assert indicators(text, *spans) == expected
