@@ -783,3 +783,8 @@ def test_share_of_organisations(text, spans, expected):
 ])
 def test_probe_round_generic_measures_and_units(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+def test_guests_and_meetings_counted_together_are_neither():
+    assert indicators("全年接待会议、考察团组共计280批次。", "280批次") == [None]
+    assert indicators("接待会议代表420批次。", "420批次") == ["meetings.held"]
