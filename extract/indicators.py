@@ -467,7 +467,8 @@ def assign_meaning(text: str, simplified: str, mentions: list[Mention]) -> None:
 def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules, ctx,
                 phrases, ci, seg_start, tail_end) -> None:
     m = mentions[index]
-    reading = _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end)
+    item = _respective_item(simplified, mentions, index, sent, ci, rules, ctx)
+    reading = _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item)
     parent = None
     if m.change:
         parent = _respective_parent(simplified, mentions, index, sent, rules, ctx)
@@ -529,9 +530,10 @@ def _tail_end(simplified, m, clause_end) -> int:
     return m.end if simplified[m.end:clause_end].lstrip(" ").startswith("、") else clause_end
 
 
-def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Reading:
+def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=None) -> _Reading:
     """What the words around number `m` say; `seg_start` and `tail_end` from
-    _phrase_start and _tail_end, `phrases` segments (a _Phrases)."""
+    _phrase_start and _tail_end, `phrases` segments (a _Phrases); `item` from
+    _respective_item."""
     m_start, m_end = m.start, m.end
     clause_start, clause_end = sent.clauses[ci]
     tag = phrases.tag
@@ -578,6 +580,15 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Read
             weight = 2  # own clause
         else:
             weight = 1.5  # the clause a verbless one continues
+        if item is not None and item[0] <= hs and he <= item[1]:  # in a 分别 list
+            if not (item[2] <= hs and he <= item[3]):
+                score = (1, -abs(m_start - he))  # another item's words: context, never the meaning
+                for key in groups:
+                    if key not in best:
+                        found[key[0]] = found.get(key[0], 0) + 1
+                        best[key] = score
+                continue
+            weight = 3  # the item this number measures
         if vetoes and he > item_start:  # (an earlier list item's verb is not this one's)
             (vetoed if weight >= 2 else lent_vetoes).update(vetoes)
         score = (weight, -(abs(m_start - he) if he <= m_start else abs(hs - m_end)))  # nearer is better
@@ -635,6 +646,33 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Read
     verb = simplified[verb_span[0]:verb_span[1]] if verb_span is not None else None
     bare = verb is not None and np_span is None
     return _Reading(choice, subject, choice is not None, verb, bare, frozenset(vetoed))
+
+
+def _respective_item(simplified, mentions, index, sent, ci, rules, ctx):
+    """会议、培训、接待分别为860场、42期、136批次: the i-th number after 分别 measures
+    the i-th item of the list before it. Returns (list start, list end, item start,
+    item end) when the items and the numbers agree in count, else None."""
+    m = mentions[index]
+    if m.change:
+        return None
+    clause_start, clause_end = sent.clauses[ci]
+    word = None
+    for word in rules.respectively_re.finditer(simplified, clause_start, m.start):
+        pass
+    if word is None:
+        return None
+    if ctx.between(clause_start, word.start()):
+        return None  # numbers in the list: it lists figures, not names
+    figures = [j for j in ctx.between(word.end(), clause_end) if not mentions[j].change]
+    cuts = [clause_start] + [c.end() for c in _RESPECTIVE_JOINS.finditer(simplified, clause_start, word.start())]
+    if len(cuts) < 2 or len(cuts) != len(figures) or index not in figures:
+        return None
+    i = figures.index(index)
+    item_end = cuts[i + 1] - 1 if i + 1 < len(cuts) else word.start()
+    return (clause_start, word.start(), cuts[i], item_end)
+
+
+_RESPECTIVE_JOINS = re.compile("[、和及与]")
 
 
 def _own_list_item(simplified, seg_start, m_start, tags, rules) -> int:

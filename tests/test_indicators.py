@@ -32,7 +32,7 @@ UNITS = {  # surface unit -> (canonical unit, kind, factor)
     "辆次": ("辆次", "count", 1), "趟次": ("趟次", "count", 1), "家次": ("家次", "count", 1),
     "件次": ("件次", "count", 1), "份次": ("份次", "count", 1), "台次": ("台次", "count", 1),
     "吨": ("吨", "mass", 1), "单": ("单", "count", 1), "万次": ("次", "count", 1e4),
-    "套": ("套", "count", 1),
+    "套": ("套", "count", 1), "期": ("期", "count", 1), "批次": ("批次", "count", 1),
 }
 
 
@@ -788,3 +788,17 @@ def test_probe_round_generic_measures_and_units(text, spans, expected):
 def test_guests_and_meetings_counted_together_are_neither():
     assert indicators("全年接待会议、考察团组共计280批次。", "280批次") == [None]
     assert indicators("接待会议代表420批次。", "420批次") == ["meetings.held"]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # the i-th number after 分别 measures the i-th item of the list before it
+    ("全年共保障会议、接待分别为740场、95批次。", ["740场", "95批次"], ["meetings.held", "reception.served"]),
+    ("办公用房腾退和调剂面积分别达到9000平方米和6000平方米。", ["9000平方米", "6000平方米"],
+     ["office_space.vacated", "office_space.reallocated"]),
+    ("全年会议、培训、接待分别为300场、12期、80批次。", ["300场", "12期", "80批次"],
+     ["meetings.held", None, "reception.served"]),
+    # items of one kind still share it
+    ("全年用电、用水分别为310万千瓦时、9000吨。", ["310万千瓦时", "9000吨"], ["energy.consumption"] * 2),
+])
+def test_respective_numbers_measure_their_own_items(text, spans, expected):
+    assert indicators(text, *spans) == expected
