@@ -560,6 +560,11 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
         if (after_colon or not _clause_has_verb(tag, tags, seg_start, clause_start, rules)
                 or not _clause_has_noun(tag, tags, seg_start, clause_start, m, clause_end)):
             lo = bisect_right(hit_ends, sent.clauses[ci - 1][0])  # the window opens with that clause
+    elif ci > 1 and _under_colon_heading(simplified, sent, ci, hit_ends, lo):
+        # 食堂就餐:日均1800人次,全年46万人次: the heading before a colon governs the
+        # verbless clauses after it, not only the first
+        if not _clause_has_verb(tag, tags, seg_start, clause_start, rules):
+            lo = bisect_right(hit_ends, sent.clauses[ci - 2][0])
 
     # score each alternative: best weight per cue group
     best: dict[tuple[int, int], tuple[int, int]] = {}
@@ -646,6 +651,17 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
     verb = simplified[verb_span[0]:verb_span[1]] if verb_span is not None else None
     bare = verb is not None and np_span is None
     return _Reading(choice, subject, choice is not None, verb, bare, frozenset(vetoed))
+
+
+def _under_colon_heading(simplified, sent, ci, hit_ends, lo) -> bool:
+    """Whether clause `ci` follows a cue-less clause that opens after a colon, and the
+    clause before that colon (the heading) has cue words."""
+    prev_start = sent.clauses[ci - 1][0]
+    if prev_start == 0 or simplified[prev_start - 1] != ":":
+        return False
+    if lo and hit_ends[lo - 1] > prev_start:
+        return False  # the clause after the colon has cue words of its own
+    return bool(lo) and hit_ends[lo - 1] > sent.clauses[ci - 2][0]
 
 
 def _respective_item(simplified, mentions, index, sent, ci, rules, ctx):

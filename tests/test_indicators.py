@@ -802,3 +802,11 @@ def test_guests_and_meetings_counted_together_are_neither():
 ])
 def test_respective_numbers_measure_their_own_items(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+def test_colon_heading_governs_every_verbless_clause_after_it():
+    text = "机关食堂就餐:日均1500人次,全年38万人次。"
+    assert indicators(text, "1500人次", "38万人次") == ["canteen.meals"] * 2
+    # a clause with its own verb after the heading reads itself
+    text = "机关食堂就餐:日均1500人次,接待来宾60批次。"
+    assert indicators(text, "1500人次", "60批次") == ["canteen.meals", "reception.served"]
