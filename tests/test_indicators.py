@@ -810,3 +810,7 @@ def test_colon_heading_governs_every_verbless_clause_after_it():
     # a clause with its own verb after the heading reads itself
     text = "机关食堂就餐:日均1500人次,接待来宾60批次。"
     assert indicators(text, "1500人次", "60批次") == ["canteen.meals", "reception.served"]
+
+
+def test_share_of_institutions_audited():
+    assert indicators("全县已有65%的公共机构开展了能源审计。", "65%") == ["energy.audits"]
