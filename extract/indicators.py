@@ -123,6 +123,7 @@ class _Alternative:
     near: tuple[tuple[str, ...], ...]
     topic: tuple[str, ...] | None
     topic_unless: tuple[str, ...]  # words that, anywhere in the sentence, cancel the topic
+    bare: bool  # only for a number its cue verb governs with no noun between (保障8.6万人次)
     units: frozenset | None
     fit_units: frozenset  # the units a number must have: this cue's own, else the indicator's
     all_units: frozenset  # every unit the indicator allows
@@ -150,7 +151,8 @@ class _Rules:
                 unless = tuple(_split(alt["topic_unless"])) if alt.get("topic_unless") else ()
                 units = frozenset(alt["units"]) if alt.get("units") else None
                 self.alternatives.append(
-                    _Alternative(code, near, topic, unless, units, units or self.units[code], self.units[code])
+                    _Alternative(code, near, topic, unless, bool(alt.get("bare")), units,
+                                 units or self.units[code], self.units[code])
                 )
                 for group in near:
                     words.update(group)
@@ -622,6 +624,8 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
             continue
         if alt.topic is not None and ai not in sent.topics:
             continue
+        if alt.bare and (verb_span is None or np_span is not None):
+            continue
         weight = closeness = top = 0
         for key in group_keys[ai]:
             w, c = best[key]
@@ -630,6 +634,8 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
             top = max(top, w)
         if top < 1.5:
             continue  # nothing in the clause that governs the number says what it is
+        if alt.bare and top < 3:
+            continue  # its verb must be the one that governs the number
         if alt.indicator in lent_vetoes and ai not in own_words:
             # a veto lent by the clause before yields only to the number's own words, and not
             # to a generic measure (对外墙进行清洗,面积1.8万平方米: 面积 is not what says stock)

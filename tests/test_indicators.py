@@ -814,3 +814,15 @@ def test_colon_heading_governs_every_verbless_clause_after_it():
 
 def test_share_of_institutions_audited():
     assert indicators("全县已有65%的公共机构开展了能源审计。", "65%") == ["energy.audits"]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a domain named in the sentence lends its meaning only to a number its own verb governs bare
+    ("机关食堂工作人员参加志愿服务210人次。", ["210人次"], [None]),
+    ("食堂加强疫情防控,提供核酸检测服务1.1万人次。", ["1.1万人次"], [None]),
+    ("机关食堂提倡节约,全年服务干部出行5200人次。", ["5200人次"], [None]),
+    ("开展安全生产月活动,排查整改办公用房使用问题14处。", ["14处"], [None]),
+    ("做好机关食堂服务,全年保障5.4万人次。", ["5.4万人次"], ["canteen.meals"]),
+])
+def test_domain_lends_meaning_only_to_a_bare_verb(text, spans, expected):
+    assert indicators(text, *spans) == expected
