@@ -123,7 +123,7 @@ class _Alternative:
     near: tuple[tuple[str, ...], ...]
     topic: tuple[str, ...] | None
     topic_unless: tuple[str, ...]  # words that, anywhere in the sentence, cancel the topic
-    bare: bool  # only for a number its cue verb governs with no noun between (保障8.6万人次)
+    bare: bool  # only for a number its cue verb governs with no noun between (保障8.6万人次) but a generic measure
     units: frozenset | None
     fit_units: frozenset  # the units a number must have: this cue's own, else the indicator's
     all_units: frozenset  # every unit the indicator allows
@@ -574,6 +574,7 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
     vetoed: set[str] = set()
     lent_vetoes: set[str] = set()  # from the clause a verbless one continues
     own_words: set[int] = set()  # alternatives with a cue among the number's own words, not a generic measure
+    after_codes: set[str] = set()  # indicators with a cue after the number in its clause
     hi = bisect_left(sent.hit_starts, tail_end)
     item_start = _own_list_item(simplified, seg_start, m_start, tags, rules)
     for hs, he, groups, vetoes in sent.hits[lo:hi]:
@@ -601,6 +602,8 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
         score = (weight, -(abs(m_start - he) if he <= m_start else abs(hs - m_end)))  # nearer is better
         if weight == 3 and groups and simplified[hs:he] not in rules.generic_measures:
             own_words.update(key[0] for key in groups)
+        if hs >= m_end and groups:
+            after_codes.update(rules.alternatives[key[0]].indicator for key in groups)
         for key in groups:
             old = best.get(key)
             if old is None:
@@ -611,6 +614,9 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
 
     choice, choice_score = None, None
     alternatives = rules.alternatives
+    # a number its verb governs with no noun between but a generic measure (投入资金约860万元)
+    bare_number = verb_span is not None and (np_span is None
+                                             or simplified[np_span[0]:np_span[1]] in rules.generic_measures)
     counts_organisations = m.unit in rules.organisation_units and rules.organisations_re.match(simplified, m_end)
     # only alternatives with a cue for every group can be chosen
     sizes, group_keys = rules.sizes, rules.group_keys
@@ -624,7 +630,7 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
             continue
         if alt.topic is not None and ai not in sent.topics:
             continue
-        if alt.bare and (verb_span is None or np_span is not None):
+        if alt.bare and not bare_number:
             continue
         weight = closeness = top = 0
         for key in group_keys[ai]:
@@ -634,8 +640,8 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
             top = max(top, w)
         if top < 1.5:
             continue  # nothing in the clause that governs the number says what it is
-        if alt.bare and top < 3:
-            continue  # its verb must be the one that governs the number
+        if alt.bare and (top < 3 or (after_codes - {alt.indicator})):
+            continue  # its verb must govern the number, and no other cue follow it (投入资金12万元开展培训)
         if alt.indicator in lent_vetoes and ai not in own_words:
             # a veto lent by the clause before yields only to the number's own words, and not
             # to a generic measure (对外墙进行清洗,面积1.8万平方米: 面积 is not what says stock)

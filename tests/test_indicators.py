@@ -826,3 +826,17 @@ def test_share_of_institutions_audited():
 ])
 def test_domain_lends_meaning_only_to_a_bare_verb(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # money whose own clause names another purpose is not the works' investment
+    ("完成办公楼维修工程,全年投入培训资金20万元。", ["20万元"], [None]),
+    ("推进机关大院改造,投入疫情防控资金35万元。", ["35万元"], [None]),
+    ("完成食堂改造后,投入资金12万元开展厨艺培训。", ["12万元"], [None]),
+    ("办公楼改造完成后,向困难职工发放慰问资金8万元。", ["8万元"], [None]),
+    # plain investment words keep it
+    ("办公楼维修项目全部完工,累计完成投资1280万元。", ["1280万元"], ["construction.spending"]),
+    ("完成会议中心改造,投入资金460万元。", ["460万元"], ["construction.spending"]),
+])
+def test_works_money_only_when_its_clause_names_no_other_purpose(text, spans, expected):
+    assert indicators(text, *spans) == expected
