@@ -497,8 +497,10 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
             if indicator is None and p.indicator is not None:
                 # a breakdown item in a unit its figure's indicator never has (其中…可容纳600人
                 # under 总投资570万元) breaks down something else; a share (占总场次的30.4%) does not
+                # (其中今年新购置32辆 under 现有公务用车240辆: its own verb rules the fleet out)
                 units = rules.units[p.indicator]
-                if _unit_fits(m, units, units) or m.unit in (p.unit, "%"):
+                verb_vetoes = rules.meaning_of(reading.verb)[2] if reading.verb else ()
+                if (_unit_fits(m, units, units) or m.unit in (p.unit, "%")) and p.indicator not in verb_vetoes:
                     indicator = p.indicator
             if subject is None or _norm(subject) in rules.scopes:
                 subject = p.subject

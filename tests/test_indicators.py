@@ -840,3 +840,11 @@ def test_domain_lends_meaning_only_to_a_bare_verb(text, spans, expected):
 ])
 def test_works_money_only_when_its_clause_names_no_other_purpose(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+def test_breakdown_item_whose_own_verb_rules_the_figure_out_does_not_inherit():
+    text = "全县现有公务用车180辆,其中今年新购置26辆。"
+    assert indicators(text, "180辆", "26辆") == ["vehicles.fleet", None]
+    # a kind named in the breakdown is no verb: it still inherits
+    text = "全年服务各类会议320场,其中党组会议12场。"
+    assert indicators(text, "320场", "12场") == ["meetings.held"] * 2
