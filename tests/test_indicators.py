@@ -848,3 +848,8 @@ def test_breakdown_item_whose_own_verb_rules_the_figure_out_does_not_inherit():
     # a kind named in the breakdown is no verb: it still inherits
     text = "全年服务各类会议320场,其中党组会议12场。"
     assert indicators(text, "320场", "12场") == ["meetings.held"] * 2
+
+
+def test_energy_consumption_written_as_consumption_statistics():
+    # 能源消费总量 is the statistical name of consumption
+    assert indicators("全县公共机构能源消费总量较2020年下降9%。", ("9%", "decrease")) == ["energy.consumption"]
