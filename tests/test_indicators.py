@@ -853,3 +853,10 @@ def test_breakdown_item_whose_own_verb_rules_the_figure_out_does_not_inherit():
 def test_energy_consumption_written_as_consumption_statistics():
     # 能源消费总量 is the statistical name of consumption
     assert indicators("全县公共机构能源消费总量较2020年下降9%。", ("9%", "decrease")) == ["energy.consumption"]
+
+
+def test_vehicle_line_of_a_three_public_breakdown_is_three_public():
+    text = "“三公”经费支出31.5万元,其中公务用车购置费0万元,公务用车运行维护费22.4万元,公务接待费9.1万元。"
+    assert indicators(text, "31.5万元", "0万元", "22.4万元", "9.1万元") == ["spending.three_public"] * 4
+    # without the 三公 total it is the vehicles' running cost
+    assert indicators("公务用车运行维护费6万元,主要用于燃油和维修。", "6万元") == ["vehicles.running_cost"]
