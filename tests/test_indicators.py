@@ -860,3 +860,8 @@ def test_vehicle_line_of_a_three_public_breakdown_is_three_public():
     assert indicators(text, "31.5万元", "0万元", "22.4万元", "9.1万元") == ["spending.three_public"] * 4
     # without the 三公 total it is the vehicles' running cost
     assert indicators("公务用车运行维护费6万元,主要用于燃油和维修。", "6万元") == ["vehicles.running_cost"]
+
+
+def test_what_an_inspection_found_is_not_what_it_covered():
+    text = "实地抽查领导干部办公室380间,发现超标19间。"
+    assert indicators(text, "380间", "19间") == ["office_space.inspected", None]
