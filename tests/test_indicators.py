@@ -865,3 +865,8 @@ def test_vehicle_line_of_a_three_public_breakdown_is_three_public():
 def test_what_an_inspection_found_is_not_what_it_covered():
     text = "实地抽查领导干部办公室380间,发现超标19间。"
     assert indicators(text, "380间", "19间") == ["office_space.inspected", None]
+
+
+def test_fuel_bought_for_official_vehicles_is_running_cost():
+    text = "全年公务用车加油9000车次,加油金额210万元。"
+    assert indicators(text, "9000车次", "210万元") == [None, "vehicles.running_cost"]
