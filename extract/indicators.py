@@ -122,6 +122,8 @@ class _Alternative:
     indicator: str
     near: tuple[tuple[str, ...], ...]
     topic: tuple[str, ...] | None
+    topic_unless: tuple[str, ...]  # words that, anywhere in the sentence, cancel the topic
+    bare: bool  # only for a number its cue verb governs with no noun between (保障8.6万人次) but a generic measure
     units: frozenset | None
     fit_units: frozenset  # the units a number must have: this cue's own, else the indicator's
     all_units: frozenset  # every unit the indicator allows
@@ -146,13 +148,16 @@ class _Rules:
             for alt in spec.get("cues") or ():
                 near = tuple(tuple(_split(g)) for g in alt.get("near") or ())
                 topic = tuple(_split(alt["topic"])) if alt.get("topic") else None
+                unless = tuple(_split(alt["topic_unless"])) if alt.get("topic_unless") else ()
                 units = frozenset(alt["units"]) if alt.get("units") else None
                 self.alternatives.append(
-                    _Alternative(code, near, topic, units, units or self.units[code], self.units[code])
+                    _Alternative(code, near, topic, unless, bool(alt.get("bare")), units,
+                                 units or self.units[code], self.units[code])
                 )
                 for group in near:
                     words.update(group)
                 words.update(topic or ())
+                words.update(unless)
         self.cue_re = words_pattern(words)
         names = data.get("names") or {}
         self.title_re = re.compile("|".join(names.get("titles") or ()) or r"(?!)")
@@ -160,6 +165,7 @@ class _Rules:
         self.title_mark_re = re.compile("[" + re.escape("".join(sorted(self.title_marks))) + "]" if self.title_marks else r"(?!)")
         self.organ_re = re.compile(names.get("organ_after") or r"(?!)")
         self.whole_words = frozenset(names.get("whole_words") or ())
+        self.generic_measures = frozenset(data.get("generic_measures") or ())
         # 8个单位…项目: a classifier followed by an organisation counts organisations,
         # which only the indicators marked `counts_organisations` measure
         counted = data.get("counted_organisations") or {}
@@ -205,6 +211,7 @@ class _Rules:
         # meaning_of looks up the substrings of a hit instead of testing every word
         self._groups_of: dict[str, set] = {}
         self._topics_of: dict[str, set] = {}
+        self._cancels_of: dict[str, set] = {}
         self._vetoes_of: dict[str, set] = {}
         for ai, alt in enumerate(self.alternatives):
             for gi, group in enumerate(alt.near):
@@ -212,13 +219,16 @@ class _Rules:
                     self._groups_of.setdefault(w, set()).add((ai, gi))
             for w in alt.topic or ():
                 self._topics_of.setdefault(w, set()).add(ai)
+            for w in alt.topic_unless:
+                self._cancels_of.setdefault(w, set()).add(ai)
         for code, words in self.vetoes.items():
             for w in words:
                 self._vetoes_of.setdefault(w, set()).add(code)
 
     def meaning_of(self, hit: str) -> tuple:
         """What a cue hit means: the (alternative, near group) pairs it satisfies, the
-        alternatives whose topic it names, and the indicators it vetoes."""
+        alternatives whose topic it names, the indicators it vetoes, and the
+        alternatives whose topic it cancels (`topic_unless`)."""
         found = self.meanings.get(hit)
         if found is None:
             if hit in self.whole_words:  # 新能源 names itself, not 能源
@@ -229,7 +239,8 @@ class _Rules:
             groups = sorted({g for p in parts for g in self._groups_of.get(p, ())})
             topics = sorted({a for p in parts for a in self._topics_of.get(p, ())})
             vetoed = frozenset(code for p in parts for code in self._vetoes_of.get(p, ()))
-            found = self.meanings[hit] = (tuple(groups), tuple(topics), vetoed)
+            cancels = sorted({a for p in parts for a in self._cancels_of.get(p, ())})
+            found = self.meanings[hit] = (tuple(groups), tuple(topics), vetoed, tuple(cancels))
         return found
 
 
@@ -280,8 +291,9 @@ class _Sentence:
         self.clauses = clauses
         clean, positions = _degloss(text, start)
         # each hit that can weigh for or against an indicator: (start, end,
-        # (alternative, group) pairs, vetoed indicators); topics count sentence-wide
-        hits, topics = [], set()
+        # (alternative, group) pairs, vetoed indicators); topics, and the words
+        # that cancel them (topic_unless), count sentence-wide
+        hits, topics, cancelled = [], set(), set()
         known = rules.meanings
         titles = _title_spans(clean, rules)
         organ_re = rules.organ_re
@@ -291,9 +303,11 @@ class _Sentence:
             if organ_re.match(clean, cm.end()):
                 continue  # a department's name: 接待科
             word = cm.group()
-            groups, topic_of, vetoes = known.get(word) or rules.meaning_of(word)
+            groups, topic_of, vetoes, cancels = known.get(word) or rules.meaning_of(word)
             if topic_of:
                 topics.update(topic_of)
+            if cancels:
+                cancelled.update(cancels)
             if groups or vetoes:
                 if positions is None:
                     hits.append((cm.start() + start, cm.end() + start, groups, vetoes))
@@ -302,7 +316,7 @@ class _Sentence:
         self.hits = hits
         self.hit_starts = [h[0] for h in hits]
         self.hit_ends = [h[1] for h in hits]
-        self.topics = topics
+        self.topics = topics - cancelled
         self.continues = bool(text) and text[-1] in _CONTINUES
         self._scanned: dict[str, tuple[list, list]] = {}
         self._compared: dict[int, bool] = {}
@@ -455,7 +469,8 @@ def assign_meaning(text: str, simplified: str, mentions: list[Mention]) -> None:
 def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules, ctx,
                 phrases, ci, seg_start, tail_end) -> None:
     m = mentions[index]
-    reading = _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end)
+    item = _respective_item(simplified, mentions, index, sent, ci, rules, ctx)
+    reading = _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item)
     parent = None
     if m.change:
         parent = _respective_parent(simplified, mentions, index, sent, rules, ctx)
@@ -479,8 +494,14 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
             indicator = p.indicator or indicator
             subject = p.subject or subject
         else:
-            if indicator is None:
-                indicator = p.indicator
+            if indicator is None and p.indicator is not None:
+                # a breakdown item in a unit its figure's indicator never has (其中…可容纳600人
+                # under 总投资570万元) breaks down something else; a share (占总场次的30.4%) does not
+                # (其中今年新购置32辆 under 现有公务用车240辆: its own verb rules the fleet out)
+                units = rules.units[p.indicator]
+                verb_vetoes = rules.meaning_of(reading.verb)[2] if reading.verb else ()
+                if (_unit_fits(m, units, units) or m.unit in (p.unit, "%")) and p.indicator not in verb_vetoes:
+                    indicator = p.indicator
             if subject is None or _norm(subject) in rules.scopes:
                 subject = p.subject
     m.indicator = indicator
@@ -513,9 +534,10 @@ def _tail_end(simplified, m, clause_end) -> int:
     return m.end if simplified[m.end:clause_end].lstrip(" ").startswith("、") else clause_end
 
 
-def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Reading:
+def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=None) -> _Reading:
     """What the words around number `m` say; `seg_start` and `tail_end` from
-    _phrase_start and _tail_end, `phrases` segments (a _Phrases)."""
+    _phrase_start and _tail_end, `phrases` segments (a _Phrases); `item` from
+    _respective_item."""
     m_start, m_end = m.start, m.end
     clause_start, clause_end = sent.clauses[ci]
     tag = phrases.tag
@@ -542,13 +564,21 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Read
         if (after_colon or not _clause_has_verb(tag, tags, seg_start, clause_start, rules)
                 or not _clause_has_noun(tag, tags, seg_start, clause_start, m, clause_end)):
             lo = bisect_right(hit_ends, sent.clauses[ci - 1][0])  # the window opens with that clause
+    elif ci > 1 and _under_colon_heading(simplified, sent, ci, hit_ends, lo):
+        # 食堂就餐:日均1800人次,全年46万人次: the heading before a colon governs the
+        # verbless clauses after it, not only the first
+        if not _clause_has_verb(tag, tags, seg_start, clause_start, rules):
+            lo = bisect_right(hit_ends, sent.clauses[ci - 2][0])
 
     # score each alternative: best weight per cue group
     best: dict[tuple[int, int], tuple[int, int]] = {}
     found: dict[int, int] = {}  # alternative -> how many of its groups have a cue
     vetoed: set[str] = set()
     lent_vetoes: set[str] = set()  # from the clause a verbless one continues
+    own_words: set[int] = set()  # alternatives with a cue among the number's own words, not a generic measure
+    after_codes: set[str] = set()  # indicators with a cue after the number in its clause
     hi = bisect_left(sent.hit_starts, tail_end)
+    item_start = _own_list_item(simplified, seg_start, m_start, tags, rules)
     for hs, he, groups, vetoes in sent.hits[lo:hi]:
         if hs < m_end and he > m_start:
             weight = 3  # in the number itself (车次, 人次 …)
@@ -560,9 +590,22 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Read
             weight = 2  # own clause
         else:
             weight = 1.5  # the clause a verbless one continues
-        if vetoes:
+        if item is not None and item[0] <= hs and he <= item[1]:  # in a 分别 list
+            if not (item[2] <= hs and he <= item[3]):
+                score = (1, -abs(m_start - he))  # another item's words: context, never the meaning
+                for key in groups:
+                    if key not in best:
+                        found[key[0]] = found.get(key[0], 0) + 1
+                        best[key] = score
+                continue
+            weight = 3  # the item this number measures
+        if vetoes and he > item_start:  # (an earlier list item's verb is not this one's)
             (vetoed if weight >= 2 else lent_vetoes).update(vetoes)
         score = (weight, -(abs(m_start - he) if he <= m_start else abs(hs - m_end)))  # nearer is better
+        if weight == 3 and groups and simplified[hs:he] not in rules.generic_measures:
+            own_words.update(key[0] for key in groups)
+        if hs >= m_end and groups:
+            after_codes.update(rules.alternatives[key[0]].indicator for key in groups)
         for key in groups:
             old = best.get(key)
             if old is None:
@@ -573,6 +616,9 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Read
 
     choice, choice_score = None, None
     alternatives = rules.alternatives
+    # a number its verb governs with no noun between but a generic measure (投入资金约860万元)
+    bare_number = verb_span is not None and (np_span is None
+                                             or simplified[np_span[0]:np_span[1]] in rules.generic_measures)
     counts_organisations = m.unit in rules.organisation_units and rules.organisations_re.match(simplified, m_end)
     # only alternatives with a cue for every group can be chosen
     sizes, group_keys = rules.sizes, rules.group_keys
@@ -586,6 +632,8 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Read
             continue
         if alt.topic is not None and ai not in sent.topics:
             continue
+        if alt.bare and not bare_number:
+            continue
         weight = closeness = top = 0
         for key in group_keys[ai]:
             w, c = best[key]
@@ -594,9 +642,14 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Read
             top = max(top, w)
         if top < 1.5:
             continue  # nothing in the clause that governs the number says what it is
-        if alt.indicator in lent_vetoes and top < 3:
-            continue  # a veto lent by the clause before yields only to the number's own words
-        if not _unit_fits(m, alt.fit_units, alt.all_units):
+        if alt.bare and (top < 3 or (after_codes - {alt.indicator})):
+            continue  # its verb must govern the number, and no other cue follow it (投入资金12万元开展培训)
+        if alt.indicator in lent_vetoes and ai not in own_words:
+            # a veto lent by the clause before yields only to the number's own words, and not
+            # to a generic measure (对外墙进行清洗,面积1.8万平方米: 面积 is not what says stock)
+            continue
+        if not (_unit_fits(m, alt.fit_units, alt.all_units)
+                or _change_of_named_count(m, simplified[clause_start:m_start], alt.fit_units)):
             continue
         if counts_organisations and alt.indicator not in rules.counts_organisations:
             continue
@@ -612,6 +665,53 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end) -> _Read
     verb = simplified[verb_span[0]:verb_span[1]] if verb_span is not None else None
     bare = verb is not None and np_span is None
     return _Reading(choice, subject, choice is not None, verb, bare, frozenset(vetoed))
+
+
+def _under_colon_heading(simplified, sent, ci, hit_ends, lo) -> bool:
+    """Whether clause `ci` follows a cue-less clause that opens after a colon, and the
+    clause before that colon (the heading) has cue words."""
+    prev_start = sent.clauses[ci - 1][0]
+    if prev_start == 0 or simplified[prev_start - 1] != ":":
+        return False
+    if lo and hit_ends[lo - 1] > prev_start:
+        return False  # the clause after the colon has cue words of its own
+    return bool(lo) and hit_ends[lo - 1] > sent.clauses[ci - 2][0]
+
+
+def _respective_item(simplified, mentions, index, sent, ci, rules, ctx):
+    """会议、培训、接待分别为860场、42期、136批次: the i-th number after 分别 measures
+    the i-th item of the list before it. Returns (list start, list end, item start,
+    item end) when the items and the numbers agree in count, else None."""
+    m = mentions[index]
+    if m.change:
+        return None
+    clause_start, clause_end = sent.clauses[ci]
+    word = None
+    for word in rules.respectively_re.finditer(simplified, clause_start, m.start):
+        pass
+    if word is None:
+        return None
+    if ctx.between(clause_start, word.start()):
+        return None  # numbers in the list: it lists figures, not names
+    figures = [j for j in ctx.between(word.end(), clause_end) if not mentions[j].change]
+    cuts = [clause_start] + [c.end() for c in _RESPECTIVE_JOINS.finditer(simplified, clause_start, word.start())]
+    if len(cuts) < 2 or len(cuts) != len(figures) or index not in figures:
+        return None
+    i = figures.index(index)
+    item_end = cuts[i + 1] - 1 if i + 1 < len(cuts) else word.start()
+    return (clause_start, word.start(), cuts[i], item_end)
+
+
+_RESPECTIVE_JOINS = re.compile("[、和及与]")
+
+
+def _own_list_item(simplified, seg_start, m_start, tags, rules) -> int:
+    """Where the list item of a number with its own verb begins (取消公车800辆、保留200辆:
+    保留 governs 200辆, 取消 does not veto it), else -1. The words before still lend cues."""
+    item = simplified[seg_start:m_start]
+    if item.lstrip(" ").startswith("、") and _has_verb(tags, rules):
+        return seg_start
+    return -1
 
 
 def _vetoed_earlier(simplified, sentence_start, window_start, m_start, patterns) -> bool:
@@ -766,6 +866,14 @@ def _tail_subject(tag, simplified, m, tail_end):
     if end is None:
         return None
     return (start, end)
+
+
+def _change_of_named_count(m: Mention, before: str, units: frozenset) -> bool:
+    """Whether a percent change measures a count its clause names by its unit
+    (接待批次同比下降31.5%, 出车次数增长8%): a two-character unit or unit + 数."""
+    if not m.change or m.unit != "%":
+        return False
+    return any(u and ((len(u) > 1 and u in before) or u + "数" in before) for u in units)
 
 
 def _unit_fits(m: Mention, units: frozenset, all_units: frozenset) -> bool:

@@ -32,6 +32,7 @@ UNITS = {  # surface unit -> (canonical unit, kind, factor)
     "辆次": ("辆次", "count", 1), "趟次": ("趟次", "count", 1), "家次": ("家次", "count", 1),
     "件次": ("件次", "count", 1), "份次": ("份次", "count", 1), "台次": ("台次", "count", 1),
     "吨": ("吨", "mass", 1), "单": ("单", "count", 1), "万次": ("次", "count", 1e4),
+    "套": ("套", "count", 1), "期": ("期", "count", 1), "批次": ("批次", "count", 1),
 }
 
 
@@ -499,16 +500,19 @@ def test_cue_meaning_from_word_index_is_that_of_testing_every_word():
         groups = tuple((ai, gi) for ai, alt in enumerate(rules.alternatives)
                        for gi, group in enumerate(alt.near) if says(group))
         topics = tuple(ai for ai, alt in enumerate(rules.alternatives) if alt.topic and says(alt.topic))
-        return groups, topics, frozenset(code for code, words in rules.vetoes.items() if says(words))
+        cancels = tuple(ai for ai, alt in enumerate(rules.alternatives) if alt.topic_unless and says(alt.topic_unless))
+        return groups, topics, frozenset(code for code, words in rules.vetoes.items() if says(words)), cancels
 
     words = sorted({w for alt in rules.alternatives for g in alt.near for w in g}
                    | {w for alt in rules.alternatives for w in alt.topic or ()}
+                   | {w for alt in rules.alternatives for w in alt.topic_unless}
                    | {w for ws in rules.vetoes.values() for w in ws})
     hits = words + [a + b for a, b in zip(words, reversed(words))] + ["会议室使用面积", "新能源汽车", "车"]
     for hit in hits:
         rules.meanings.pop(hit, None)
         assert rules.meaning_of(hit) == brute(hit), hit
     assert any(rules.meaning_of(h)[0] for h in hits) and any(rules.meaning_of(h)[2] for h in hits)
+    assert any(rules.meaning_of(h)[3] for h in hits)
 
 
 @pytest.mark.parametrize("text, span, expected", [
@@ -570,3 +574,299 @@ def test_places_renovated_are_projects_not_repair_jobs():
     # SPEC §6: 修缮 + 处 counts projects; repair jobs are counted in 件/次/项
     assert indicators("对3处办公楼进行修缮。", "3处") == ["construction.projects"]
     assert indicators("全年完成维修任务1300件。", "1300件") == ["maintenance.tasks"]
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    # the money's own clause has a verb (投入), the works are named in the clause before
+    ("完成机关大院管网维修改造项目9个,投入资金约430万元。", "430万元", "construction.spending"),
+    ("全年实施办公楼修缮工程5项,共投资1260万元。", "1260万元", "construction.spending"),
+    # an energy word anywhere in the sentence cancels that topic: energy money stays energy
+    ("各县区累计投入财政资金560余万元,完成公共机构节能改造面积12万平方米。", "560余万元", "energy.spending"),
+    ("投入资金80万元,对机关院内光伏设施进行改造。", "80万元", "energy.spending"),
+    # money saved is not money invested
+    ("通过维修改造项目评审,节约资金35万元。", "35万元", "procurement.savings"),
+    ("办公楼改造工程经审计核减,节省投资42万元。", "42万元", None),
+    ("向上争取专项资金65万元,对老干部活动中心进行维修。", "65万元", None),
+    ("投入资金65万元,对老干部活动中心进行维修。", "65万元", "construction.spending"),
+    # 建设 alone is too generic to make money a building investment
+    ("持续推进节约型机关建设,投入资金30万元。", "30万元", None),
+    ("加强机关文化建设,投入资金12万元。", "12万元", None),
+])
+def test_works_named_earlier_in_the_sentence_make_money_an_investment(text, span, expected):
+    assert indicators(text, span) == [expected]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # every verb of vacating rules out the holding, not only 腾退
+    ("各单位腾空闲置办公用房共计34间,面积约950平方米。", ["34间", "950平方米"], ["office_space.vacated"] * 2),
+    # the space reassigned is named in the clause before, whose verb is its own
+    ("将收回的办公用房集中调配给新设机构,调配面积2700平方米。", ["2700平方米"], ["office_space.reallocated"]),
+    ("为新设机构调剂周转资金50万元。", ["50万元"], [None]),
+    # the kinds of vehicle a reform keeps are the fleet
+    ("车改后全市保留机要通信、应急保障和特种专业技术用车95辆。", ["95辆"], ["vehicles.fleet"]),
+    # the share of units that report or meet a target is not consumption
+    ("公共机构能耗数据上报率达到100%。", ["100%"], [None]),
+    ("人均能耗同比下降4.5%。", [("4.5%", "decrease")], ["energy.consumption"]),
+    # a shortfall is what is missing, not what was spent
+    ("办公楼维修资金短缺,缺口约150万元。", ["150万元"], [None]),
+])
+def test_probe_round_office_vehicle_energy_money(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a percent change of a count its clause names by its unit
+    ("全年来访团组接待批次同比下降28%。", [("28%", "decrease")], ["reception.served"]),
+    ("全年会议服务场次比上年增加15%。", [("15%", "increase")], ["meetings.held"]),
+    # … but a budget line named like a count's cue is not that count
+    ("会议费支出较上年压缩25%。", [("25%", "decrease")], [None]),
+    ("公务用车运行费用同比下降9%。", [("9%", "decrease")], ["vehicles.running_cost"]),
+    # capacity is not meals or diners
+    ("新建食堂可同时容纳450人就餐。", ["450人"], [None]),
+    # what energy cost is consumption in 元
+    ("全年机关大院水电费支出198万元。", ["198万元"], ["energy.consumption"]),
+    ("通过节能改造年节约电费25万元。", ["25万元"], [None]),
+    ("开展节能宣传进机关活动42场次。", ["42场次"], ["energy.campaign"]),
+    # what was disposed of is named in the clause before the number's own verb
+    ("全县参加车改的车辆共860辆,公开拍卖710辆。", ["710辆"], ["vehicles.disposed"]),
+    ("拍卖报废电脑等设备120台,公车30辆。", ["120台", "30辆"], ["assets.disposed", "vehicles.disposed"]),
+    ("办理资产处置审批41批次,涉及资产1280件,原值760万元。", ["1280件", "760万元"], ["assets.disposed"] * 2),
+    ("将未达到报废年限的办公设备65件统一归集。", ["65件"], [None]),
+    ("妥善处置群众集体上访事件8件。", ["8件"], ["petitions.handled"]),
+])
+def test_probe_round_changes_capacity_costs_disposals(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+def test_breakdown_item_in_a_unit_of_another_kind_does_not_inherit():
+    text = "食堂改扩建项目总投资380万元。其中,餐厅面积900平方米,可容纳300人用餐。"
+    assert indicators(text, "380万元", "300人") == ["construction.spending", None]
+    # a share of the figure broken down keeps its meaning
+    text = "全年服务会议600场,其中市级会议180场,占总场次的30%。"
+    assert indicators(text, "600场", "180场", "30%") == ["meetings.held"] * 3
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # money the sentence gives another purpose is not the works' investment
+    ("办公楼维修改造后,安排伙食补助资金52万元。", ["52万元"], [None]),
+    ("机关运行经费投入640万元,会议室改造稳步推进。", ["640万元"], [None]),
+    # 接待来访群众 is petitions, in either word order
+    ("全年接待来访群众230人次。", ["230人次"], ["petitions.handled"]),
+    # the fleet before and after a reform
+    ("全县公务用车由改革前的520辆减少到186辆。", ["520辆", "186辆"], ["vehicles.fleet"] * 2),
+    ("车改取消公务用车334辆。", ["334辆"], ["vehicles.disposed"]),
+    # what goes out of the public property warehouse is reallocated
+    ("公物仓接收资产900件,出库调剂650件。", ["900件", "650件"], ["assets.reallocated"] * 2),
+])
+def test_probe_round_purposes_petitions_fleet_warehouse(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+def test_fuel_in_litres_is_energy():
+    # 升 is not a SPEC §4 unit: the number grammar keeps it as written (kind other)
+    text = "全年节约燃油2.6万升,公务用车耗油18万升。"
+    ms = [Mention(start=text.index(s), end=text.index(s) + len(s), text=s, value=v, unit="升", kind="other")
+          for s, v in (("2.6万升", 26000), ("18万升", 180000))]
+    assign_meaning(text, simplify(text), ms)
+    assert [m.indicator for m in ms] == ["energy.savings", "energy.consumption"]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a platform or smart system is IT, not building work
+    ("投资150万元建设智慧食堂管理平台。", ["150万元"], [None]),
+    ("投入资金8万元在办公楼安装智能门禁系统。", ["8万元"], [None]),
+    ("投资150万元完成办公楼外墙改造。", ["150万元"], ["construction.spending"]),
+    # computers scrapped are assets disposed of
+    ("公车处置完成后,报废旧电脑86台。", ["86台"], ["assets.disposed"]),
+])
+def test_probe_round_it_and_computers(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("车队全年累计行程42万公里。", ["42万公里"], ["vehicles.mileage"]),
+    ("安排公务用车保障领导外出检查310次。", ["310次"], ["vehicles.trips"]),
+    # the public served at a counter are not official guests
+    ("窗口全年接待市民群众咨询8600人次。", ["8600人次"], [None]),
+    ("全年接待外省市考察团组85批次。", ["85批次"], ["reception.served"]),
+])
+def test_probe_round_mileage_trips_guests(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a list item with its own verb is not vetoed by the verb of the item before
+    ("车改中取消一般公务用车560辆、保留140辆。", ["560辆", "140辆"], ["vehicles.disposed", "vehicles.fleet"]),
+    ("腾退超标办公用房900平方米、调剂办公用房600平方米。", ["900平方米", "600平方米"],
+     ["office_space.vacated", "office_space.reallocated"]),
+    # … while a verbless item still shares the verb and its vetoes
+    ("新能源汽车占比达到60%、燃油车占比40%。", ["60%", "40%"], ["vehicles.new_energy", None]),
+    # what is left after disposal is not disposed of; what is bought beside a disposal is not either
+    ("车改车辆处置后剩余88辆。", ["88辆"], [None]),
+    ("处置资产的同时,新购置办公设备150台。", ["150台"], [None]),
+])
+def test_probe_round_list_items_and_disposals(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # the domain named in a heading clause, the verb and number in the next
+    ("做好机关食堂服务,全年保障7.2万人次。", ["7.2万人次"], ["canteen.meals"]),
+    ("机关饭堂推行自助餐,日均保障900人。", ["900人"], ["canteen.diners"]),
+    ("加强消防安全管理,全年排查整改27处。", ["27处"], ["security.hazards"]),
+    ("为值班人员准备盒饭320份。", ["320份"], ["canteen.meals"]),
+    # … but the canteen's own staff are not diners
+    ("机关食堂现有服务人员45人。", ["45人"], [None]),
+])
+def test_probe_round_heading_clause_names_the_domain(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+def test_quota_cut_to_a_level_is_the_fleet():
+    text = "全市车辆编制数由原来的240辆核减为198辆。"
+    assert indicators(text, "240辆", "198辆") == ["vehicles.fleet"] * 2
+    assert indicators("全县公务用车编制核减至75辆。", "75辆") == ["vehicles.fleet"]
+
+
+@pytest.mark.parametrize("text, span", [
+    # an area a service covers is not the office space held
+    ("负责机关办公楼保洁面积9.6万平方米。", "9.6万平方米"),
+    ("办公楼物业服务面积共计5.2万平方米。", "5.2万平方米"),
+    ("全年完成办公楼消杀面积累计86万平方米。", "86万平方米"),
+])
+def test_area_a_service_covers_is_not_stock(text, span):
+    assert indicators(text, span) == [None]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # assets registered into the books are not reallocated; through the warehouse they are
+    ("全年登记入库新购资产9600件。", ["9600件"], [None]),
+    ("公物仓全年入库资产740件。", ["740件"], ["assets.reallocated"]),
+    # the public served at a counter are not official guests
+    ("政务大厅全年接待办理各类业务2.3万人次。", ["2.3万人次"], [None]),
+])
+def test_probe_round_registration_and_counter_service(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("冬季供暖期锅炉耗煤1900吨。", ["1900吨"], ["energy.consumption"]),
+    # an absolute cut in what is burnt is a saving; a relative one a change of consumption
+    ("锅炉煤改气后年减少燃煤消耗1500吨。", ["1500吨"], ["energy.savings"]),
+    # fees collected from tenants are not what was consumed
+    ("全年代收入驻单位水电费64万元。", ["64万元"], [None]),
+])
+def test_probe_round_coal_and_fees(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a share of organisations counts organisations: only indicators that may count them take it
+    ("全县仍有28%的公共机构未完成节能改造。", ["28%"], [None]),
+    ("全市90%的县级以上机关建成节约型机关。", ["90%"], ["energy.model_units"]),
+    ("对12个公共机构实施维修改造项目。", ["12个"], [None]),
+])
+def test_share_of_organisations(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a generic measure (面积, 租金) does not lift a veto lent by the clause before
+    ("对办公楼玻璃幕墙进行清洗,面积9000平方米。", ["9000平方米"], [None]),
+    ("向社会租用办公用房1800平方米,年租金54万元。", ["54万元"], [None]),
+    ("出租闲置办公用房1800平方米,年租金54万元。", ["54万元"], ["assets.leased"]),
+    # units and words of rented vehicles, talent flats, green retrofits, repairs
+    ("为大型活动租用社会车辆180台次。", ["180台次"], ["vehicles.rented"]),
+    ("建成人才公寓3栋,可提供房源240套。", ["240套"], ["housing.talent_apartment"]),
+    ("完成外墙保温改造面积3.1万平方米。", ["3.1万平方米"], ["energy.retrofit_area"]),
+    ("完成中央空调维修保养860台次。", ["860台次"], ["maintenance.tasks"]),
+])
+def test_probe_round_generic_measures_and_units(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+def test_guests_and_meetings_counted_together_are_neither():
+    assert indicators("全年接待会议、考察团组共计280批次。", "280批次") == [None]
+    assert indicators("接待会议代表420批次。", "420批次") == ["meetings.held"]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # the i-th number after 分别 measures the i-th item of the list before it
+    ("全年共保障会议、接待分别为740场、95批次。", ["740场", "95批次"], ["meetings.held", "reception.served"]),
+    ("办公用房腾退和调剂面积分别达到9000平方米和6000平方米。", ["9000平方米", "6000平方米"],
+     ["office_space.vacated", "office_space.reallocated"]),
+    ("全年会议、培训、接待分别为300场、12期、80批次。", ["300场", "12期", "80批次"],
+     ["meetings.held", None, "reception.served"]),
+    # items of one kind still share it
+    ("全年用电、用水分别为310万千瓦时、9000吨。", ["310万千瓦时", "9000吨"], ["energy.consumption"] * 2),
+])
+def test_respective_numbers_measure_their_own_items(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+def test_colon_heading_governs_every_verbless_clause_after_it():
+    text = "机关食堂就餐:日均1500人次,全年38万人次。"
+    assert indicators(text, "1500人次", "38万人次") == ["canteen.meals"] * 2
+    # a clause with its own verb after the heading reads itself
+    text = "机关食堂就餐:日均1500人次,接待来宾60批次。"
+    assert indicators(text, "1500人次", "60批次") == ["canteen.meals", "reception.served"]
+
+
+def test_share_of_institutions_audited():
+    assert indicators("全县已有65%的公共机构开展了能源审计。", "65%") == ["energy.audits"]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a domain named in the sentence lends its meaning only to a number its own verb governs bare
+    ("机关食堂工作人员参加志愿服务210人次。", ["210人次"], [None]),
+    ("食堂加强疫情防控,提供核酸检测服务1.1万人次。", ["1.1万人次"], [None]),
+    ("机关食堂提倡节约,全年服务干部出行5200人次。", ["5200人次"], [None]),
+    ("开展安全生产月活动,排查整改办公用房使用问题14处。", ["14处"], [None]),
+    ("做好机关食堂服务,全年保障5.4万人次。", ["5.4万人次"], ["canteen.meals"]),
+])
+def test_domain_lends_meaning_only_to_a_bare_verb(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # money whose own clause names another purpose is not the works' investment
+    ("完成办公楼维修工程,全年投入培训资金20万元。", ["20万元"], [None]),
+    ("推进机关大院改造,投入疫情防控资金35万元。", ["35万元"], [None]),
+    ("完成食堂改造后,投入资金12万元开展厨艺培训。", ["12万元"], [None]),
+    ("办公楼改造完成后,向困难职工发放慰问资金8万元。", ["8万元"], [None]),
+    # plain investment words keep it
+    ("办公楼维修项目全部完工,累计完成投资1280万元。", ["1280万元"], ["construction.spending"]),
+    ("完成会议中心改造,投入资金460万元。", ["460万元"], ["construction.spending"]),
+])
+def test_works_money_only_when_its_clause_names_no_other_purpose(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+def test_breakdown_item_whose_own_verb_rules_the_figure_out_does_not_inherit():
+    text = "全县现有公务用车180辆,其中今年新购置26辆。"
+    assert indicators(text, "180辆", "26辆") == ["vehicles.fleet", None]
+    # a kind named in the breakdown is no verb: it still inherits
+    text = "全年服务各类会议320场,其中党组会议12场。"
+    assert indicators(text, "320场", "12场") == ["meetings.held"] * 2
+
+
+def test_energy_consumption_written_as_consumption_statistics():
+    # 能源消费总量 is the statistical name of consumption
+    assert indicators("全县公共机构能源消费总量较2020年下降9%。", ("9%", "decrease")) == ["energy.consumption"]
+
+
+def test_vehicle_line_of_a_three_public_breakdown_is_three_public():
+    text = "“三公”经费支出31.5万元,其中公务用车购置费0万元,公务用车运行维护费22.4万元,公务接待费9.1万元。"
+    assert indicators(text, "31.5万元", "0万元", "22.4万元", "9.1万元") == ["spending.three_public"] * 4
+    # without the 三公 total it is the vehicles' running cost
+    assert indicators("公务用车运行维护费6万元,主要用于燃油和维修。", "6万元") == ["vehicles.running_cost"]
+
+
+def test_what_an_inspection_found_is_not_what_it_covered():
+    text = "实地抽查领导干部办公室380间,发现超标19间。"
+    assert indicators(text, "380间", "19间") == ["office_space.inspected", None]
+
+
+def test_fuel_bought_for_official_vehicles_is_running_cost():
+    text = "全年公务用车加油9000车次,加油金额210万元。"
+    assert indicators(text, "9000车次", "210万元") == [None, "vehicles.running_cost"]
