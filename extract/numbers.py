@@ -232,6 +232,20 @@ def _chinese_range(text: str, m: regex.Match) -> Candidate | None:
     return ranged if ranged.unit is not None else None
 
 
+def _unit_multiplier(unit: Unit) -> float:
+    """The multiplier a unit's surface starts with: 万元 -> 1e4, 万千瓦时 -> 1e4, 平方米 -> 1.
+
+    It is the unit's factor over that of the longest rest that is itself a
+    unit of the same canonical (万千瓦时 is 万 + 千瓦时, not 万千 + 瓦时).
+    """
+    units = unit_table().units
+    for k in range(len(_MULT_RUN.match(unit.surface).group()), 0, -1):
+        rest = units.get(unit.surface[k:])
+        if rest is not None and rest.canonical == unit.canonical:
+            return unit.factor / rest.factor
+    return 1
+
+
 def _range(text: str, first: Candidate) -> Candidate:
     """10至20辆, 23万—25万平方米: one candidate with value and value_max."""
     if text[first.end : first.end + 1] not in _RANGE_SEP_FIRST:
@@ -251,6 +265,8 @@ def _range(text: str, first: Candidate) -> Candidate:
         mult = first.multiplier if first.multiplier != 1 else second.multiplier
         low = parse_arabic(first.number_text) if not first.chinese else parse_chinese(first.number_text)
         first_value = low * mult * second.unit.factor
+        if first.multiplier != 1:
+            first_value /= _unit_multiplier(second.unit)  # 1万至2万元: 万元 holds the 万 the first wrote
     else:
         first_value = first.value
     if second.value < first_value:

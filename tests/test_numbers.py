@@ -104,6 +104,10 @@ def test_number_unit_value(sentence, span, value, unit, kind):
         ("每组安排二至三人值守。", "二至三人", 2, 3, "人"),
         ("工期一至两个月。", "一至两个月", 1, 2, "月"),
         ("能耗降低10%-20%。", "10%-20%", 10, 20, "%"),
+        # both ends with a multiplier, the unit holding the second one's (万元, 万千瓦时)
+        ("每套设备报价2万至3万元。", "2万至3万元", 20000, 30000, "元"),
+        ("改造预算0.5亿—1亿元。", "0.5亿—1亿元", 50000000, 100000000, "元"),
+        ("年节电6万-8万千瓦时。", "6万-8万千瓦时", 60000, 80000, "千瓦时"),
     ],
 )
 def test_ranges(sentence, span, value, value_max, unit):
