@@ -122,7 +122,7 @@ def change_of_number(text: str, cand: Candidate) -> str | None:
         return None
     idx, word, direction = best
     after_cue = clause[idx + len(word) :]
-    if after_cue[:1] in change["level_after_cue"]:
+    if after_cue[:1] in change["level_after_cue"] and word not in change["size_of_change"]:
         return None
     if any(rate in after_cue for rate in change["level_rates"]):
         return None

@@ -189,6 +189,10 @@ def test_two_classifiers_for_one_count_are_not_a_ratio():
         ("减少二氧化碳排放400吨。", "400吨", None),
         ("能耗下降到35千瓦时/平方米。", "35千瓦时/平方米", None),
         ("节能示范单位创建率为82%。", "82%", None),
+        # a word naming the size of the change: 为/达到 after it still give the change
+        ("办公经费支出增幅为3.5%。", "3.5%", "increase"),
+        ("单位建筑面积电耗降幅达到7%。", "7%", "decrease"),
+        ("公务接待批次增速为2.1%。", "2.1%", "increase"),
     ],
 )
 def test_change(sentence, span, change):
