@@ -46,6 +46,7 @@ class _Words:
         self.followed_by = rule["followed_by"]
         self.followed_by_words = tuple(rule["followed_by_words"])
         self.not_after = rule["not_after"]
+        self.calls_counted_after = tuple(data["calls_counted_after"])
         self.identifier_after = tuple(data["identifier_after"])
         self.quote_pairs = tuple((pair[0], pair[1]) for pair in data["quotes"]["pairs"])
         self.quote_max_len = int(data["quotes"]["max_len"])
@@ -116,7 +117,7 @@ class Exclusions:
             return "slogan"
         text = self.text
         before = text[s - 4 if s > 4 else 0 : s].rstrip(" \t")
-        if before.endswith(self.ordinal_before):
+        if before.endswith(self.ordinal_before) and not self._counts_calls(cand, before):
             return "ordinal"
         if cand.chinese:
             why = self._chinese(cand, before)
@@ -129,6 +130,11 @@ class Exclusions:
         if cand.unit is None:
             return self._bare(cand, text[s - 1 : s] if s else "")
         return None
+
+    def _counts_calls(self, cand: Candidate, before: str) -> bool:
+        """接听电话5000个: after 电话/热线 a number of at most 6 digits with a count classifier counts calls."""
+        return (cand.unit is not None and cand.unit.kind == "count" and len(cand.number_text) <= 6
+                and before.endswith(self.words.calls_counted_after))
 
     def _chinese(self, cand: Candidate, before: str) -> str | None:
         if cand.number_text in ("一", "壹") and cand.value_max is None:

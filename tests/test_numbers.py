@@ -85,6 +85,23 @@ def one(text):
         ("值守期间供餐36餐。", "36餐", 36, "餐", "count"),
         ("从4方面入手整改。", "4方面", 4, "方面", "count"),
         ("重点抓好两方面工作。", "两方面", 2, "方面", "count"),
+        # classifiers of transactions, packs, files, pots, windows, sets, class hours, calls, banners, letters
+        ("财务系统处理支付业务4600余笔。", "4600余笔", 4600, "笔", "count"),
+        ("领用复印纸1200包。", "1200包", 1200, "包", "count"),
+        ("整理移交档案860卷。", "860卷", 860, "卷", "count"),
+        ("会场摆放绿植450盆。", "450盆", 450, "盆", "count"),
+        ("维修更换木门36樘。", "36樘", 36, "樘", "count"),
+        ("擦拭玻璃窗900扇。", "900扇", 900, "扇", "count"),
+        ("调剂使用监控设备15台套。", "15台套", 15, "台套", "count"),
+        ("组织网络学习48学时。", "48学时", 48, "学时", "count"),
+        ("授课24课时。", "24课时", 24, "课时", "count"),
+        ("回访服务对象2300通。", "2300通", 2300, "通", "count"),
+        ("获赠锦旗7面。", "7面", 7, "面", "count"),
+        ("收到感谢信16封。", "16封", 16, "封", "count"),
+        # after 电话/热线 a number with a count classifier counts calls: no phone number
+        ("接听服务电话3800个。", "3800个", 3800, "个", "count"),
+        ("受理监督热线1200余件。", "1200余件", 1200, "件", "count"),
+        ("受理投诉电话260次。", "260次", 260, "次", "count"),
     ],
 )
 def test_number_unit_value(sentence, span, value, unit, kind):
@@ -278,6 +295,13 @@ def test_arabic_one_is_a_statistic_but_lone_chinese_one_is_not():
         # a category of public institution, not a count
         "该中心为公益二类事业单位。",
         "上世纪70年代建成。",
+        # 包/通 in fixed phrases, the phase of a project, the name of a plan
+        "落实门前三包责任制度。",
+        "场地完成三通一平。",
+        "推进二期工程和3期项目建设。",
+        "编制机关事务五年规划。",
+        "制定公共机构节能三年行动计划。",
+        "监督电话:87654321个人咨询。",
     ],
 )
 def test_hard_negatives_give_no_statistic(sentence):
