@@ -128,14 +128,22 @@ def change_of_number(text: str, cand: Candidate) -> str | None:
         return None
     if kind in ("percent", "percentage_point"):
         return direction
-    # An amount: only right after its cue, and never an amount saved or avoided.
-    if any(ch not in change["gap_before_amount"] for ch in after_cue):
+    # An amount: only right after its cue (a count: after its noun), never an amount saved or avoided.
+    if any(ch not in change["gap_before_amount"] for ch in after_cue) and not _counted_noun_gap(after_cue, kind, change):
         return None
     if word in change["amount_saved_cues"]:
         return None
     if text[cand.end : cand.end + 4].lstrip(" \t").startswith(tuple(change["amount_avoided_after"])):
         return None
     return direction
+
+
+def _counted_noun_gap(gap: str, kind: str | None, change: dict) -> bool:
+    """减少公务用车342辆: between a change cue and a count only the counted noun stands."""
+    gap = gap.rstrip(change["gap_before_amount"])
+    return (kind == "count" and 0 < len(gap) <= int(change["count_noun_gap"])
+            and all("\u4e00" <= ch <= "\u9fff" for ch in gap)
+            and not any(ch in change["level_after_cue"] for ch in gap))
 
 
 def shares_about(text: str, previous: Candidate, cand: Candidate) -> bool:

@@ -67,6 +67,10 @@ def one(text):
         ("引进外资5万美元。", "5万美元", 50000, "美元", "other"),
         ("新建变电站的电压为110kV。", "110kV", 110, "kV", "other"),
         ("年节能量折合1200tce。", "1200tce", 1200, "吨标准煤", "energy"),
+        # a mass after the name of the standard-fuel measure is in 吨标准煤
+        ("全年节约标准煤86吨。", "86吨", 86, "吨标准煤", "energy"),
+        ("能源消耗折合标煤1.6万吨。", "1.6万吨", 16000, "吨标准煤", "energy"),
+        ("能耗折标准煤约450公斤。", "450公斤", 0.45, "吨标准煤", "energy"),
         ("辖区面积86平方千米。", "86平方千米", 86000000, "平方米", "area"),
         # a multiplier after 万/亿 with no digit starts the unit: 一万 + 千瓦时
         ("光伏电站年发电一万千瓦时。", "一万千瓦时", 10000, "千瓦时", "energy"),
@@ -147,6 +151,10 @@ def test_ranges(sentence, span, value, value_max, unit):
         ("不足50人参加。", "50人", "under"),
         ("改造工作持续了五年多。", "五年多", "over"),
         ("约6800余人次参加。", "6800余人次", "over"),
+        ("辖区公共机构约有430家。", "430家", "about"),
+        ("累计投入约计85万元。", "85万元", "about"),
+        ("参加学习超过了260人次。", "260人次", "over"),
+        ("全年培训不低于40学时。", "40学时", "over"),
         ("近万人次观看。", "万人次", "under"),
         ("共接待来访群众近千人次。", "千人次", "under"),
         ("采购项目节约资金15万元。", "15万元", None),
@@ -210,6 +218,11 @@ def test_two_classifiers_for_one_count_are_not_a_ratio():
         ("办公经费支出增幅为3.5%。", "3.5%", "increase"),
         ("单位建筑面积电耗降幅达到7%。", "7%", "decrease"),
         ("公务接待批次增速为2.1%。", "2.1%", "increase"),
+        # a count: the counted noun may stand between the cue and the number
+        ("全年共减少执法车辆38辆。", "38辆", "decrease"),
+        ("新址增加会议室6间。", "6间", "increase"),
+        ("调整后减少公务用车到96辆。", "96辆", None),
+        ("增加保障经费40万元。", "40万元", None),
     ],
 )
 def test_change(sentence, span, change):
@@ -217,6 +230,11 @@ def test_change(sentence, span, change):
     m = [x for x in found if x.text == span]
     assert m, [x.text for x in found]
     assert m[0].change == change
+
+
+def test_standard_coal_applies_to_its_own_number_only():
+    found = stats("节约标准煤120吨、二氧化碳310吨。")
+    assert [(f[0], f[3], f[4]) for f in found] == [("120吨", "吨标准煤", "energy"), ("310吨", "吨", "mass")]
 
 
 def test_list_gives_each_number_separately():
