@@ -8,6 +8,7 @@ from .model import DateMention, Mention
 from .normalize import NormalizedText
 from .numbers import Candidate, find_numbers
 from .qualifiers import approx_of, change_of_number, shares_about
+from .units import measured_as
 
 
 def clean_number(value: float | None) -> float | int | None:
@@ -56,6 +57,8 @@ def find_statistics_and_dates(
 def _mention(normalized: NormalizedText, cand: Candidate, approx: str | None) -> Mention:
     start, end = normalized.to_original(cand.start, cand.end)
     unit = cand.unit
+    if unit is not None and unit.canonical == "吨":  # (the only unit `measured_as` rules change)
+        unit = measured_as(normalized.norm, cand.start, unit) or unit
     value_max = cand.value_max
     # (positional: start, end, text, value, value_max, unit, kind, approx, change; this runs for every mention)
     return Mention(

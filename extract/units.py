@@ -68,3 +68,37 @@ class UnitTable:
 @lru_cache(maxsize=1)
 def unit_table() -> UnitTable:
     return UnitTable(load("units"))
+
+
+_CLAUSE_END = set("，,;；。:：\n!?！？")
+
+
+@lru_cache(maxsize=1)
+def _measured_as() -> list[tuple[tuple[str, ...], str, Unit, int]]:
+    """(words, from canonical, the unit it becomes, window) of rules/units.yaml `measured_as`."""
+    rules = []
+    for rule in load("units").get("measured_as") or []:
+        to = Unit(rule["to"], rule["to"], 1.0, rule["kind"])
+        rules.append((tuple(rule["words"]), rule["from"], to, int(rule["within"])))
+    return rules
+
+
+def measured_as(text: str, start: int, unit: Unit | None) -> Unit | None:
+    """标准煤350吨: the unit a mass is in when the clause names a standard-fuel measure before it.
+
+    Returns the unit to use instead of `unit`, or None to keep it.
+    """
+    if unit is None or unit.kind == "ratio":
+        return None
+    for words, source, to, within in _measured_as():
+        if unit.canonical != source:
+            continue
+        before = text[max(0, start - within) : start]
+        for word in words:
+            idx = before.rfind(word)
+            if idx == -1:
+                continue
+            gap = before[idx + len(word) :]
+            if not any(ch.isdigit() or ch in _CLAUSE_END for ch in gap):
+                return Unit(unit.surface, to.canonical, unit.factor, to.kind)
+    return None
