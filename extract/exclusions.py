@@ -42,6 +42,7 @@ class _Words:
     def __init__(self, data: dict):
         self.vague_before = tuple(data["vague_before"])
         self.vague_after = tuple(data["vague_after"])
+        self.vague_pairs = frozenset(data["vague_pairs"])
         rule = data["bare_number"]
         self.followed_by = rule["followed_by"]
         self.followed_by_words = tuple(rule["followed_by_words"])
@@ -141,6 +142,9 @@ class Exclusions:
             return "lone 一"  # (一至两个月 is a range, not an article)
         if before.endswith(self.words.vague_before):
             return "vague"
+        pairs, text = self.words.vague_pairs, cand.number_text
+        if text[:2] in pairs or (text[1:2] in "十百千万" and before[-1:] + text[:1] in pairs):
+            return "vague"  # 两三年, 二三十人次
         after = self.text[cand.start + len(cand.number_text) : cand.start + len(cand.number_text) + 2]
         if after.startswith(self.words.vague_after):
             return "vague"

@@ -14,7 +14,8 @@ from math import prod
 
 import regex
 
-from .numerals import CHINESE_NUMERAL_CHARS, MULTIPLIERS, is_only_multipliers, parse_arabic, parse_chinese
+from .numerals import CHINESE_NUMERAL_CHARS, DIGITS, MULTIPLIERS, is_only_multipliers, parse_arabic, parse_chinese
+from .rulebook import load
 from .units import Unit, unit_table
 
 _CN_GROUP = r"(?P<cn>[" + CHINESE_NUMERAL_CHARS + r"]+)"
@@ -202,6 +203,8 @@ def _chinese(text: str, m: regex.Match) -> Candidate | None:
     for k in range(len(run), shortest - 1, -1):
         if text[start + k : start + k + 1] not in tail_first:
             continue  # _tail would find no unit here
+        if 1 < k < 4 and _is_digit_string(run[:k]):
+            continue  # 统一三个: 一三 is no numeral; an estimate pair (两三年) is kept for exclusions to veto
         value = parse_chinese(run[:k])
         if value is None:
             continue
@@ -214,6 +217,17 @@ def _chinese(text: str, m: regex.Match) -> Candidate | None:
             bare_multiplier=is_only_multipliers(run[:k]) and run[:k] != "十",
         )
     return None
+
+
+@lru_cache(maxsize=1)
+def _estimate_pairs() -> frozenset[str]:
+    """Neighbouring numerals that make an estimate (两三, 七八): rules/exclusions.yaml `vague_pairs`."""
+    return frozenset(load("exclusions")["vague_pairs"])
+
+
+def _is_digit_string(token: str) -> bool:
+    """二三, 一三: 2-3 Chinese digits with no 十百千 are no count (years have 4), unless an estimate pair."""
+    return all(ch in DIGITS for ch in token) and token[:2] not in _estimate_pairs()
 
 
 def _parse(text: str, m: regex.Match) -> Candidate | None:

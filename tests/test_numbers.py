@@ -237,6 +237,12 @@ def test_standard_coal_applies_to_its_own_number_only():
     assert [(f[0], f[3], f[4]) for f in found] == [("120吨", "吨标准煤", "energy"), ("310吨", "吨", "mass")]
 
 
+def test_digit_string_after_a_word_is_no_numeral():
+    # 统一 + 三个: 一三 is no numeral, 三个 is the count
+    assert stats("制定统一三个标准。") == [("三个", 3, None, "个", "count")]
+    assert stats("同一两个部门。") == [("两个", 2, None, "个", "count")]
+
+
 def test_list_gives_each_number_separately():
     found = stats("租用大巴12台、中巴8台、轿车30台。")
     assert [f[0] for f in found] == ["12台", "8台", "30台"]
@@ -299,6 +305,13 @@ def test_arabic_one_is_a_statistic_but_lone_chinese_one_is_not():
         "开展了若干次检查。",
         "涉及几十个部门。",
         "完成了十几项任务。",
+        # two neighbouring numerals are an estimate, as vague as 几
+        "每月开展三五次巡查。",
+        "整改历时两三年。",
+        "走访了七八个部门。",
+        "每天接待二三十人次。",
+        "惠及三四百名职工。",
+        "每辆车节约五六千元。",
         # names with durations inside
         "开设24小时便民自助服务区。",
         # lone multipliers without a qualifier are names
