@@ -336,6 +336,10 @@ def test_arabic_one_is_a_statistic_but_lone_chinese_one_is_not():
         "编制机关事务五年规划。",
         "制定公共机构节能三年行动计划。",
         "监督电话:87654321个人咨询。",
+        # a rank, and a decimal written in words (not read: never 五万 for 一点五万)
+        "在年度考核中位列全市前5名。",
+        "节能工作进入全省前十位。",
+        "整治面积一点二万平方米。",
     ],
 )
 def test_hard_negatives_give_no_statistic(sentence):
