@@ -128,6 +128,8 @@ class Exclusions:
             prev = before[-1:]
             if prev and (prev.isascii() and prev.isalpha() or prev in "-/.#"):
                 return "code"
+            if cand.number_text[:1] == "0" and cand.number_text[1:2].isdigit():
+                return "code"  # 05年, 007: a leading zero makes a code or a two-digit year, never a quantity
         if cand.unit is None:
             return self._bare(cand, text[s - 1 : s] if s else "")
         return None

@@ -182,6 +182,9 @@ def _arabic(text: str, m: regex.Match) -> Candidate:
             )
     if mults:
         mult = prod(MULTIPLIERS[c] for c in mults)
+        compound = _compound(text, m.start(), sp + len(mults), base, mult, token, inside)
+        if compound is not None:
+            return compound
         end = sp + len(mults)
         if text[end : end + 1] in _APPROX_INSIDE:
             inside = True
@@ -189,6 +192,28 @@ def _arabic(text: str, m: regex.Match) -> Candidate:
         return Candidate(start=m.start(), end=end, value=base * mult, approx_inside=inside,
                          number_text=token, multiplier=mult)
     return Candidate(start=m.start(), end=m.end(), value=base, number_text=token)
+
+
+def _compound(text: str, start: int, pos: int, base: float, big: float, token: str, inside: bool) -> Candidate | None:
+    """1万2千元, 12万5千平方米, 1亿2千万元: a number with a multiplier, then a smaller one, then the unit."""
+    if not text[pos : pos + 1].isdigit():
+        return None  # (most numbers: nothing, a unit or punctuation after the multiplier)
+    m = _NUMBER.match(text, pos)
+    if m is None or m.lastgroup != "ar":
+        return None
+    second = _arabic(text, m)
+    if second.unit is None or second.value_max is not None:
+        return None
+    written = _unit_multiplier(second.unit)  # 千元: the 千 went to the unit
+    if second.multiplier == 1 and written == 1:
+        return None  # 1万2元: no smaller multiplier
+    base_factor = second.unit.factor / written
+    if second.value / base_factor >= big:
+        return None
+    return Candidate(
+        start=start, end=second.end, value=base * big * base_factor + second.value, unit=second.unit,
+        approx_inside=inside or second.approx_inside, number_text=token, multiplier=big,
+    )
 
 
 def _chinese(text: str, m: regex.Match) -> Candidate | None:

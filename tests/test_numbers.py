@@ -102,6 +102,12 @@ def one(text):
         ("回访服务对象2300通。", "2300通", 2300, "通", "count"),
         ("获赠锦旗7面。", "7面", 7, "面", "count"),
         ("收到感谢信16封。", "16封", 16, "封", "count"),
+        # a multiplier, then digits with a smaller one: 1万2千元
+        ("维修费用共计3万6千元。", "3万6千元", 36000, "元", "money"),
+        ("改造面积2万4千平方米。", "2万4千平方米", 24000, "平方米", "area"),
+        ("项目总投资1亿5千万元。", "1亿5千万元", 150000000, "元", "money"),
+        ("合同金额85万人民币。", "85万人民币", 850000, "元", "money"),
+        ("年供热量2.4万GJ。", "2.4万GJ", 24000, "GJ", "other"),
         # 人/次 and 人·次 are written for 人次
         ("举办讲座培训干部1600人/次。", "1600人/次", 1600, "人次", "count"),
         ("接待来访群众420余人·次。", "420余人·次", 420, "人次", "count"),
@@ -338,6 +344,8 @@ def test_arabic_one_is_a_statistic_but_lone_chinese_one_is_not():
         "监督电话:87654321个人咨询。",
         # a rank, and a decimal written in words (not read: never 五万 for 一点五万)
         "在年度考核中位列全市前5名。",
+        # a leading zero: a two-digit year or a code
+        "自08年以来逐步推进。",
         "节能工作进入全省前十位。",
         "整治面积一点二万平方米。",
     ],
