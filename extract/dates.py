@@ -18,9 +18,12 @@ from .rulebook import OnFirstUse, load
 from .units import unit_table
 
 _S = r"[ \t]{0,2}"  # spaces some sites put between the parts of a date
-_YEAR = r"(?P<y>(?:19|20)\d{2}|20[Xx]{2}|[Xx]{4}|[〇零一二三四五六七八九]{4})"
+# (a Chinese year's zero is often typed ○ or the letter O: 二○二三年, 二O二三年)
+_YEAR = r"(?P<y>(?:19|20)\d{2}|20[Xx]{2}|[Xx]{4}|[〇零○OＯ0一二三四五六七八九]{4})"
+_ZERO_LOOKALIKES = str.maketrans("○OＯ0", "〇〇〇〇")
 _MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_DAY2 = _DAY.replace("?P<d>", "?P<d2>")
 
 
 def _re(pattern: str):
@@ -96,12 +99,16 @@ def _built():
     month2 = month.replace("?P<m>", "?P<m2>")
     sep = "(?:" + "|".join(sorted(map(regex.escape, data["month_range_separators"]), key=len, reverse=True)) + ")"
     first = month + r"(?:" + _S + "月(?:份)?)?"  # 1, 1月, 1月份
+    day_sep = _S + "(?:" + "|".join(sorted(map(regex.escape, data["day_span_separators"]), key=len, reverse=True)) + ")" + _S
     rel_not_before = "".join(map(regex.escape, data["relative_year_suffix_not_before"]))
     p = {
         "iso": _ascii(
             r"(?P<y>(?:19|20)\d{2}) ?(?P<sep>[-/.]) ?(?P<m>1[0-2]|0?[1-9]) ?(?P=sep) ?(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])"
         ),
         "ymd": _ascii(_YEAR + _S + "年" + _S + month + _S + "月" + _S + _DAY + _S + "[日号]"),
+        # 2023年10月8—12日, 12月1-3日, 5月6、7日: two days of one month, 日 written once
+        "ymd_span": _ascii(_YEAR + _S + "年" + _S + month + _S + "月" + _S + _DAY + day_sep + _DAY2 + _S + "[日号]"),
+        "md_span": _ascii(r"(?<![\d个.])" + month + _S + "月" + _S + _DAY + day_sep + _DAY2 + _S + "[日号]"),
         "ym_range": _ascii(_YEAR + _S + "年" + _S + first + _S + sep + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
         "ym": _ascii(_YEAR + _S + "年" + _S + month + _S + "月(?:" + month_suffix + ")?"),
         "y_suffix": _ascii(_YEAR + _S + "年(?P<suffix>" + year_suffix + ")"),
@@ -157,6 +164,8 @@ def _year(token: str) -> int | None:
     """A written year, or None when anonymised (20XX, XXXX)."""
     if "X" in token.upper():
         return None
+    if not token.isdigit():
+        token = token.translate(_ZERO_LOOKALIKES)
     return _num(token)
 
 
@@ -231,6 +240,10 @@ class _Finder:
             y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
             if self.year_ok(y):
                 self.add(m.start(), m.end(), _iso(y, mo, d), False)
+        for m in self.each("ymd_span"):
+            y, mo = _year(m["y"]), _num(m["m"])
+            if self.year_ok(y) and mo and mo <= 12:
+                self._day_span(m, y, mo, False)
         for m in self.each("ymd"):
             y, mo, d = _year(m["y"]), _num(m["m"]), _num(m["d"])
             if self.year_ok(y) and mo and d and mo <= 12 and d <= 31:
@@ -271,6 +284,10 @@ class _Finder:
             if month:
                 self.add(m.start(), m.end(), _iso(self.relative_year(m["rel"]), int(month)), True)
         y = self.report_year
+        for m in self.each("md_span"):
+            mo = _num(m["m"])
+            if mo and mo <= 12:
+                self._day_span(m, y, mo, True)
         for m in self.each("md"):
             mo, d = _num(m["m"]), _num(m["d"])
             if mo and d and mo <= 12 and d <= 31:
@@ -311,6 +328,13 @@ class _Finder:
             mo = _num(m["m"])
             if mo and mo <= 12:
                 self.add(m.start("m"), m.end(), _iso(year, mo), False)
+
+    def _day_span(self, m, year, month: int, inferred: bool) -> None:
+        """2023年10月8—12日: two dates (SPEC §5, a range of days), the first without its 日."""
+        d1, d2 = _num(m["d"]), _num(m["d2"])
+        if d1 and d2 and d1 < d2 <= 31:
+            self.add(m.start(), m.end("d"), _iso(year, month, d1), inferred)
+            self.add(m.start("d2"), m.end(), _iso(year, month, d2), inferred)
 
     def _day_after(self, end: int, year, month: int, inferred: bool) -> None:
         """5月1日至3日: the second day of a range is a date of the same month."""

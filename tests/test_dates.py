@@ -41,6 +41,13 @@ def dates(text, year=None):
         ("今年1-6月能耗下降。", None, [("今年1-6月", "XXXX-01/XXXX-06", True)]),
         ("2014年至2016年期间", None, [("2014年", "2014", False), ("2016年", "2016", False)]),
         ("8月1日至5日开展检查。", 2021, [("8月1日", "2021-08-01", True), ("5日", "2021-08-05", True)]),
+        # two days of one month with 日 written once: two dates, the first without its 日
+        ("9月14—16日举办培训班。", 2021, [("9月14", "2021-09-14", True), ("16日", "2021-09-16", True)]),
+        ("2020年11月3-5日开展检查。", None, [("2020年11月3", "2020-11-03", False), ("5日", "2020-11-05", False)]),
+        ("6月8、9日召开座谈会。", 2019, [("6月8", "2019-06-08", True), ("9日", "2019-06-09", True)]),
+        # a Chinese year's zero typed as ○ or O
+        ("二○一九年十一月", None, [("二○一九年十一月", "2019-11", False)]),
+        ("二O二O年三月", None, [("二O二O年三月", "2020-03", False)]),
         # a month range is one date with an interval (SPEC §5), 月 on one end or both
         ("2020年1月至6月能耗下降。", None, [("2020年1月至6月", "2020-01/2020-06", False)]),
         ("2021年3月--9月,累计接待", None, [("2021年3月--9月", "2021-03/2021-09", False)]),
