@@ -56,6 +56,7 @@ def one(text):
         ("项目历时14个月。", "14个月", 14, "月", "duration"),
         ("建设工期280天。", "280天", 280, "天", "duration"),
         ("值守48小时。", "48小时", 48, "小时", "duration"),
+        ("群众诉求24小时内办结。", "24小时", 24, "小时", "duration"),
         ("该楼已使用二十年。", "二十年", 20, "年", "duration"),
         ("接待量达83.9万人次。", "83.9万人次", 839000, "人次", "count"),
         # SPEC §4 lists neither weeks, litres nor per-mille: kind other, unit as written
@@ -344,6 +345,10 @@ def test_arabic_one_is_a_statistic_but_lone_chinese_one_is_not():
         "监督电话:87654321个人咨询。",
         # a rank, and a decimal written in words (not read: never 五万 for 一点五万)
         "在年度考核中位列全市前5名。",
+        # 24小时 naming a service that never closes; a reach named by its time
+        "新建24小时城市书房。",
+        "推行24小时不打烊自助服务。",
+        "构建15分钟便民服务圈。",
         # a leading zero: a two-digit year or a code
         "自08年以来逐步推进。",
         "节能工作进入全省前十位。",
