@@ -33,6 +33,7 @@ _MULT_CHARS = "十百千万亿"
 _MULT_RUN = regex.compile(r"[十百千万亿]*")
 _MULT_SET = frozenset(_MULT_CHARS)
 PERCENT_PREFIX = "百分之"
+_CN_FRACTION = regex.compile(r"点([〇零一二三四五六七八九]+)")  # the decimals of 百分之十二点五
 _BLANKS = (" ", "\t")
 
 
@@ -329,6 +330,10 @@ def _percent_words(text: str, m: regex.Match) -> Candidate | None:
         value, chinese, end = parse_chinese(num.group("cn")), True, num.end()
         if value is None:
             return None
+        fraction = _CN_FRACTION.match(text, end)  # 百分之十二点五
+        if fraction is not None:
+            value = float(f"{value}." + "".join(str(DIGITS[ch]) for ch in fraction[1]))
+            end = fraction.end()
     return Candidate(start=m.start(), end=end, value=value, unit=unit_table().units["%"], chinese=chinese,
                      number_text=text[start:end])
 
