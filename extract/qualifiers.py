@@ -95,8 +95,37 @@ def _near_means_the_last(text: str, cand: Candidate, rule: dict) -> bool:
     return not text.endswith(tuple(rule["measured_before"]), max(0, near - 4), near)
 
 
+@lru_cache(maxsize=1)
+def _comparative() -> tuple[regex.Pattern, dict]:
+    """The pattern of `change.comparative` (比上年多接待120人次), searched at the end of a clause."""
+    rule = _rules().change["comparative"]
+    markers = "|".join(map(regex.escape, rule["markers"]))
+    not_after = "".join(map(regex.escape, rule["not_after_marker"]))
+    not_verbs = "".join(map(regex.escape, rule["not_verbs"]))
+    more_less = regex.escape(rule["increase"]) + regex.escape(rule["decrease"])
+    pattern = (
+        rf"(?:{markers})(?![{not_after}])[^，,。；;：:、\n]{{1,10}}?(?P<dir>[{more_less}])"
+        rf"(?![{not_verbs}])\p{{Han}}{{0,{int(rule['verb_max'])}}}?了?[ \t约近]*$"
+    )
+    return regex.compile(pattern), {rule["increase"]: "increase", rule["decrease"]: "decrease"}
+
+
+def _comparative_change(text: str, cand: Candidate) -> str | None:
+    """比上年多120人次 / 较去年少15辆: the direction of a comparison with 多/少."""
+    lo = max(0, cand.start - 16)
+    near = text[max(lo, cand.start - 6) : cand.start]
+    if "多" not in near and "少" not in near:
+        return None  # (most numbers)
+    pattern, directions = _comparative()
+    m = pattern.search(text, lo, cand.start)
+    return directions[m["dir"]] if m else None
+
+
 def change_of_number(text: str, cand: Candidate) -> str | None:
     """increase / decrease when the number is the size of a change, else None."""
+    comparative = _comparative_change(text, cand)
+    if comparative is not None:
+        return comparative
     rules = _rules()
     change, cues, any_cue = rules.change, rules.cues, rules.any_cue
     # the clause: back to the nearest break, at most `window` characters. Most

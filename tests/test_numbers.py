@@ -229,6 +229,12 @@ def test_two_classifiers_for_one_count_are_not_a_ratio():
         ("办公经费支出增幅为3.5%。", "3.5%", "increase"),
         ("单位建筑面积电耗降幅达到7%。", "7%", "decrease"),
         ("公务接待批次增速为2.1%。", "2.1%", "increase"),
+        # after a comparison, 多/少 (and a short verb) give the direction
+        ("接待人数比上年多860人次。", "860人次", "increase"),
+        ("公务用车较改革前少42辆。", "42辆", "decrease"),
+        ("会议费较上年少支出3.2万元。", "3.2万元", "decrease"),
+        ("全年比计划多完成7项。", "7项", "increase"),
+        ("占比较多的单位有9家。", "9家", None),
         # a count: the counted noun may stand between the cue and the number
         ("全年共减少执法车辆38辆。", "38辆", "decrease"),
         ("新址增加会议室6间。", "6间", "increase"),
