@@ -354,6 +354,8 @@ class _Finder:
                 self.add(m.start(), m.end(), _iso(y, mo), False)
         for m in self.each("garbled_md"):
             rest = m["rest"] or m["rest2"]
+            if m["rest2"] and len(rest) == 2 and int(rest) <= 31:
+                continue  # 每月15日, 于25日: a day of the month as written, never a garbled 1月5日
             readings = _md_readings(rest)
             if len(readings) == 1 and rest not in excluded:
                 y = int(m["y"]) if m["y"] else None

@@ -74,6 +74,9 @@ def dates(text, year=None):
         ("会议于2016125召开。", None, []),
         ("于126日完成。", 2018, []),
         ("于108日完成。", 2018, [("108日", "2018-10-08", True)]),
+        # a day of the month as written (每月15日) is not a garbled 1月5日
+        ("每月15日前报送能耗数据。", 2018, []),
+        ("当月于26日召开推进会。", 2018, []),
         ("项目6月完工,97正式交付使用。", 2018, [("6月", "2018-06", True), ("97", "2018-09-07", True)]),
         ("项目完工后,共计得分28分。", 2018, []),
         # glued to a word before it: a count that lost its classifier, unless an event word follows
