@@ -52,6 +52,9 @@ def one(text):
         ("覆盖率达到百分之九十五。", "百分之九十五", 95, "%", "percent"),
         ("能耗下降百分之十二点五。", "百分之十二点五", 12.5, "%", "percent"),
         ("运行温度不超过26℃。", "26℃", 26, "℃", "other"),
+        # 度 after a temperature is degrees, not kWh
+        ("办公区空调温度夏季设定不低于26度。", "26度", 26, "度", "other"),
+        ("冬季室温不高于20摄氏度。", "20摄氏度", 20, "摄氏度", "other"),
         ("锅炉压力0.8MPa。", "0.8MPa", 0.8, "MPa", "other"),
         ("装机容量500千瓦。", "500千瓦", 500, "千瓦", "other"),
         ("项目历时14个月。", "14个月", 14, "月", "duration"),
@@ -258,6 +261,12 @@ def test_digit_string_after_a_word_is_no_numeral():
     # 统一 + 三个: 一三 is no numeral, 三个 is the count
     assert stats("制定统一三个标准。") == [("三个", 3, None, "个", "count")]
     assert stats("同一两个部门。") == [("两个", 2, None, "个", "count")]
+
+
+def test_temperature_reaches_the_next_item_of_a_list_but_not_kwh():
+    found = stats("空调温度夏季不低于26度、冬季不高于20度，全年节约用电3.5万度。")
+    assert [(f[0], f[3], f[4]) for f in found] == [
+        ("26度", "度", "other"), ("20度", "度", "other"), ("3.5万度", "千瓦时", "energy")]
 
 
 def test_list_gives_each_number_separately():
