@@ -79,6 +79,10 @@ def dates(text, year=None):
         ("当月于26日召开推进会。", 2018, []),
         ("项目6月完工,97正式交付使用。", 2018, [("6月", "2018-06", True), ("97", "2018-09-07", True)]),
         ("项目完工后,共计得分28分。", 2018, []),
+        # generation labels, times of day, screen sizes and temperatures are no garbled dates
+        ("全局干部中,85后占四成。", 2018, []),
+        ("值班至次日,12时交接。", 2018, []),
+        ("会议室配备,55英寸显示屏。", 2018, []),
         # glued to a word before it: a count that lost its classifier, unless an event word follows
         ("定点维修企业86共维修车辆", 2018, []),
         ("办理加油卡312主卡", 2018, []),
