@@ -29,6 +29,7 @@ _NUMBER = regex.compile(
 _RANGE_SEP = regex.compile(r"[ \t]*(?:至|到|-|—|–|~|－|——)[ \t]*")
 _RANGE_SEP_FIRST = frozenset(" \t至到-—–~－")  # a range separator starts with one of these
 _APPROX_INSIDE = ("多", "余")  # inside the number or after a duration: 150多万, 20余处, 三年多
+_OVER_UNITS: frozenset[str] = frozenset()  # units written with 多/余 inside (个多月): `_tail_first()` fills it
 _MULT_CHARS = "十百千万亿"
 _MULT_RUN = regex.compile(r"[十百千万亿]*")
 _MULT_SET = frozenset(_MULT_CHARS)
@@ -67,11 +68,12 @@ _TAIL_FIRST: frozenset[str] = frozenset()  # _tail_first(), once the unit table 
 
 def _tail_first() -> frozenset[str]:
     """Characters `_tail` can start with: a unit's first character, 多/余, a blank."""
-    global _TAIL_FIRST, _unit_match
+    global _TAIL_FIRST, _OVER_UNITS, _unit_match
     if not _TAIL_FIRST:
         table = unit_table()
         _unit_match = table.match
         _TAIL_FIRST = frozenset(table.first_chars) | frozenset(_APPROX_INSIDE) | frozenset(_BLANKS)
+        _OVER_UNITS = frozenset(s for s in table.units if any(ch in s for ch in _APPROX_INSIDE))  # 3个多月: over
     return _TAIL_FIRST
 
 
@@ -127,6 +129,8 @@ def _tail(text: str, pos: int) -> tuple[Unit | None, int, bool]:
     if unit.kind == "duration" and text[end : end + 1] in _APPROX_INSIDE:
         approx_inside = True
         end += 1
+    elif unit.surface in _OVER_UNITS:
+        approx_inside = True  # 3个多月
     return unit, end, approx_inside
 
 
@@ -163,8 +167,9 @@ def _arabic(text: str, m: regex.Match) -> Candidate:
                 end = sp + len(unit.surface)
                 after = text[end : end + 1]
                 if after != "/":
-                    if unit.kind == "duration" and after in _APPROX_INSIDE:
-                        return Candidate(start, end + 1, base * unit.factor, None, unit, False, True, token, 1)
+                    if unit.kind == "duration" and (after in _APPROX_INSIDE or unit.surface in _OVER_UNITS):
+                        inside = after in _APPROX_INSIDE
+                        return Candidate(start, end + inside, base * unit.factor, None, unit, False, True, token, 1)
                     return Candidate(start, end, base * unit.factor, None, unit, False, False, token, 1)
             unit, end, tail_inside = _tail(text, sp)
             if unit is not None:
