@@ -245,7 +245,8 @@ def _chinese(text: str, m: regex.Match) -> Candidate | None:
         return Candidate(
             start=start, end=end, value=value * unit.factor, unit=unit, chinese=True,
             approx_inside=inside, number_text=run[:k],
-            bare_multiplier=is_only_multipliers(run[:k]) and run[:k] != "十",
+            # (十 opening a run is the numeral ten: 十万元 is 100000 元, 千人帮万人 stays bare)
+            bare_multiplier=is_only_multipliers(run[:k]) and run[0] not in "十拾",
         )
     return None
 
