@@ -98,7 +98,7 @@ def _built():
     month = _MONTH[:-1] + (f"|[{words}])" if words else ")")
     month2 = month.replace("?P<m>", "?P<m2>")
     sep = "(?:" + "|".join(sorted(map(regex.escape, data["month_range_separators"]), key=len, reverse=True)) + ")"
-    first = month + r"(?:" + _S + "月(?:份)?)?"  # 1, 1月, 1月份
+    first = month + r"(?:" + _S + "月(?:" + month_suffix + ")?)?"  # 1, 1月, 1月份, 6月上旬 (至8月下旬)
     day_sep = _S + "(?:" + "|".join(sorted(map(regex.escape, data["day_span_separators"]), key=len, reverse=True)) + ")" + _S
     rel_not_before = "".join(map(regex.escape, data["relative_year_suffix_not_before"]))
     p = {
