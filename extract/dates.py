@@ -109,6 +109,9 @@ def _built():
         # 2023年10月8—12日, 12月1-3日, 5月6、7日: two days of one month, 日 written once
         "ymd_span": _ascii(_YEAR + _S + "年" + _S + month + _S + "月" + _S + _DAY + day_sep + _DAY2 + _S + "[日号]"),
         "md_span": _ascii(r"(?<![\d个.])" + month + _S + "月" + _S + _DAY + day_sep + _DAY2 + _S + "[日号]"),
+        # 2022年9月至2023年6月: a month range across years, one interval
+        "ym_span": _ascii(_YEAR + _S + "年" + _S + month + _S + "月(?:" + month_suffix + ")?" + _S + sep + _S
+                          + _YEAR.replace("?P<y>", "?P<y2>") + _S + "年" + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
         "ym_range": _ascii(_YEAR + _S + "年" + _S + first + _S + sep + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
         "ym": _ascii(_YEAR + _S + "年" + _S + month + _S + "月(?:" + month_suffix + ")?"),
         "y_suffix": _ascii(_YEAR + _S + "年(?P<suffix>" + year_suffix + ")"),
@@ -249,6 +252,12 @@ class _Finder:
             if self.year_ok(y) and mo and d and mo <= 12 and d <= 31:
                 self.add(m.start(), m.end(), _iso(y, mo, d), False)
                 self._day_after(m.end(), y, mo, False)
+        for m in self.each("ym_span"):
+            y1, m1, y2, m2 = _year(m["y"]), _num(m["m"]), _year(m["y2"]), _num(m["m2"])
+            if self.year_ok(y1) and self.year_ok(y2) and m1 and m2 and m1 <= 12 and m2 <= 12 and (
+                y1 is not None and y2 is not None and (y1, m1) < (y2, m2)
+            ):
+                self.add(m.start(), m.end(), f"{_iso(y1, m1)}/{_iso(y2, m2)}", False)
         for m in self.each("ym_range"):
             y, m1, m2 = _year(m["y"]), _num(m["m"]), _num(m["m2"])
             if self.year_ok(y) and m1 and m2 and m1 < m2 <= 12:
