@@ -112,6 +112,9 @@ def _built():
         # 2022年9月至2023年6月: a month range across years, one interval
         "ym_span": _ascii(_YEAR + _S + "年" + _S + month + _S + "月(?:" + month_suffix + ")?" + _S + sep + _S
                           + _YEAR.replace("?P<y>", "?P<y2>") + _S + "年" + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
+        # 2023年7、8月份, 7、8月: two months of a list, 月 written once: two dates
+        "ym_list": _ascii(_YEAR + _S + "年" + _S + month + _S + "、" + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
+        "m_list": _ascii(r"(?<![\d个.第、])" + month + _S + "、" + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
         "ym_range": _ascii(_YEAR + _S + "年" + _S + first + _S + sep + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
         "ym": _ascii(_YEAR + _S + "年" + _S + month + _S + "月(?:" + month_suffix + ")?"),
         "y_suffix": _ascii(_YEAR + _S + "年(?P<suffix>" + year_suffix + ")"),
@@ -258,6 +261,10 @@ class _Finder:
                 y1 is not None and y2 is not None and (y1, m1) < (y2, m2)
             ):
                 self.add(m.start(), m.end(), f"{_iso(y1, m1)}/{_iso(y2, m2)}", False)
+        for m in self.each("ym_list"):
+            y = _year(m["y"])
+            if self.year_ok(y):
+                self._month_list(m, y, False)
         for m in self.each("ym_range"):
             y, m1, m2 = _year(m["y"]), _num(m["m"]), _num(m["m2"])
             if self.year_ok(y) and m1 and m2 and m1 < m2 <= 12:
@@ -302,6 +309,9 @@ class _Finder:
             if mo and d and mo <= 12 and d <= 31:
                 self.add(m.start(), m.end(), _iso(y, mo, d), True)
                 self._day_after(m.end(), y, mo, True)
+        for m in self.each("m_list"):
+            if not self._month_is_count(m):
+                self._month_list(m, y, True)
         for m in self.each("m_range"):
             m1, m2 = _num(m["m"]), _num(m["m2"])
             if m1 and m2 and m1 < m2 <= 12:
@@ -337,6 +347,13 @@ class _Finder:
             mo = _num(m["m"])
             if mo and mo <= 12:
                 self.add(m.start("m"), m.end(), _iso(year, mo), False)
+
+    def _month_list(self, m, year, inferred: bool) -> None:
+        """2023年7、8月份: two dates, the first without its 月 (like a range of days)."""
+        m1, m2 = _num(m["m"]), _num(m["m2"])
+        if m1 and m2 and m1 < m2 <= 12:
+            self.add(m.start(), m.end("m"), _iso(year, m1), inferred)
+            self.add(m.start("m2"), m.end(), _iso(year, m2), inferred)
 
     def _day_span(self, m, year, month: int, inferred: bool) -> None:
         """2023年10月8—12日: two dates (SPEC §5, a range of days), the first without its 日."""
