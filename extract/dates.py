@@ -15,7 +15,7 @@ from . import fastscan
 from .fastscan import checker
 from .numerals import parse_chinese
 from .rulebook import OnFirstUse, load
-from .units import unit_table
+from .units import is_day_duration, unit_table
 
 _S = r"[ \t]{0,2}"  # spaces some sites put between the parts of a date
 # (a Chinese year's zero is often typed ○ or the letter O: 二○二三年, 二O二三年)
@@ -380,8 +380,8 @@ class _Finder:
                 self.add(m.start(), m.end(), _iso(y, mo), False)
         for m in self.each("garbled_md"):
             rest = m["rest"] or m["rest2"]
-            if m["rest2"] and len(rest) == 2 and int(rest) <= 31:
-                continue  # 每月15日, 于25日: a day of the month as written, never a garbled 1月5日
+            if m["rest2"] and len(rest) == 2 and (int(rest) <= 31 or is_day_duration(self.text, m.start(), m.end())):
+                continue  # 每月15日, 于25日: a day of the month as written; 历时45日: days; never 1月5日, 4月5日
             readings = _md_readings(rest)
             if len(readings) == 1 and rest not in excluded:
                 y = int(m["y"]) if m["y"] else None

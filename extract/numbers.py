@@ -16,7 +16,7 @@ import regex
 
 from .numerals import CHINESE_NUMERAL_CHARS, DIGITS, MULTIPLIERS, is_only_multipliers, parse_arabic, parse_chinese
 from .rulebook import load
-from .units import Unit, unit_table
+from .units import Unit, day_duration_unit, is_day_duration, unit_table
 
 _CN_GROUP = r"(?P<cn>[" + CHINESE_NUMERAL_CHARS + r"]+)"
 _NUMBER = regex.compile(
@@ -344,6 +344,15 @@ def _percent_words(text: str, m: regex.Match) -> Candidate | None:
                      number_text=text[start:end])
 
 
+def _day_duration(text: str, cand: Candidate) -> Candidate | None:
+    """工期30日, 5日内办结: 日 as a duration (SPEC §4: 日 -> 天) where it cannot be a day of the month."""
+    if not is_day_duration(text, cand.start, cand.end + 1):
+        return None
+    unit = day_duration_unit()
+    return Candidate(cand.start, cand.end + 1, cand.value * unit.factor, cand.value_max, unit, False,
+                     cand.approx_inside, cand.number_text, cand.multiplier)
+
+
 def find_numbers(text: str) -> list[Candidate]:
     """All number candidates in `text` (normalised copy), left to right, non-overlapping."""
     found: list[Candidate] = []
@@ -355,6 +364,8 @@ def find_numbers(text: str) -> list[Candidate]:
             break
         if m.lastgroup == "ar":
             cand = _arabic(text, m)  # never None
+            if cand.unit is None and text[cand.end : cand.end + 1] == "日":
+                cand = _day_duration(text, cand) or cand
         else:
             if text.startswith(PERCENT_PREFIX, m.start()):
                 cand = _percent_words(text, m)

@@ -121,3 +121,22 @@ def measured_as(text: str, start: int, unit: Unit | None) -> Unit | None:
                     return Unit(unit.surface, unit.surface, 1.0, "other")
                 return Unit(unit.surface, rule.to.canonical, unit.factor, rule.to.kind)
     return None
+
+
+@lru_cache(maxsize=1)
+def _day_rule() -> tuple[Unit, tuple[str, ...], tuple[str, ...]]:
+    """rules/units.yaml `day_as_duration`: the unit, the words after 日, the cue words before the number."""
+    rule = load("units")["day_as_duration"]
+    unit = unit_table().units[rule["as"]]
+    return Unit("日", unit.canonical, unit.factor, unit.kind), tuple(rule["after"]), tuple(rule["cues_before"])
+
+
+def day_duration_unit() -> Unit:
+    return _day_rule()[0]
+
+
+def is_day_duration(text: str, start: int, end: int) -> bool:
+    """text[start:end] is a number and 日: a duration (为期3日, 5日内), not a day of the month."""
+    _unit, after, cues = _day_rule()
+    before = text[max(0, start - 4) : start].rstrip(" \t约近仅")
+    return text.startswith(after, end) or before.endswith(cues)

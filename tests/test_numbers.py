@@ -110,6 +110,10 @@ def one(text):
         ("回访服务对象2300通。", "2300通", 2300, "通", "count"),
         ("获赠锦旗7面。", "7面", 7, "面", "count"),
         ("收到感谢信16封。", "16封", 16, "封", "count"),
+        # 日 as a duration (天) where it cannot be a day of the month
+        ("维修工期为期12日。", "12日", 12, "天", "duration"),
+        ("申请事项7日内办结。", "7日", 7, "天", "duration"),
+        ("整治行动历时45日。", "45日", 45, "天", "duration"),
         # 延米 (linear metres), 平方 for 平方米, grams and seconds (other)
         ("更换排水管道860延米。", "860延米", 0.86, "公里", "length"),
         ("维修改造会议室450平方。", "450平方", 450, "平方米", "area"),
@@ -363,6 +367,8 @@ def test_arabic_one_is_a_statistic_but_lone_chinese_one_is_not():
         # a category of public institution, not a count
         "该中心为公益二类事业单位。",
         "上世纪70年代建成。",
+        # a day of the month without its month is no duration (and no date)
+        "于30日召开推进会。",
         # 包/通 in fixed phrases, the phase of a project, the name of a plan
         "落实门前三包责任制度。",
         "场地完成三通一平。",
