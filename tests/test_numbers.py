@@ -343,6 +343,8 @@ def test_arabic_one_is_a_statistic_but_lone_chinese_one_is_not():
         "一年来,各项工作稳步推进。",
         # vague quantities
         "走访了数十家单位。",
+        "成百上千人参与节能宣传。",
+        "服务成千上万名群众。",
         "开展了若干次检查。",
         "涉及几十个部门。",
         "完成了十几项任务。",
