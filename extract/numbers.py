@@ -258,8 +258,10 @@ def _estimate_pairs() -> frozenset[str]:
 
 
 def _is_digit_string(token: str) -> bool:
-    """二三, 一三: 2-3 Chinese digits with no 十百千 are no count (years have 4), unless an estimate pair."""
-    return all(ch in DIGITS for ch in token) and token[:2] not in _estimate_pairs()
+    """二三, 一三: 2-3 Chinese digits with no 十百千 are no count (years have 4), unless an estimate
+    pair; with a zero they are a number written digit by digit (一〇八人 is 108)."""
+    return all(ch in DIGITS for ch in token) and token[:2] not in _estimate_pairs() and not any(
+        ch in "〇零" for ch in token)
 
 
 def _parse(text: str, m: regex.Match) -> Candidate | None:

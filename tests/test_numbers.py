@@ -276,6 +276,8 @@ def test_digit_string_after_a_word_is_no_numeral():
     # 统一 + 三个: 一三 is no numeral, 三个 is the count
     assert stats("制定统一三个标准。") == [("三个", 3, None, "个", "count")]
     assert stats("同一两个部门。") == [("两个", 2, None, "个", "count")]
+    # with a zero, digits written one by one are a number
+    assert stats("参训一〇八人。") == [("一〇八人", 108, None, "人", "count")]
 
 
 def test_temperature_reaches_the_next_item_of_a_list_but_not_kwh():
