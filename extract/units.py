@@ -81,6 +81,7 @@ class _MeasuredAs(NamedTuple):
     to: Unit
     within: int
     through_numbers: bool
+    unless_between: str
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +92,7 @@ def _measured_as() -> list[_MeasuredAs]:
         to = Unit(rule["to"], rule["to"], 1.0, rule["kind"])
         surfaces = frozenset(map(simplify, rule["surfaces"])) if rule.get("surfaces") else None
         rules.append(_MeasuredAs(tuple(rule["words"]), rule["from"], surfaces, to, int(rule["within"]),
-                                 bool(rule.get("through_numbers"))))
+                                 bool(rule.get("through_numbers")), "".join(rule.get("unless_between") or ())))
     return rules
 
 
@@ -116,7 +117,8 @@ def measured_as(text: str, start: int, unit: Unit | None) -> Unit | None:
             if idx == -1:
                 continue
             gap = before[idx + len(word) :]
-            if not any(ch in _CLAUSE_END or (ch.isdigit() and not rule.through_numbers) for ch in gap):
+            if not any(ch in _CLAUSE_END or ch in rule.unless_between or (ch.isdigit() and not rule.through_numbers)
+                       for ch in gap):
                 if rule.to.kind == "other":  # as written (SPEC §2 `kind`), with its own factor of 1
                     return Unit(unit.surface, unit.surface, 1.0, "other")
                 return Unit(unit.surface, rule.to.canonical, unit.factor, rule.to.kind)

@@ -280,6 +280,10 @@ def test_digit_string_after_a_word_is_no_numeral():
     assert stats("参训一〇八人。") == [("一〇八人", 108, None, "人", "count")]
 
 
+def test_electricity_between_a_temperature_and_degrees_keeps_kwh():
+    assert stats("通过调节空调温度节约用电800度。") == [("800度", 800, None, "千瓦时", "energy")]
+
+
 def test_temperature_reaches_the_next_item_of_a_list_but_not_kwh():
     found = stats("空调温度夏季不低于26度、冬季不高于20度，全年节约用电3.5万度。")
     assert [(f[0], f[3], f[4]) for f in found] == [
