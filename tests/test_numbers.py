@@ -247,6 +247,11 @@ def test_two_classifiers_for_one_count_are_not_a_ratio():
         ("办公经费支出增幅为3.5%。", "3.5%", "increase"),
         ("单位建筑面积电耗降幅达到7%。", "7%", "decrease"),
         ("公务接待批次增速为2.1%。", "2.1%", "increase"),
+        # a water or electricity saving rate is a decrease, an amount saved none, a level rate none
+        ("机关大院节水率达11%。", "11%", "decrease"),
+        ("光伏改造后节电率18%。", "18%", "decrease"),
+        ("全年节水2.3万吨。", "2.3万吨", None),
+        ("节水器具普及率达到95%。", "95%", None),
         # after a comparison, 多/少 (and a short verb) give the direction
         ("接待人数比上年多860人次。", "860人次", "increase"),
         ("公务用车较改革前少42辆。", "42辆", "decrease"),
