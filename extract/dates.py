@@ -15,12 +15,15 @@ from . import fastscan
 from .fastscan import checker
 from .numerals import parse_chinese
 from .rulebook import OnFirstUse, load
-from .units import unit_table
+from .units import is_day_duration, unit_table
 
 _S = r"[ \t]{0,2}"  # spaces some sites put between the parts of a date
-_YEAR = r"(?P<y>(?:19|20)\d{2}|20[Xx]{2}|[Xx]{4}|[〇零一二三四五六七八九]{4})"
+# (a Chinese year's zero is often typed ○ or the letter O: 二○二三年, 二O二三年)
+_YEAR = r"(?P<y>(?:19|20)\d{2}|20[Xx]{2}|[Xx]{4}|[〇零○OＯ0一二三四五六七八九]{4})"
+_ZERO_LOOKALIKES = str.maketrans("○OＯ0", "〇〇〇〇")
 _MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_DAY2 = _DAY.replace("?P<d>", "?P<d2>")
 
 
 def _re(pattern: str):
@@ -95,13 +98,23 @@ def _built():
     month = _MONTH[:-1] + (f"|[{words}])" if words else ")")
     month2 = month.replace("?P<m>", "?P<m2>")
     sep = "(?:" + "|".join(sorted(map(regex.escape, data["month_range_separators"]), key=len, reverse=True)) + ")"
-    first = month + r"(?:" + _S + "月(?:份)?)?"  # 1, 1月, 1月份
+    first = month + r"(?:" + _S + "月(?:" + month_suffix + ")?)?"  # 1, 1月, 1月份, 6月上旬 (至8月下旬)
+    day_sep = _S + "(?:" + "|".join(sorted(map(regex.escape, data["day_span_separators"]), key=len, reverse=True)) + ")" + _S
     rel_not_before = "".join(map(regex.escape, data["relative_year_suffix_not_before"]))
     p = {
         "iso": _ascii(
             r"(?P<y>(?:19|20)\d{2}) ?(?P<sep>[-/.]) ?(?P<m>1[0-2]|0?[1-9]) ?(?P=sep) ?(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])"
         ),
         "ymd": _ascii(_YEAR + _S + "年" + _S + month + _S + "月" + _S + _DAY + _S + "[日号]"),
+        # 2023年10月8—12日, 12月1-3日, 5月6、7日: two days of one month, 日 written once
+        "ymd_span": _ascii(_YEAR + _S + "年" + _S + month + _S + "月" + _S + _DAY + day_sep + _DAY2 + _S + "[日号]"),
+        "md_span": _ascii(r"(?<![\d个.])" + month + _S + "月" + _S + _DAY + day_sep + _DAY2 + _S + "[日号]"),
+        # 2022年9月至2023年6月: a month range across years, one interval
+        "ym_span": _ascii(_YEAR + _S + "年" + _S + month + _S + "月(?:" + month_suffix + ")?" + _S + sep + _S
+                          + _YEAR.replace("?P<y>", "?P<y2>") + _S + "年" + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
+        # 2023年7、8月份, 7、8月: two months of a list, 月 written once: two dates
+        "ym_list": _ascii(_YEAR + _S + "年" + _S + month + _S + "、" + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
+        "m_list": _ascii(r"(?<![\d个.第、])" + month + _S + "、" + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
         "ym_range": _ascii(_YEAR + _S + "年" + _S + first + _S + sep + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
         "ym": _ascii(_YEAR + _S + "年" + _S + month + _S + "月(?:" + month_suffix + ")?"),
         "y_suffix": _ascii(_YEAR + _S + "年(?P<suffix>" + year_suffix + ")"),
@@ -157,6 +170,8 @@ def _year(token: str) -> int | None:
     """A written year, or None when anonymised (20XX, XXXX)."""
     if "X" in token.upper():
         return None
+    if not token.isdigit():
+        token = token.translate(_ZERO_LOOKALIKES)
     return _num(token)
 
 
@@ -231,11 +246,25 @@ class _Finder:
             y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
             if self.year_ok(y):
                 self.add(m.start(), m.end(), _iso(y, mo, d), False)
+        for m in self.each("ymd_span"):
+            y, mo = _year(m["y"]), _num(m["m"])
+            if self.year_ok(y) and mo and mo <= 12:
+                self._day_span(m, y, mo, False)
         for m in self.each("ymd"):
             y, mo, d = _year(m["y"]), _num(m["m"]), _num(m["d"])
             if self.year_ok(y) and mo and d and mo <= 12 and d <= 31:
                 self.add(m.start(), m.end(), _iso(y, mo, d), False)
                 self._day_after(m.end(), y, mo, False)
+        for m in self.each("ym_span"):
+            y1, m1, y2, m2 = _year(m["y"]), _num(m["m"]), _year(m["y2"]), _num(m["m2"])
+            if self.year_ok(y1) and self.year_ok(y2) and m1 and m2 and m1 <= 12 and m2 <= 12 and (
+                y1 is not None and y2 is not None and (y1, m1) < (y2, m2)
+            ):
+                self.add(m.start(), m.end(), f"{_iso(y1, m1)}/{_iso(y2, m2)}", False)
+        for m in self.each("ym_list"):
+            y = _year(m["y"])
+            if self.year_ok(y):
+                self._month_list(m, y, False)
         for m in self.each("ym_range"):
             y, m1, m2 = _year(m["y"]), _num(m["m"]), _num(m["m2"])
             if self.year_ok(y) and m1 and m2 and m1 < m2 <= 12:
@@ -271,11 +300,18 @@ class _Finder:
             if month:
                 self.add(m.start(), m.end(), _iso(self.relative_year(m["rel"]), int(month)), True)
         y = self.report_year
+        for m in self.each("md_span"):
+            mo = _num(m["m"])
+            if mo and mo <= 12:
+                self._day_span(m, y, mo, True)
         for m in self.each("md"):
             mo, d = _num(m["m"]), _num(m["d"])
             if mo and d and mo <= 12 and d <= 31:
                 self.add(m.start(), m.end(), _iso(y, mo, d), True)
                 self._day_after(m.end(), y, mo, True)
+        for m in self.each("m_list"):
+            if not self._month_is_count(m):
+                self._month_list(m, y, True)
         for m in self.each("m_range"):
             m1, m2 = _num(m["m"]), _num(m["m2"])
             if m1 and m2 and m1 < m2 <= 12:
@@ -312,6 +348,20 @@ class _Finder:
             if mo and mo <= 12:
                 self.add(m.start("m"), m.end(), _iso(year, mo), False)
 
+    def _month_list(self, m, year, inferred: bool) -> None:
+        """2023年7、8月份: two dates, the first without its 月 (like a range of days)."""
+        m1, m2 = _num(m["m"]), _num(m["m2"])
+        if m1 and m2 and m1 < m2 <= 12:
+            self.add(m.start(), m.end("m"), _iso(year, m1), inferred)
+            self.add(m.start("m2"), m.end(), _iso(year, m2), inferred)
+
+    def _day_span(self, m, year, month: int, inferred: bool) -> None:
+        """2023年10月8—12日: two dates (SPEC §5, a range of days), the first without its 日."""
+        d1, d2 = _num(m["d"]), _num(m["d2"])
+        if d1 and d2 and d1 < d2 <= 31:
+            self.add(m.start(), m.end("d"), _iso(year, month, d1), inferred)
+            self.add(m.start("d2"), m.end(), _iso(year, month, d2), inferred)
+
     def _day_after(self, end: int, year, month: int, inferred: bool) -> None:
         """5月1日至3日: the second day of a range is a date of the same month."""
         m = self.patterns["day_after"].match(self.text, end)
@@ -330,6 +380,8 @@ class _Finder:
                 self.add(m.start(), m.end(), _iso(y, mo), False)
         for m in self.each("garbled_md"):
             rest = m["rest"] or m["rest2"]
+            if m["rest2"] and len(rest) == 2 and (int(rest) <= 31 or is_day_duration(self.text, m.start(), m.end())):
+                continue  # 每月15日, 于25日: a day of the month as written; 历时45日: days; never 1月5日, 4月5日
             readings = _md_readings(rest)
             if len(readings) == 1 and rest not in excluded:
                 y = int(m["y"]) if m["y"] else None

@@ -42,10 +42,12 @@ class _Words:
     def __init__(self, data: dict):
         self.vague_before = tuple(data["vague_before"])
         self.vague_after = tuple(data["vague_after"])
+        self.vague_pairs = frozenset(data["vague_pairs"])
         rule = data["bare_number"]
         self.followed_by = rule["followed_by"]
         self.followed_by_words = tuple(rule["followed_by_words"])
         self.not_after = rule["not_after"]
+        self.calls_counted_after = tuple(data["calls_counted_after"])
         self.identifier_after = tuple(data["identifier_after"])
         self.quote_pairs = tuple((pair[0], pair[1]) for pair in data["quotes"]["pairs"])
         self.quote_max_len = int(data["quotes"]["max_len"])
@@ -116,7 +118,7 @@ class Exclusions:
             return "slogan"
         text = self.text
         before = text[s - 4 if s > 4 else 0 : s].rstrip(" \t")
-        if before.endswith(self.ordinal_before):
+        if before.endswith(self.ordinal_before) and not self._counts_calls(cand, before):
             return "ordinal"
         if cand.chinese:
             why = self._chinese(cand, before)
@@ -126,15 +128,25 @@ class Exclusions:
             prev = before[-1:]
             if prev and (prev.isascii() and prev.isalpha() or prev in "-/.#"):
                 return "code"
+            if cand.number_text[:1] == "0" and cand.number_text[1:2].isdigit():
+                return "code"  # 05年, 007: a leading zero makes a code or a two-digit year, never a quantity
         if cand.unit is None:
             return self._bare(cand, text[s - 1 : s] if s else "")
         return None
+
+    def _counts_calls(self, cand: Candidate, before: str) -> bool:
+        """接听电话5000个: after 电话/热线 a number of at most 6 digits with a count classifier counts calls."""
+        return (cand.unit is not None and cand.unit.kind == "count" and len(cand.number_text) <= 6
+                and before.endswith(self.words.calls_counted_after))
 
     def _chinese(self, cand: Candidate, before: str) -> str | None:
         if cand.number_text in ("一", "壹") and cand.value_max is None:
             return "lone 一"  # (一至两个月 is a range, not an article)
         if before.endswith(self.words.vague_before):
             return "vague"
+        pairs, text = self.words.vague_pairs, cand.number_text
+        if text[:2] in pairs or (text[1:2] in "十百千万" and before[-1:] + text[:1] in pairs):
+            return "vague"  # 两三年, 二三十人次
         after = self.text[cand.start + len(cand.number_text) : cand.start + len(cand.number_text) + 2]
         if after.startswith(self.words.vague_after):
             return "vague"

@@ -14,8 +14,9 @@ from math import prod
 
 import regex
 
-from .numerals import CHINESE_NUMERAL_CHARS, MULTIPLIERS, is_only_multipliers, parse_arabic, parse_chinese
-from .units import Unit, unit_table
+from .numerals import CHINESE_NUMERAL_CHARS, DIGITS, MULTIPLIERS, is_only_multipliers, parse_arabic, parse_chinese
+from .rulebook import load
+from .units import Unit, day_duration_unit, is_day_duration, unit_table
 
 _CN_GROUP = r"(?P<cn>[" + CHINESE_NUMERAL_CHARS + r"]+)"
 _NUMBER = regex.compile(
@@ -28,10 +29,12 @@ _NUMBER = regex.compile(
 _RANGE_SEP = regex.compile(r"[ \t]*(?:至|到|-|—|–|~|－|——)[ \t]*")
 _RANGE_SEP_FIRST = frozenset(" \t至到-—–~－")  # a range separator starts with one of these
 _APPROX_INSIDE = ("多", "余")  # inside the number or after a duration: 150多万, 20余处, 三年多
+_OVER_UNITS: frozenset[str] = frozenset()  # units written with 多/余 inside (个多月): `_tail_first()` fills it
 _MULT_CHARS = "十百千万亿"
 _MULT_RUN = regex.compile(r"[十百千万亿]*")
 _MULT_SET = frozenset(_MULT_CHARS)
 PERCENT_PREFIX = "百分之"
+_CN_FRACTION = regex.compile(r"点([〇零一二三四五六七八九]+)")  # the decimals of 百分之十二点五
 _BLANKS = (" ", "\t")
 
 
@@ -65,11 +68,12 @@ _TAIL_FIRST: frozenset[str] = frozenset()  # _tail_first(), once the unit table 
 
 def _tail_first() -> frozenset[str]:
     """Characters `_tail` can start with: a unit's first character, 多/余, a blank."""
-    global _TAIL_FIRST, _unit_match
+    global _TAIL_FIRST, _OVER_UNITS, _unit_match
     if not _TAIL_FIRST:
         table = unit_table()
         _unit_match = table.match
         _TAIL_FIRST = frozenset(table.first_chars) | frozenset(_APPROX_INSIDE) | frozenset(_BLANKS)
+        _OVER_UNITS = frozenset(s for s in table.units if any(ch in s for ch in _APPROX_INSIDE))  # 3个多月: over
     return _TAIL_FIRST
 
 
@@ -125,6 +129,8 @@ def _tail(text: str, pos: int) -> tuple[Unit | None, int, bool]:
     if unit.kind == "duration" and text[end : end + 1] in _APPROX_INSIDE:
         approx_inside = True
         end += 1
+    elif unit.surface in _OVER_UNITS:
+        approx_inside = True  # 3个多月
     return unit, end, approx_inside
 
 
@@ -161,8 +167,9 @@ def _arabic(text: str, m: regex.Match) -> Candidate:
                 end = sp + len(unit.surface)
                 after = text[end : end + 1]
                 if after != "/":
-                    if unit.kind == "duration" and after in _APPROX_INSIDE:
-                        return Candidate(start, end + 1, base * unit.factor, None, unit, False, True, token, 1)
+                    if unit.kind == "duration" and (after in _APPROX_INSIDE or unit.surface in _OVER_UNITS):
+                        inside = after in _APPROX_INSIDE
+                        return Candidate(start, end + inside, base * unit.factor, None, unit, False, True, token, 1)
                     return Candidate(start, end, base * unit.factor, None, unit, False, False, token, 1)
             unit, end, tail_inside = _tail(text, sp)
             if unit is not None:
@@ -181,6 +188,9 @@ def _arabic(text: str, m: regex.Match) -> Candidate:
             )
     if mults:
         mult = prod(MULTIPLIERS[c] for c in mults)
+        compound = _compound(text, m.start(), sp + len(mults), base, mult, token, inside)
+        if compound is not None:
+            return compound
         end = sp + len(mults)
         if text[end : end + 1] in _APPROX_INSIDE:
             inside = True
@@ -188,6 +198,28 @@ def _arabic(text: str, m: regex.Match) -> Candidate:
         return Candidate(start=m.start(), end=end, value=base * mult, approx_inside=inside,
                          number_text=token, multiplier=mult)
     return Candidate(start=m.start(), end=m.end(), value=base, number_text=token)
+
+
+def _compound(text: str, start: int, pos: int, base: float, big: float, token: str, inside: bool) -> Candidate | None:
+    """1万2千元, 12万5千平方米, 1亿2千万元: a number with a multiplier, then a smaller one, then the unit."""
+    if not text[pos : pos + 1].isdigit():
+        return None  # (most numbers: nothing, a unit or punctuation after the multiplier)
+    m = _NUMBER.match(text, pos)
+    if m is None or m.lastgroup != "ar":
+        return None
+    second = _arabic(text, m)
+    if second.unit is None or second.value_max is not None:
+        return None
+    written = _unit_multiplier(second.unit)  # 千元: the 千 went to the unit
+    if second.multiplier == 1 and written == 1:
+        return None  # 1万2元: no smaller multiplier
+    base_factor = second.unit.factor / written
+    if second.value / base_factor >= big:
+        return None
+    return Candidate(
+        start=start, end=second.end, value=base * big * base_factor + second.value, unit=second.unit,
+        approx_inside=inside or second.approx_inside, number_text=token, multiplier=big,
+    )
 
 
 def _chinese(text: str, m: regex.Match) -> Candidate | None:
@@ -202,6 +234,8 @@ def _chinese(text: str, m: regex.Match) -> Candidate | None:
     for k in range(len(run), shortest - 1, -1):
         if text[start + k : start + k + 1] not in tail_first:
             continue  # _tail would find no unit here
+        if 1 < k < 4 and _is_digit_string(run[:k]):
+            continue  # 统一三个: 一三 is no numeral; an estimate pair (两三年) is kept for exclusions to veto
         value = parse_chinese(run[:k])
         if value is None:
             continue
@@ -211,9 +245,23 @@ def _chinese(text: str, m: regex.Match) -> Candidate | None:
         return Candidate(
             start=start, end=end, value=value * unit.factor, unit=unit, chinese=True,
             approx_inside=inside, number_text=run[:k],
-            bare_multiplier=is_only_multipliers(run[:k]) and run[:k] != "十",
+            # (十 opening a run is the numeral ten: 十万元 is 100000 元, 千人帮万人 stays bare)
+            bare_multiplier=is_only_multipliers(run[:k]) and run[0] not in "十拾",
         )
     return None
+
+
+@lru_cache(maxsize=1)
+def _estimate_pairs() -> frozenset[str]:
+    """Neighbouring numerals that make an estimate (两三, 七八): rules/exclusions.yaml `vague_pairs`."""
+    return frozenset(load("exclusions")["vague_pairs"])
+
+
+def _is_digit_string(token: str) -> bool:
+    """二三, 一三: 2-3 Chinese digits with no 十百千 are no count (years have 4), unless an estimate
+    pair; with a zero they are a number written digit by digit (一〇八人 is 108)."""
+    return all(ch in DIGITS for ch in token) and token[:2] not in _estimate_pairs() and not any(
+        ch in "〇零" for ch in token)
 
 
 def _parse(text: str, m: regex.Match) -> Candidate | None:
@@ -230,6 +278,20 @@ def _chinese_range(text: str, m: regex.Match) -> Candidate | None:
     first = Candidate(start=m.start(), end=m.end(), value=value, chinese=True, number_text=m.group("cn"))
     ranged = _range(text, first)
     return ranged if ranged.unit is not None else None
+
+
+def _unit_multiplier(unit: Unit) -> float:
+    """The multiplier a unit's surface starts with: 万元 -> 1e4, 万千瓦时 -> 1e4, 平方米 -> 1.
+
+    It is the unit's factor over that of the longest rest that is itself a
+    unit of the same canonical (万千瓦时 is 万 + 千瓦时, not 万千 + 瓦时).
+    """
+    units = unit_table().units
+    for k in range(len(_MULT_RUN.match(unit.surface).group()), 0, -1):
+        rest = units.get(unit.surface[k:])
+        if rest is not None and rest.canonical == unit.canonical:
+            return unit.factor / rest.factor
+    return 1
 
 
 def _range(text: str, first: Candidate) -> Candidate:
@@ -251,6 +313,8 @@ def _range(text: str, first: Candidate) -> Candidate:
         mult = first.multiplier if first.multiplier != 1 else second.multiplier
         low = parse_arabic(first.number_text) if not first.chinese else parse_chinese(first.number_text)
         first_value = low * mult * second.unit.factor
+        if first.multiplier != 1:
+            first_value /= _unit_multiplier(second.unit)  # 1万至2万元: 万元 holds the 万 the first wrote
     else:
         first_value = first.value
     if second.value < first_value:
@@ -274,8 +338,21 @@ def _percent_words(text: str, m: regex.Match) -> Candidate | None:
         value, chinese, end = parse_chinese(num.group("cn")), True, num.end()
         if value is None:
             return None
+        fraction = _CN_FRACTION.match(text, end)  # 百分之十二点五
+        if fraction is not None:
+            value = float(f"{value}." + "".join(str(DIGITS[ch]) for ch in fraction[1]))
+            end = fraction.end()
     return Candidate(start=m.start(), end=end, value=value, unit=unit_table().units["%"], chinese=chinese,
                      number_text=text[start:end])
+
+
+def _day_duration(text: str, cand: Candidate) -> Candidate | None:
+    """工期30日, 5日内办结: 日 as a duration (SPEC §4: 日 -> 天) where it cannot be a day of the month."""
+    if not is_day_duration(text, cand.start, cand.end + 1):
+        return None
+    unit = day_duration_unit()
+    return Candidate(cand.start, cand.end + 1, cand.value * unit.factor, cand.value_max, unit, False,
+                     cand.approx_inside, cand.number_text, cand.multiplier)
 
 
 def find_numbers(text: str) -> list[Candidate]:
@@ -289,6 +366,8 @@ def find_numbers(text: str) -> list[Candidate]:
             break
         if m.lastgroup == "ar":
             cand = _arabic(text, m)  # never None
+            if cand.unit is None and text[cand.end : cand.end + 1] == "日":
+                cand = _day_duration(text, cand) or cand
         else:
             if text.startswith(PERCENT_PREFIX, m.start()):
                 cand = _percent_words(text, m)

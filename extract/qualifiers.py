@@ -95,8 +95,37 @@ def _near_means_the_last(text: str, cand: Candidate, rule: dict) -> bool:
     return not text.endswith(tuple(rule["measured_before"]), max(0, near - 4), near)
 
 
+@lru_cache(maxsize=1)
+def _comparative() -> tuple[regex.Pattern, dict]:
+    """The pattern of `change.comparative` (比上年多接待120人次), searched at the end of a clause."""
+    rule = _rules().change["comparative"]
+    markers = "|".join(map(regex.escape, rule["markers"]))
+    not_after = "".join(map(regex.escape, rule["not_after_marker"]))
+    not_verbs = "".join(map(regex.escape, rule["not_verbs"]))
+    more_less = regex.escape(rule["increase"]) + regex.escape(rule["decrease"])
+    pattern = (
+        rf"(?:{markers})(?![{not_after}])[^，,。；;：:、\n]{{1,10}}?(?P<dir>[{more_less}])"
+        rf"(?![{not_verbs}])\p{{Han}}{{0,{int(rule['verb_max'])}}}?了?[ \t约近]*$"
+    )
+    return regex.compile(pattern), {rule["increase"]: "increase", rule["decrease"]: "decrease"}
+
+
+def _comparative_change(text: str, cand: Candidate) -> str | None:
+    """比上年多120人次 / 较去年少15辆: the direction of a comparison with 多/少."""
+    lo = max(0, cand.start - 16)
+    near = text[max(lo, cand.start - 6) : cand.start]
+    if "多" not in near and "少" not in near:
+        return None  # (most numbers)
+    pattern, directions = _comparative()
+    m = pattern.search(text, lo, cand.start)
+    return directions[m["dir"]] if m else None
+
+
 def change_of_number(text: str, cand: Candidate) -> str | None:
     """increase / decrease when the number is the size of a change, else None."""
+    comparative = _comparative_change(text, cand)
+    if comparative is not None:
+        return comparative
     rules = _rules()
     change, cues, any_cue = rules.change, rules.cues, rules.any_cue
     # the clause: back to the nearest break, at most `window` characters. Most
@@ -122,20 +151,28 @@ def change_of_number(text: str, cand: Candidate) -> str | None:
         return None
     idx, word, direction = best
     after_cue = clause[idx + len(word) :]
-    if after_cue[:1] in change["level_after_cue"]:
+    if after_cue[:1] in change["level_after_cue"] and word not in change["size_of_change"]:
         return None
     if any(rate in after_cue for rate in change["level_rates"]):
         return None
     if kind in ("percent", "percentage_point"):
         return direction
-    # An amount: only right after its cue, and never an amount saved or avoided.
-    if any(ch not in change["gap_before_amount"] for ch in after_cue):
+    # An amount: only right after its cue (a count: after its noun), never an amount saved or avoided.
+    if any(ch not in change["gap_before_amount"] for ch in after_cue) and not _counted_noun_gap(after_cue, kind, change):
         return None
     if word in change["amount_saved_cues"]:
         return None
     if text[cand.end : cand.end + 4].lstrip(" \t").startswith(tuple(change["amount_avoided_after"])):
         return None
     return direction
+
+
+def _counted_noun_gap(gap: str, kind: str | None, change: dict) -> bool:
+    """减少公务用车342辆: between a change cue and a count only the counted noun stands."""
+    gap = gap.rstrip(change["gap_before_amount"])
+    return (kind == "count" and 0 < len(gap) <= int(change["count_noun_gap"])
+            and all("\u4e00" <= ch <= "\u9fff" for ch in gap)
+            and not any(ch in change["level_after_cue"] for ch in gap))
 
 
 def shares_about(text: str, previous: Candidate, cand: Candidate) -> bool:

@@ -8,6 +8,7 @@ from .model import DateMention, Mention
 from .normalize import NormalizedText
 from .numbers import Candidate, find_numbers
 from .qualifiers import approx_of, change_of_number, shares_about
+from .units import measured_as, measured_as_sources
 
 
 def clean_number(value: float | None) -> float | int | None:
@@ -53,9 +54,14 @@ def find_statistics_and_dates(
     return mentions, dates
 
 
+_MEASURED_AS_SOURCES = measured_as_sources()
+
+
 def _mention(normalized: NormalizedText, cand: Candidate, approx: str | None) -> Mention:
     start, end = normalized.to_original(cand.start, cand.end)
     unit = cand.unit
+    if unit is not None and unit.canonical in _MEASURED_AS_SOURCES:
+        unit = measured_as(normalized.norm, cand.start, unit) or unit
     value_max = cand.value_max
     # (positional: start, end, text, value, value_max, unit, kind, approx, change; this runs for every mention)
     return Mention(

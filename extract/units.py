@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .normalize import simplify
 from .rulebook import load
@@ -68,3 +69,76 @@ class UnitTable:
 @lru_cache(maxsize=1)
 def unit_table() -> UnitTable:
     return UnitTable(load("units"))
+
+
+_CLAUSE_END = set("，,;；。:：\n!?！？")
+
+
+class _MeasuredAs(NamedTuple):
+    words: tuple[str, ...]
+    source: str  # the canonical unit the number was read in
+    surfaces: frozenset[str] | None  # only these written forms change (None: all)
+    to: Unit
+    within: int
+    through_numbers: bool
+    unless_between: str
+
+
+@lru_cache(maxsize=1)
+def _measured_as() -> list[_MeasuredAs]:
+    """The rules of rules/units.yaml `measured_as`."""
+    rules = []
+    for rule in load("units").get("measured_as") or []:
+        to = Unit(rule["to"], rule["to"], 1.0, rule["kind"])
+        surfaces = frozenset(map(simplify, rule["surfaces"])) if rule.get("surfaces") else None
+        rules.append(_MeasuredAs(tuple(rule["words"]), rule["from"], surfaces, to, int(rule["within"]),
+                                 bool(rule.get("through_numbers")), "".join(rule.get("unless_between") or ())))
+    return rules
+
+
+def measured_as_sources() -> frozenset[str]:
+    """The canonical units some `measured_as` rule may change (a cheap test before `measured_as`)."""
+    return frozenset(rule.source for rule in _measured_as())
+
+
+def measured_as(text: str, start: int, unit: Unit | None) -> Unit | None:
+    """标准煤350吨, 空调温度26度: the unit a number is in when the words before it settle it.
+
+    Returns the unit to use instead of `unit`, or None to keep it.
+    """
+    if unit is None or unit.kind == "ratio":
+        return None
+    for rule in _measured_as():
+        if unit.canonical != rule.source or (rule.surfaces is not None and unit.surface not in rule.surfaces):
+            continue
+        before = text[max(0, start - rule.within) : start]
+        for word in rule.words:
+            idx = before.rfind(word)
+            if idx == -1:
+                continue
+            gap = before[idx + len(word) :]
+            if not any(ch in _CLAUSE_END or ch in rule.unless_between or (ch.isdigit() and not rule.through_numbers)
+                       for ch in gap):
+                if rule.to.kind == "other":  # as written (SPEC §2 `kind`), with its own factor of 1
+                    return Unit(unit.surface, unit.surface, 1.0, "other")
+                return Unit(unit.surface, rule.to.canonical, unit.factor, rule.to.kind)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _day_rule() -> tuple[Unit, tuple[str, ...], tuple[str, ...]]:
+    """rules/units.yaml `day_as_duration`: the unit, the words after 日, the cue words before the number."""
+    rule = load("units")["day_as_duration"]
+    unit = unit_table().units[rule["as"]]
+    return Unit("日", unit.canonical, unit.factor, unit.kind), tuple(rule["after"]), tuple(rule["cues_before"])
+
+
+def day_duration_unit() -> Unit:
+    return _day_rule()[0]
+
+
+def is_day_duration(text: str, start: int, end: int) -> bool:
+    """text[start:end] is a number and 日: a duration (为期3日, 5日内), not a day of the month."""
+    _unit, after, cues = _day_rule()
+    before = text[max(0, start - 4) : start].rstrip(" \t约近仅")
+    return text.startswith(after, end) or before.endswith(cues)

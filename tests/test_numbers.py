@@ -44,18 +44,26 @@ def one(text):
         ("配备了十二名专职驾驶员。", "十二名", 12, "人", "count"),
         ("整合了两个食堂。", "两个", 2, "个", "count"),
         ("筹措资金一百五十万元。", "一百五十万元", 1500000, "元", "money"),
+        # 十 opening a run is the numeral ten, not a bare multiplier
+        ("追加经费十万元。", "十万元", 100000, "元", "money"),
+        ("全年服务十万人次。", "十万人次", 100000, "人次", "count"),
         ("院區共有職工三百人。", "三百人", 300, "人", "count"),
         ("購置新能源汽車5.2萬輛。", "5.2萬輛", 52000, "辆", "count"),
         ("调配车辆 22 辆。", "22 辆", 22, "辆", "count"),
         ("支出 84.79 万元。", "84.79 万元", 847900, "元", "money"),
         ("能耗下降3个百分点。", "3个百分点", 3, "个百分点", "percentage_point"),
         ("覆盖率达到百分之九十五。", "百分之九十五", 95, "%", "percent"),
+        ("能耗下降百分之十二点五。", "百分之十二点五", 12.5, "%", "percent"),
         ("运行温度不超过26℃。", "26℃", 26, "℃", "other"),
+        # 度 after a temperature is degrees, not kWh
+        ("办公区空调温度夏季设定不低于26度。", "26度", 26, "度", "other"),
+        ("冬季室温不高于20摄氏度。", "20摄氏度", 20, "摄氏度", "other"),
         ("锅炉压力0.8MPa。", "0.8MPa", 0.8, "MPa", "other"),
         ("装机容量500千瓦。", "500千瓦", 500, "千瓦", "other"),
         ("项目历时14个月。", "14个月", 14, "月", "duration"),
         ("建设工期280天。", "280天", 280, "天", "duration"),
         ("值守48小时。", "48小时", 48, "小时", "duration"),
+        ("群众诉求24小时内办结。", "24小时", 24, "小时", "duration"),
         ("该楼已使用二十年。", "二十年", 20, "年", "duration"),
         ("接待量达83.9万人次。", "83.9万人次", 839000, "人次", "count"),
         # SPEC §4 lists neither weeks, litres nor per-mille: kind other, unit as written
@@ -67,6 +75,10 @@ def one(text):
         ("引进外资5万美元。", "5万美元", 50000, "美元", "other"),
         ("新建变电站的电压为110kV。", "110kV", 110, "kV", "other"),
         ("年节能量折合1200tce。", "1200tce", 1200, "吨标准煤", "energy"),
+        # a mass after the name of the standard-fuel measure is in 吨标准煤
+        ("全年节约标准煤86吨。", "86吨", 86, "吨标准煤", "energy"),
+        ("能源消耗折合标煤1.6万吨。", "1.6万吨", 16000, "吨标准煤", "energy"),
+        ("能耗折标准煤约450公斤。", "450公斤", 0.45, "吨标准煤", "energy"),
         ("辖区面积86平方千米。", "86平方千米", 86000000, "平方米", "area"),
         # a multiplier after 万/亿 with no digit starts the unit: 一万 + 千瓦时
         ("光伏电站年发电一万千瓦时。", "一万千瓦时", 10000, "千瓦时", "energy"),
@@ -85,6 +97,41 @@ def one(text):
         ("值守期间供餐36餐。", "36餐", 36, "餐", "count"),
         ("从4方面入手整改。", "4方面", 4, "方面", "count"),
         ("重点抓好两方面工作。", "两方面", 2, "方面", "count"),
+        # classifiers of transactions, packs, files, pots, windows, sets, class hours, calls, banners, letters
+        ("财务系统处理支付业务4600余笔。", "4600余笔", 4600, "笔", "count"),
+        ("领用复印纸1200包。", "1200包", 1200, "包", "count"),
+        ("整理移交档案860卷。", "860卷", 860, "卷", "count"),
+        ("会场摆放绿植450盆。", "450盆", 450, "盆", "count"),
+        ("维修更换木门36樘。", "36樘", 36, "樘", "count"),
+        ("擦拭玻璃窗900扇。", "900扇", 900, "扇", "count"),
+        ("调剂使用监控设备15台套。", "15台套", 15, "台套", "count"),
+        ("组织网络学习48学时。", "48学时", 48, "学时", "count"),
+        ("授课24课时。", "24课时", 24, "课时", "count"),
+        ("回访服务对象2300通。", "2300通", 2300, "通", "count"),
+        ("获赠锦旗7面。", "7面", 7, "面", "count"),
+        ("收到感谢信16封。", "16封", 16, "封", "count"),
+        # 日 as a duration (天) where it cannot be a day of the month
+        ("维修工期为期12日。", "12日", 12, "天", "duration"),
+        ("申请事项7日内办结。", "7日", 7, "天", "duration"),
+        ("整治行动历时45日。", "45日", 45, "天", "duration"),
+        # 延米 (linear metres), 平方 for 平方米, grams and seconds (other)
+        ("更换排水管道860延米。", "860延米", 0.86, "公里", "length"),
+        ("维修改造会议室450平方。", "450平方", 450, "平方米", "area"),
+        ("人均每餐节约粮食50克。", "50克", 50, "克", "other"),
+        ("平均响应时间30秒。", "30秒", 30, "秒", "other"),
+        # a multiplier, then digits with a smaller one: 1万2千元
+        ("维修费用共计3万6千元。", "3万6千元", 36000, "元", "money"),
+        ("改造面积2万4千平方米。", "2万4千平方米", 24000, "平方米", "area"),
+        ("项目总投资1亿5千万元。", "1亿5千万元", 150000000, "元", "money"),
+        ("合同金额85万人民币。", "85万人民币", 850000, "元", "money"),
+        ("年供热量2.4万GJ。", "2.4万GJ", 24000, "GJ", "other"),
+        # 人/次 and 人·次 are written for 人次
+        ("举办讲座培训干部1600人/次。", "1600人/次", 1600, "人次", "count"),
+        ("接待来访群众420余人·次。", "420余人·次", 420, "人次", "count"),
+        # after 电话/热线 a number with a count classifier counts calls: no phone number
+        ("接听服务电话3800个。", "3800个", 3800, "个", "count"),
+        ("受理监督热线1200余件。", "1200余件", 1200, "件", "count"),
+        ("受理投诉电话260次。", "260次", 260, "次", "count"),
     ],
 )
 def test_number_unit_value(sentence, span, value, unit, kind):
@@ -104,6 +151,10 @@ def test_number_unit_value(sentence, span, value, unit, kind):
         ("每组安排二至三人值守。", "二至三人", 2, 3, "人"),
         ("工期一至两个月。", "一至两个月", 1, 2, "月"),
         ("能耗降低10%-20%。", "10%-20%", 10, 20, "%"),
+        # both ends with a multiplier, the unit holding the second one's (万元, 万千瓦时)
+        ("每套设备报价2万至3万元。", "2万至3万元", 20000, 30000, "元"),
+        ("改造预算0.5亿—1亿元。", "0.5亿—1亿元", 50000000, 100000000, "元"),
+        ("年节电6万-8万千瓦时。", "6万-8万千瓦时", 60000, 80000, "千瓦时"),
     ],
 )
 def test_ranges(sentence, span, value, value_max, unit):
@@ -125,7 +176,14 @@ def test_ranges(sentence, span, value, value_max, unit):
         ("服务参会人员近9000人次。", "9000人次", "under"),
         ("不足50人参加。", "50人", "under"),
         ("改造工作持续了五年多。", "五年多", "over"),
+        ("清查工作历时4个多月。", "4个多月", "over"),
+        ("整改用了两个多月。", "两个多月", "over"),
+        ("应急演练持续3个多小时。", "3个多小时", "over"),
         ("约6800余人次参加。", "6800余人次", "over"),
+        ("辖区公共机构约有430家。", "430家", "about"),
+        ("累计投入约计85万元。", "85万元", "about"),
+        ("参加学习超过了260人次。", "260人次", "over"),
+        ("全年培训不低于40学时。", "40学时", "over"),
         ("近万人次观看。", "万人次", "under"),
         ("共接待来访群众近千人次。", "千人次", "under"),
         ("采购项目节约资金15万元。", "15万元", None),
@@ -185,6 +243,26 @@ def test_two_classifiers_for_one_count_are_not_a_ratio():
         ("减少二氧化碳排放400吨。", "400吨", None),
         ("能耗下降到35千瓦时/平方米。", "35千瓦时/平方米", None),
         ("节能示范单位创建率为82%。", "82%", None),
+        # a word naming the size of the change: 为/达到 after it still give the change
+        ("办公经费支出增幅为3.5%。", "3.5%", "increase"),
+        ("单位建筑面积电耗降幅达到7%。", "7%", "decrease"),
+        ("公务接待批次增速为2.1%。", "2.1%", "increase"),
+        # a water or electricity saving rate is a decrease, an amount saved none, a level rate none
+        ("机关大院节水率达11%。", "11%", "decrease"),
+        ("光伏改造后节电率18%。", "18%", "decrease"),
+        ("全年节水2.3万吨。", "2.3万吨", None),
+        ("节水器具普及率达到95%。", "95%", None),
+        # after a comparison, 多/少 (and a short verb) give the direction
+        ("接待人数比上年多860人次。", "860人次", "increase"),
+        ("公务用车较改革前少42辆。", "42辆", "decrease"),
+        ("会议费较上年少支出3.2万元。", "3.2万元", "decrease"),
+        ("全年比计划多完成7项。", "7项", "increase"),
+        ("占比较多的单位有9家。", "9家", None),
+        # a count: the counted noun may stand between the cue and the number
+        ("全年共减少执法车辆38辆。", "38辆", "decrease"),
+        ("新址增加会议室6间。", "6间", "increase"),
+        ("调整后减少公务用车到96辆。", "96辆", None),
+        ("增加保障经费40万元。", "40万元", None),
     ],
 )
 def test_change(sentence, span, change):
@@ -192,6 +270,29 @@ def test_change(sentence, span, change):
     m = [x for x in found if x.text == span]
     assert m, [x.text for x in found]
     assert m[0].change == change
+
+
+def test_standard_coal_applies_to_its_own_number_only():
+    found = stats("节约标准煤120吨、二氧化碳310吨。")
+    assert [(f[0], f[3], f[4]) for f in found] == [("120吨", "吨标准煤", "energy"), ("310吨", "吨", "mass")]
+
+
+def test_digit_string_after_a_word_is_no_numeral():
+    # 统一 + 三个: 一三 is no numeral, 三个 is the count
+    assert stats("制定统一三个标准。") == [("三个", 3, None, "个", "count")]
+    assert stats("同一两个部门。") == [("两个", 2, None, "个", "count")]
+    # with a zero, digits written one by one are a number
+    assert stats("参训一〇八人。") == [("一〇八人", 108, None, "人", "count")]
+
+
+def test_electricity_between_a_temperature_and_degrees_keeps_kwh():
+    assert stats("通过调节空调温度节约用电800度。") == [("800度", 800, None, "千瓦时", "energy")]
+
+
+def test_temperature_reaches_the_next_item_of_a_list_but_not_kwh():
+    found = stats("空调温度夏季不低于26度、冬季不高于20度，全年节约用电3.5万度。")
+    assert [(f[0], f[3], f[4]) for f in found] == [
+        ("26度", "度", "other"), ("20度", "度", "other"), ("3.5万度", "千瓦时", "energy")]
 
 
 def test_list_gives_each_number_separately():
@@ -253,9 +354,18 @@ def test_arabic_one_is_a_statistic_but_lone_chinese_one_is_not():
         "一年来,各项工作稳步推进。",
         # vague quantities
         "走访了数十家单位。",
+        "成百上千人参与节能宣传。",
+        "服务成千上万名群众。",
         "开展了若干次检查。",
         "涉及几十个部门。",
         "完成了十几项任务。",
+        # two neighbouring numerals are an estimate, as vague as 几
+        "每月开展三五次巡查。",
+        "整改历时两三年。",
+        "走访了七八个部门。",
+        "每天接待二三十人次。",
+        "惠及三四百名职工。",
+        "每辆车节约五六千元。",
         # names with durations inside
         "开设24小时便民自助服务区。",
         # lone multipliers without a qualifier are names
@@ -270,6 +380,25 @@ def test_arabic_one_is_a_statistic_but_lone_chinese_one_is_not():
         # a category of public institution, not a count
         "该中心为公益二类事业单位。",
         "上世纪70年代建成。",
+        # a day of the month without its month is no duration (and no date)
+        "于30日召开推进会。",
+        # 包/通 in fixed phrases, the phase of a project, the name of a plan
+        "落实门前三包责任制度。",
+        "场地完成三通一平。",
+        "推进二期工程和3期项目建设。",
+        "编制机关事务五年规划。",
+        "制定公共机构节能三年行动计划。",
+        "监督电话:87654321个人咨询。",
+        # a rank, and a decimal written in words (not read: never 五万 for 一点五万)
+        "在年度考核中位列全市前5名。",
+        # 24小时 naming a service that never closes; a reach named by its time
+        "新建24小时城市书房。",
+        "推行24小时不打烊自助服务。",
+        "构建15分钟便民服务圈。",
+        # a leading zero: a two-digit year or a code
+        "自08年以来逐步推进。",
+        "节能工作进入全省前十位。",
+        "整治面积一点二万平方米。",
     ],
 )
 def test_hard_negatives_give_no_statistic(sentence):
