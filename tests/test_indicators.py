@@ -744,6 +744,9 @@ def test_area_a_service_covers_is_not_stock(text, span):
     ("公物仓全年入库资产740件。", ["740件"], ["assets.reallocated"]),
     # the public served at a counter are not official guests
     ("政务大厅全年接待办理各类业务2.3万人次。", ["2.3万人次"], [None]),
+    # …while official reception is written with 业务 and 办理 too
+    ("全年完成公务接待业务320批次。", ["320批次"], ["reception.served"]),
+    ("全年规范办理公务接待215批次。", ["215批次"], ["reception.served"]),
 ])
 def test_probe_round_registration_and_counter_service(text, spans, expected):
     assert indicators(text, *spans) == expected
