@@ -471,6 +471,9 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
     m = mentions[index]
     item = _respective_item(simplified, mentions, index, sent, ci, rules, ctx)
     reading = _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item)
+    if item is not None and reading.indicator is None:
+        # the items name places, the words they share the measure (一食堂、二食堂日均就餐分别为…)
+        reading = _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end)
     parent = None
     if m.change:
         parent = _respective_parent(simplified, mentions, index, sent, rules, ctx)
@@ -679,12 +682,11 @@ def _under_colon_heading(simplified, sent, ci, hit_ends, lo) -> bool:
 
 
 def _respective_item(simplified, mentions, index, sent, ci, rules, ctx):
-    """会议、培训、接待分别为860场、42期、136批次: the i-th number after 分别 measures
-    the i-th item of the list before it. Returns (list start, list end, item start,
-    item end) when the items and the numbers agree in count, else None."""
+    """会议、培训、接待分别为860场、42期、136批次 (就餐人次和会议场次分别增长8.5%和6.2%):
+    the i-th number after 分别 measures the i-th item of the list before it. Returns
+    (list start, list end, item start, item end) when the items and the numbers (changes
+    or not, as this one) agree in count, else None."""
     m = mentions[index]
-    if m.change:
-        return None
     clause_start, clause_end = sent.clauses[ci]
     word = None
     for word in rules.respectively_re.finditer(simplified, clause_start, m.start):
@@ -693,7 +695,7 @@ def _respective_item(simplified, mentions, index, sent, ci, rules, ctx):
         return None
     if ctx.between(clause_start, word.start()):
         return None  # numbers in the list: it lists figures, not names
-    figures = [j for j in ctx.between(word.end(), clause_end) if not mentions[j].change]
+    figures = [j for j in ctx.between(word.end(), clause_end) if bool(mentions[j].change) == bool(m.change)]
     cuts = [clause_start] + [c.end() for c in _RESPECTIVE_JOINS.finditer(simplified, clause_start, word.start())]
     if len(cuts) < 2 or len(cuts) != len(figures) or index not in figures:
         return None

@@ -802,6 +802,11 @@ def test_guests_and_meetings_counted_together_are_neither():
      ["meetings.held", None, "reception.served"]),
     # items of one kind still share it
     ("全年用电、用水分别为310万千瓦时、9000吨。", ["310万千瓦时", "9000吨"], ["energy.consumption"] * 2),
+    # changes pair with their items too
+    ("会议场次和就餐人次分别增长4.1%和7.3%。", [("4.1%", "increase"), ("7.3%", "increase")],
+     ["meetings.held", "canteen.meals"]),
+    # items that name places: the measure is in the words they share
+    ("东区食堂、西区食堂日均就餐分别为900人次和650人次。", ["900人次", "650人次"], ["canteen.meals"] * 2),
 ])
 def test_respective_numbers_measure_their_own_items(text, spans, expected):
     assert indicators(text, *spans) == expected
