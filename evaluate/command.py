@@ -123,19 +123,28 @@ def summary_lines(report: Report) -> list[str]:
 def probe_summary_lines(report) -> list[str]:
     """The summary of `eval --probes`: every headline number in 8 lines."""
     s, m, ind, d = report.scores, report.summary()["mentions"], report.indicator, report.dates
+    mentions = (
+        f"expected {m['expected']}  found {m['found']}  missed {m['missed']}"
+        f"  spurious {m['spurious']}  span differs {m['span_differs']}"
+    )
+    dates = (
+        f"expected {s.date_spans.gold}  right {d['right']}  wrong {d['wrong']}  missed {d['missed']}"
+        f"  spurious {d['spurious']}   (unscored: {report.dates_unscored} sentence(s) marked ?)"
+    )
+    right = f"right code {ind['right']}, right null {ind['right_null']}"
+    wrong = (
+        f"wrong code {ind['wrong_code']}, missing code {ind['missing_code']}"
+        f", code where null expected {ind['code_where_null']}"
+    )
     return [
         f"== govstat eval --probes {report.path}: {report.sentences} sentences ==",
         f"{'sentences':<11}{report.sentences_right}/{report.sentences} fully right",
-        f"{'mentions':<11}expected {m['expected']}  found {m['found']}  missed {m['missed']}"
-        f"  spurious {m['spurious']}  span differs {m['span_differs']}",
+        f"{'mentions':<11}{mentions}",
         _prf("value", s.value),
         f"{'accuracy':<11}approx {_ratio(report.approx)}  change {_ratio(report.change)}   (over found mentions)",
-        f"{'indicator':<11}accuracy {_ratio(report.indicator_accuracy)}: right code {ind['right']}"
-        f", right null {ind['right_null']}",
-        f"{'':<11}wrong code {ind['wrong_code']}, missing code {ind['missing_code']}"
-        f", code where null expected {ind['code_where_null']}",
-        f"{'dates':<11}expected {s.date_spans.gold}  right {d['right']}  wrong {d['wrong']}"
-        f"  missed {d['missed']}  spurious {d['spurious']}   (unscored: {report.dates_unscored} sentence(s) marked ?)",
+        f"{'indicator':<11}accuracy {_ratio(report.indicator_accuracy)}: {right}",
+        f"{'':<11}{wrong}",
+        f"{'dates':<11}{dates}",
     ]
 
 
