@@ -16,7 +16,7 @@ from .errors import GovstatError
 # command name -> "module:attribute" of a click.Command
 COMMANDS = {
     "extract": ("govstat.extract.command:extract_command", "Extract statistics and dates from one report."),
-    "eval": ("govstat.evaluate.command:eval_command", "Score the extractor against gold annotations (SPEC §8)."),
+    "eval": ("govstat.evaluate.command:eval_command", "Score the extractor against gold annotations (SPEC §8) or a probe file."),
     "ingest": ("govstat.db.commands:ingest_command", "Load reports into the SQLite database."),
     "export": ("govstat.db.commands:export_command", "Export the statistics view as CSV or Parquet."),
     "serve": ("govstat.db.serve:serve_command", "Serve the database with Datasette (read-only)."),

@@ -1,4 +1,4 @@
-"""`govstat eval`: score the extractor on a gold directory (SPEC §8).
+"""`govstat eval`: score the extractor on a gold directory (SPEC §8) or a probe file.
 
 Layout: optional error listing, then the per-document table, then a summary
 block of at most 12 lines, last, because hooks show only the tail.
@@ -10,6 +10,7 @@ import json
 
 import click
 
+from ..errors import GovstatError
 from .scoring import DOC_FIELDS, Counts, DocScore, Ratio, Report, ScoreError, evaluate_dirs
 
 
@@ -67,6 +68,8 @@ def format_error(e: ScoreError) -> str:
         return f"  date-spur.   {_where(e.predicted)}  pred {e.predicted.get('iso')}{ctx}"
     if e.kind == "date-iso":
         return f"  date-wrong   {_where(e.gold)}  gold {e.gold.get('iso')} | pred {e.predicted.get('iso')}{ctx}"
+    if e.kind == "span":
+        return f"  span         {_where(e.gold)}  pred {_where(e.predicted)}{ctx}"
     if e.kind == "field":
         return f"  field        {e.detail}: gold {e.gold.get(e.detail)!r} | pred {e.predicted.get(e.detail)!r}"
     return f"  {e.kind} {e.gold} {e.predicted}"
@@ -117,20 +120,98 @@ def summary_lines(report: Report) -> list[str]:
     return lines
 
 
+def probe_summary_lines(report) -> list[str]:
+    """The summary of `eval --probes`: every headline number in 8 lines."""
+    s, m, ind, d = report.scores, report.summary()["mentions"], report.indicator, report.dates
+    mentions = (
+        f"expected {m['expected']}  found {m['found']}  missed {m['missed']}"
+        f"  spurious {m['spurious']}  span differs {m['span_differs']}"
+    )
+    dates = (
+        f"expected {s.date_spans.gold}  right {d['right']}  wrong {d['wrong']}  missed {d['missed']}"
+        f"  spurious {d['spurious']}   (unscored: {report.dates_unscored} sentence(s) marked ?)"
+    )
+    right = f"right code {ind['right']}, right null {ind['right_null']}"
+    wrong = (
+        f"wrong code {ind['wrong_code']}, missing code {ind['missing_code']}"
+        f", code where null expected {ind['code_where_null']}"
+    )
+    return [
+        f"== govstat eval --probes {report.path}: {report.sentences} sentences ==",
+        f"{'sentences':<11}{report.sentences_right}/{report.sentences} fully right",
+        f"{'mentions':<11}{mentions}",
+        _prf("value", s.value),
+        f"{'accuracy':<11}approx {_ratio(report.approx)}  change {_ratio(report.change)}   (over found mentions)",
+        f"{'indicator':<11}accuracy {_ratio(report.indicator_accuracy)}: {right}",
+        f"{'':<11}{wrong}",
+        f"{'dates':<11}{dates}",
+    ]
+
+
+def _items(items: list[dict] | None, dates: bool = False) -> str:
+    if items is None:
+        return "(not scored)"
+    if dates:
+        return "; ".join(f"{d['text']}={d['iso']}" for d in items) or "-"
+    out = []
+    for x in items:
+        extra = [x.get(k) for k in ("approx", "change") if x.get(k)]
+        extra.append(x.get("indicator") or "-")
+        out.append(f"{x['text']}={_value(x)} {' '.join(extra)}")
+    return "; ".join(out) or "-"
+
+
+def print_probe_errors(report) -> None:
+    """Each failing probe: id, sentence, expected vs got, then what differs."""
+    for r in report.failing:
+        click.echo(f"## {r.probe.id} (line {r.probe.line})  {r.probe.sentence}")
+        click.echo(f"  expected  {_items(r.probe.mentions)}  | dates {_items(r.probe.dates, True)}")
+        got_dates = r.predicted_dates if r.probe.dates is not None else None
+        click.echo(f"  got       {_items(r.predicted_mentions)}  | dates {_items(got_dates, True)}")
+        for e in r.score.errors:
+            click.echo(format_error(e))
+        click.echo()
+
+
+def _run_probes(path, show_errors, as_json):
+    from .probes import score_probes
+
+    report = score_probes(path)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(with_errors=show_errors), ensure_ascii=False, indent=2))
+        return
+    if show_errors:
+        print_probe_errors(report)
+    for line in probe_summary_lines(report):
+        click.echo(line)
+
+
 @click.command("eval")
-@click.option("--gold", "gold_dir", required=True, help="Directory of gold annotations <id>.json.")
-@click.option("--reports", "reports_dir", required=True, help="Directory of reports <id>.txt/.html/.docx/.pdf.")
+@click.option("--gold", "gold_dir", help="Directory of gold annotations <id>.json (with --reports).")
+@click.option("--reports", "reports_dir", help="Directory of reports <id>.txt/.html/.docx/.pdf (with --gold).")
+@click.option("--probes", "probes_file", help="A probe file (corpus/probes/*.tsv) instead of --gold/--reports.")
 @click.option("--errors", "show_errors", is_flag=True, help="List every missed, spurious and wrong mention and date.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_command(gold_dir, reports_dir, show_errors, as_json):
-    """Score the extractor against gold annotations (SPEC §8).
+def eval_command(gold_dir, reports_dir, probes_file, show_errors, as_json):
+    """Score the extractor against gold annotations (SPEC §8) or a probe file.
 
-    Pairs GOLD/<id>.json with REPORTS/<id>.* and prints a per-document table
-    followed by a summary (value, detection and dates P/R/F1, attribute
-    accuracies, document-field accuracy). Accuracies are over value-correct
-    pairs whose gold field is set; indicator false-assignment is over
-    value-correct pairs whose gold indicator is null.
+    With --gold/--reports: pairs GOLD/<id>.json with REPORTS/<id>.* and prints
+    a per-document table followed by a summary (value, detection and dates
+    P/R/F1, attribute accuracies, document-field accuracy). Accuracies are
+    over value-correct pairs whose gold field is set; indicator
+    false-assignment is over value-correct pairs whose gold indicator is null.
+
+    With --probes FILE: runs each probe sentence and prints sentences fully
+    right, mentions found/missed/spurious, value F1, approx/change accuracy,
+    indicator accuracy with its error kinds, and dates (corpus/probes/README.md).
     """
+    if probes_file is not None:
+        if gold_dir is not None or reports_dir is not None:
+            raise GovstatError("eval: give either --probes FILE or --gold DIR --reports DIR, not both")
+        _run_probes(probes_file, show_errors, as_json)
+        return
+    if gold_dir is None or reports_dir is None:
+        raise GovstatError("eval: give --gold DIR and --reports DIR, or --probes FILE")
 
     def on_failure(doc_id, path, message):
         click.echo(f"govstat: warning: {path}: extraction failed, counted as all missed: {message}", err=True)
@@ -145,4 +226,3 @@ def eval_command(gold_dir, reports_dir, show_errors, as_json):
     click.echo()
     for line in summary_lines(report):
         click.echo(line)
-
