@@ -6,6 +6,7 @@ without a year (`year_inferred`); without it the year is `XXXX`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
@@ -151,8 +152,33 @@ def _built():
     # (read from the cache: parsing the patterns for their conditions cost what compiling them does)
     needs = {name: checker(need) for name, need in fastscan.needs("dates", conditions).items()}
     has_relative = needs.pop("relative_years")
+    # Text every match of a span or list pattern holds, searched (stdlib `re`, skipping to the
+    # character it opens with) before the pattern is run: most documents have none, and the
+    # patterns, opening with a year or a month, are tried at every position.
+    unnamed = lambda part: regex.sub(r"\?P<\w+>", "?:", part)  # noqa: E731
+    day_span = "月" + _S + unnamed(_DAY) + day_sep  # 10月8—(12日)
+    month_list = "、" + _S + unnamed(month2) + _S + "月"  # (2023年7)、8月
+    month_span = "月(?:" + month_suffix + ")?" + _S + sep + _S + unnamed(_YEAR) + _S + "年"  # (2022年9)月至2023年(6月)
+    for name, gate in (("ymd_span", day_span), ("md_span", day_span), ("ym_span", month_span),
+                       ("ym_list", month_list), ("m_list", month_list)):
+        needs[name] = _gated(needs[name], _ascii(gate))
     # each pattern is compiled when a document first has what it needs
     return OnFirstUse({name: partial(regex.compile, pattern) for name, pattern in p.items()}), data, needs, has_relative
+
+
+def _gated(need, gate: str):
+    """`need`, then a search of `gate` (compiled on first use)."""
+    search = None
+
+    def check(text: str) -> bool:
+        nonlocal search
+        if not need(text):
+            return False
+        if search is None:
+            search = re.compile(gate).search
+        return search(text) is not None
+
+    return check
 
 
 def _num(token: str | None) -> int | None:

@@ -4,7 +4,7 @@ The `regex` engine tries a match at every position of a document when a
 pattern starts with a class (`\\d+…`) or an alternation of words, even when the
 document lacks the text every match needs (`KB|MB`, `浏览|阅读…`, `年`), and a
 pattern made of alternatives (`a|b|c`) loses the fast paths each alternative
-has alone. Two exact shortcuts, both read from the pattern itself:
+has alone. Three exact shortcuts, all read from the pattern itself:
 
 - `needed_text(pattern)`: a condition on the document (it contains `KB` or
   `MB` …) that every match implies. `str` searches test it cheaply; when it
@@ -14,6 +14,11 @@ has alone. Two exact shortcuts, both read from the pattern itself:
   matches merged as `finditer` would: at the leftmost position where any
   alternative matches, the first alternative that matches there wins, and the
   search goes on after its end.
+- a pattern opening with a lookbehind that ends in a character (`(?<=前)…`,
+  `(?<=[一二三]点)…`) matches only right after that character: the engine
+  would try the lookbehind at every position, the scanner tries the pattern
+  only after each occurrence of the character (`str.find`), in order, going
+  on after each match's end as `finditer` does.
 
 Patterns are read with the standard library's parser, `regex` syntax being a
 superset of it: `\\p{…}` is read as an unknown class, and a pattern the parser
@@ -62,11 +67,11 @@ class Scanner:
     reads one report then compiles a few of them). `plan`: `plan_of(pattern)`,
     when the caller has it already (`plans`, from the cache)."""
 
-    __slots__ = ("alternatives", "has_need", "need", "pattern", "_regex", "_compiled")
+    __slots__ = ("alternatives", "anchor", "has_need", "need", "pattern", "_regex", "_compiled")
 
     def __init__(self, pattern: str, plan: tuple | None = None):
         self.pattern = pattern
-        self.need, pieces = plan_of(pattern) if plan is None else plan
+        self.need, pieces, self.anchor = plan_of(pattern) if plan is None else plan
         self.has_need = checker(self.need)
         # (alternative, its condition) when split, else None
         self.alternatives = None if pieces is None else [(p, checker(n)) for p, n in pieces]
@@ -88,12 +93,30 @@ class Scanner:
 
     def finditer(self, text: str):
         """`regex.finditer(text)` (the same Match objects), or nothing when the needed text is missing."""
+        if self.anchor is not None:
+            return self._after_anchor(text)
         if self.has_need(text):
             return self.regex.finditer(text)
         return iter(())
 
+    def _after_anchor(self, text: str):
+        """The matches of `finditer`, tried only right after each occurrence of the anchor: no
+        match starts elsewhere (the lookbehind ends with it), and each match is ≥ 1 character
+        long, so the next one is looked for from its end. (No test of `need`: cheaper so.)"""
+        anchor, match = self.anchor, self.regex.match
+        q = text.find(anchor)
+        while q != -1:
+            m = match(text, q + 1)
+            if m is None:
+                q = text.find(anchor, q + 1)
+            else:
+                yield m
+                q = text.find(anchor, m.end() - 1)  # a match may start right at m.end()
+
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The spans of `regex.finditer(text)`."""
+        if self.anchor is not None:
+            return [m.span() for m in self._after_anchor(text)]
         if self.alternatives is None:
             return [m.span() for m in self.regex.finditer(text)] if self.has_need(text) else []
         live = [self._alternative(i) for i, (_p, has_need) in enumerate(self.alternatives) if has_need(text)]
@@ -116,12 +139,26 @@ class Scanner:
 
 def plan_of(pattern: str) -> tuple:
     """What a Scanner reads from `pattern`, as plain data: (its condition, [(alternative,
-    its condition), …] when it is worth splitting, else None)."""
+    its condition), …] when it is worth splitting, else None, the character its
+    matches start right after, else None)."""
     pieces = split_alternatives(pattern) or []
     needs = [needed_text(p) for p in pieces]
     # split only when some alternative can be skipped (\d{9,}|… alone gains nothing)
     split = any(n is not None for n in needs)
-    return needed_text(pattern), (list(zip(pieces, needs)) if split else None)
+    return needed_text(pattern), (list(zip(pieces, needs)) if split else None), None if split else anchor_of(pattern)
+
+
+def anchor_of(pattern: str) -> str | None:
+    """The character every match starts right after, when the pattern opens with a lookbehind
+    ending in it (`(?<=前)\\s*\\d+`: 前) and matches ≥ 1 character; else None."""
+    parsed = None if _NOT_SPLIT.search(pattern) else _parse(pattern)
+    if parsed is None or parsed.state.flags & _c.SRE_FLAG_IGNORECASE or parsed.getwidth()[0] < 1:
+        return None
+    op, av = parsed[0]
+    if op is not _c.ASSERT or av[0] != -1 or not len(av[1]):
+        return None
+    op, av = av[1][-1]
+    return chr(av) if op is _c.LITERAL else None
 
 
 def plans(stem: str, patterns: dict[str, str]) -> dict[str, tuple]:
@@ -288,6 +325,8 @@ def _sequence(items) -> tuple:
     """Adjacent exact parts are joined (次 + 会议|全会 → 次会议|次全会); the rest must all hold."""
     needs, run, exact_all = [], {""}, {""}
     for op, av in items:
+        if op is _c.ASSERT:  # a positive lookaround: what it looks at is in the text too
+            needs.append(_sequence(list(av[1]))[0])
         need, exact = _item(op, av)
         if exact is None:
             needs += [_any(run), need]
@@ -335,7 +374,7 @@ def _item(op, av) -> tuple:
             return None, ({""} | exact) if exact is not None else None
         return (need if low >= 1 else None), None
     if op in _ZERO_WIDTH:
-        return None, {""}  # consumes nothing: its neighbours are adjacent in the text
+        return None, {""}  # consumes nothing: its neighbours are adjacent in the text (its need: `_sequence`)
     return None, None  # any character, categories, back-references, conditionals …
 
 

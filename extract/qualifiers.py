@@ -17,12 +17,11 @@ _CLAUSE_BREAKS = set("，,;；。:：\n!?！？")
 
 class _Rules(NamedTuple):
     approx: dict
-    before: list  # (word, value), longest first
+    before: dict  # last character -> [(word, value) ending with it], longest first
     after: list  # (word, value), longest first, without the `inside` words (the grammar takes those)
     after_first: frozenset  # first characters of the `after` words
     change: dict
     cues: list  # (word, direction), longest first
-    before_last: frozenset  # last characters of the `before` words
     any_cue: Callable  # `search` for any change cue (text, pos, endpos)
     window: int  # how far back a change cue may stand
     last_break: regex.Pattern  # searched in reverse: the clause break nearest before a number
@@ -38,14 +37,17 @@ def _rules() -> _Rules:
     after = [(word, value) for word, value in after if word not in approx["inside"]]
     cues = [(w, "increase") for w in change["increase"]] + [(w, "decrease") for w in change["decrease"]]
     cues.sort(key=lambda kv: len(kv[0]), reverse=True)
-    # fast paths (most numbers have no qualifier): the last characters a
-    # `before` word can end with, and one pattern that finds any change cue
-    before_last = frozenset(word[-1] for word, _ in before)
+    # fast paths (most numbers have no qualifier): the `before` words by the
+    # character they end with (a head ending otherwise ends with none of them),
+    # and one pattern that finds any change cue
+    by_last = {}
+    for word, value in before:
+        by_last.setdefault(word[-1], []).append((word, value))
     after_first = frozenset(word[0] for word, _ in after)
     # (plain words: the standard library's engine finds them faster than `regex`)
     any_cue = re.compile("|".join(re.escape(word) for word, _ in cues)).search
     last_break = regex.compile("(?r)[" + regex.escape("".join(sorted(_CLAUSE_BREAKS))) + "]")
-    return _Rules(approx, before, after, after_first, change, cues, before_last, any_cue,
+    return _Rules(approx, by_last, after, after_first, change, cues, any_cue,
                   int(change["window"]), last_break)
 
 
@@ -55,11 +57,12 @@ def approx_of(text: str, cand: Candidate) -> str | None:
     # (most numbers have no qualifier: the two tests on one character come first)
     head = text[max(0, cand.start - 5) : cand.start].rstrip(" \t￥¥$")  # 约￥1.2亿元
     tail = text[cand.end : cand.end + 3].lstrip(" \t")
-    if head[-1:] not in rules.before_last and tail[:1] not in rules.after_first:
+    before = rules.before.get(head[-1:], ())
+    if not before and tail[:1] not in rules.after_first:
         return "over" if cand.approx_inside else None
-    approx, before, after = rules.approx, rules.before, rules.after
+    approx, after = rules.approx, rules.after
     found = set()
-    for word, value in before if head[-1:] in rules.before_last else ():
+    for word, value in before:
         if head.endswith(word):
             glued = head[-len(word) - 1 : -len(word)] if len(head) > len(word) else ""
             if glued and glued in approx.get("not_after", {}).get(word, ()):
@@ -111,11 +114,9 @@ def _comparative() -> tuple[regex.Pattern, dict]:
 
 
 def _comparative_change(text: str, cand: Candidate) -> str | None:
-    """比上年多120人次 / 较去年少15辆: the direction of a comparison with 多/少."""
+    """比上年多120人次 / 较去年少15辆: the direction of a comparison with 多/少
+    (called when 多 or 少 stands in the 6 characters before the number)."""
     lo = max(0, cand.start - 16)
-    near = text[max(lo, cand.start - 6) : cand.start]
-    if "多" not in near and "少" not in near:
-        return None  # (most numbers)
     pattern, directions = _comparative()
     m = pattern.search(text, lo, cand.start)
     return directions[m["dir"]] if m else None
@@ -123,15 +124,17 @@ def _comparative_change(text: str, cand: Candidate) -> str | None:
 
 def change_of_number(text: str, cand: Candidate) -> str | None:
     """increase / decrease when the number is the size of a change, else None."""
-    comparative = _comparative_change(text, cand)
-    if comparative is not None:
-        return comparative
+    start = cand.start
+    near = text[start - 6 if start > 6 else 0 : start]
+    if "多" in near or "少" in near:  # (most numbers have neither: no call)
+        comparative = _comparative_change(text, cand)
+        if comparative is not None:
+            return comparative
     rules = _rules()
     change, cues, any_cue = rules.change, rules.cues, rules.any_cue
     # the clause: back to the nearest break, at most `window` characters. Most
     # numbers have no cue even in the whole window, and then none in the clause
     # (a part of it): the break is looked for only when the window has a cue.
-    start = cand.start
     lo = start - rules.window if start > rules.window else 0
     if any_cue(text, lo, start) is None:
         return None
