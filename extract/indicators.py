@@ -579,7 +579,9 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
     lent_vetoes: set[str] = set()  # from the clause a verbless one continues
     own_hits = []  # the cue hits among the number's own words (weight 3): see own_words below
     hi = bisect_left(sent.hit_starts, tail_end)
-    item_start = None  # _own_list_item, asked only by a veto hit that ends by seg_start
+    # (a phrase that opens with neither a space nor 、 is no list item of its own)
+    item_start = (_own_list_item(simplified, seg_start, m_start, tags, rules)
+                  if seg_start < m_start and simplified[seg_start] in " 、" else -1)
     for hs, he, groups, vetoes in sent.hits[lo:hi]:
         if hs < m_end and he > m_start:
             weight = 3  # in the number itself (车次, 人次 …)
@@ -600,11 +602,8 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
                         best[key] = score
                 continue
             weight = 3  # the item this number measures
-        if vetoes:  # (an earlier list item's verb is not this one's: he > item_start)
-            if he <= seg_start and item_start is None:
-                item_start = _own_list_item(simplified, seg_start, m_start, tags, rules)
-            if he > seg_start or item_start < 0:
-                (vetoed if weight >= 2 else lent_vetoes).update(vetoes)
+        if vetoes and he > item_start:  # (an earlier list item's verb is not this one's)
+            (vetoed if weight >= 2 else lent_vetoes).update(vetoes)
         score = (weight, -(abs(m_start - he) if he <= m_start else abs(hs - m_end)))  # nearer is better
         if weight == 3 and groups:
             own_hits.append((hs, he, groups))
@@ -663,7 +662,7 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
             # to a generic measure (对外墙进行清洗,面积1.8万平方米: 面积 is not what says stock)
             continue
         if not (_unit_fits(m, alt.fit_units, alt.all_units)
-                or _change_of_named_count(m, simplified, clause_start, alt.fit_units)):
+                or _change_of_named_count(m, simplified[clause_start:m_start], alt.fit_units)):
             continue
         if counts_organisations and alt.indicator not in rules.counts_organisations:
             continue
@@ -882,12 +881,11 @@ def _tail_subject(tag, simplified, m, tail_end):
     return (start, end)
 
 
-def _change_of_named_count(m: Mention, simplified: str, clause_start: int, units: frozenset) -> bool:
+def _change_of_named_count(m: Mention, before: str, units: frozenset) -> bool:
     """Whether a percent change measures a count its clause names by its unit
     (接待批次同比下降31.5%, 出车次数增长8%): a two-character unit or unit + 数."""
     if not m.change or m.unit != "%":
         return False
-    before = simplified[clause_start:m.start]
     return any(u and ((len(u) > 1 and u in before) or u + "数" in before) for u in units)
 
 
