@@ -277,7 +277,7 @@ class _Sentence:
     """One sentence with its clauses and cue hits (absolute offsets)."""
 
     __slots__ = ("start", "end", "limit", "clauses", "hits", "hit_starts", "hit_ends", "topics", "continues",
-                 "_scanned", "_compared", "verbs")
+                 "_scanned", "_compared", "verbs", "respective")
 
     def __init__(self, simplified: str, start: int, end: int, rules: _Rules, limit: int):
         self.start, self.end = start, end
@@ -321,6 +321,8 @@ class _Sentence:
         self._scanned: dict[str, tuple[list, list]] = {}
         self._compared: dict[int, bool] = {}
         self.verbs: dict[tuple[str, str | None], str] = {}  # (verb, unit) -> indicator of a number it governs
+        # whether a 分别 word stands before its last number: no 分别 list (_respective_item) else
+        self.respective = rules.respectively_re.search(simplified, start, limit) is not None
 
     def matches_before(self, rules: _Rules, name: str, simplified: str, stop: int) -> list[tuple[int, int]]:
         """Spans of `pattern.finditer(simplified, self.start, stop)` for the pattern
@@ -469,7 +471,7 @@ def assign_meaning(text: str, simplified: str, mentions: list[Mention]) -> None:
 def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules, ctx,
                 phrases, ci, seg_start, tail_end) -> None:
     m = mentions[index]
-    item = _respective_item(simplified, mentions, index, sent, ci, rules, ctx)
+    item = _respective_item(simplified, mentions, index, sent, ci, rules, ctx) if sent.respective else None
     reading = _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item)
     if item is not None and reading.indicator is None:
         # the items name places, the words they share the measure (一食堂、二食堂日均就餐分别为…)
@@ -578,10 +580,11 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
     found: dict[int, int] = {}  # alternative -> how many of its groups have a cue
     vetoed: set[str] = set()
     lent_vetoes: set[str] = set()  # from the clause a verbless one continues
-    own_words: set[int] = set()  # alternatives with a cue among the number's own words, not a generic measure
-    after_codes: set[str] = set()  # indicators with a cue after the number in its clause
+    own_hits = []  # the cue hits among the number's own words (weight 3): see own_words below
     hi = bisect_left(sent.hit_starts, tail_end)
-    item_start = _own_list_item(simplified, seg_start, m_start, tags, rules)
+    # (a phrase that opens with neither a space nor 、 is no list item of its own)
+    item_start = (_own_list_item(simplified, seg_start, m_start, tags, rules)
+                  if seg_start < m_start and simplified[seg_start] in " 、" else -1)
     for hs, he, groups, vetoes in sent.hits[lo:hi]:
         if hs < m_end and he > m_start:
             weight = 3  # in the number itself (车次, 人次 …)
@@ -605,10 +608,8 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
         if vetoes and he > item_start:  # (an earlier list item's verb is not this one's)
             (vetoed if weight >= 2 else lent_vetoes).update(vetoes)
         score = (weight, -(abs(m_start - he) if he <= m_start else abs(hs - m_end)))  # nearer is better
-        if weight == 3 and groups and simplified[hs:he] not in rules.generic_measures:
-            own_words.update(key[0] for key in groups)
-        if hs >= m_end and groups:
-            after_codes.update(rules.alternatives[key[0]].indicator for key in groups)
+        if weight == 3 and groups:
+            own_hits.append((hs, he, groups))
         for key in groups:
             old = best.get(key)
             if old is None:
@@ -622,6 +623,11 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
     # a number its verb governs with no noun between but a generic measure (投入资金约860万元)
     bare_number = verb_span is not None and (np_span is None
                                              or simplified[np_span[0]:np_span[1]] in rules.generic_measures)
+    # alternatives with a cue among the number's own words, not a generic measure: only
+    # a lent veto asks (then the hits that gave them are searched, once)
+    own_words = {key[0] for hs, he, groups in own_hits if simplified[hs:he] not in rules.generic_measures
+                 for key in groups} if lent_vetoes else ()
+    after_codes = None  # indicators with a cue after the number in its clause: asked of `bare` alternatives only
     counts_organisations = m.unit in rules.organisation_units and rules.organisations_re.match(simplified, m_end)
     # only alternatives with a cue for every group can be chosen
     sizes, group_keys = rules.sizes, rules.group_keys
@@ -645,8 +651,15 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
             top = max(top, w)
         if top < 1.5:
             continue  # nothing in the clause that governs the number says what it is
-        if alt.bare and (top < 3 or (after_codes - {alt.indicator})):
-            continue  # its verb must govern the number, and no other cue follow it (投入资金12万元开展培训)
+        if alt.bare:
+            if top < 3:
+                continue  # its verb must govern the number, and no other cue follow it (投入资金12万元开展培训)
+            if after_codes is None:  # the window's hits after the number (hits ascend; none is a 分别 item)
+                after_codes = {alternatives[key[0]].indicator
+                               for _, _, groups, _ in sent.hits[bisect_left(sent.hit_starts, m_end, lo, hi):hi]
+                               for key in groups}
+            if after_codes - {alt.indicator}:
+                continue
         if alt.indicator in lent_vetoes and ai not in own_words:
             # a veto lent by the clause before yields only to the number's own words, and not
             # to a generic measure (对外墙进行清洗,面积1.8万平方米: 面积 is not what says stock)

@@ -196,13 +196,13 @@ def test_self_level_skips_cues_after_zizhi_and_counts_the_rest():
 
 
 def test_level_cues_are_counted_in_one_pass_only_when_that_counts_the_same():
-    from govstat.extract.docinfo import _level_cue_pattern
+    from govstat.extract.docinfo import _level_cue_pattern, _overlapped
 
     def cues(*words):
         return {"city": list(words), "county": [], "province": []}
 
-    assert _level_cue_pattern(cues("我市", "全市")).findall("我市全市我市", overlapped=True) == ["我市", "全市", "我市"]
-    assert _level_cue_pattern(cues("全市", "市直")).findall("全市直属", overlapped=True) == ["全市", "市直"]  # overlapping: both count
+    assert _overlapped(_level_cue_pattern(cues("我市", "全市")), "我市全市我市") == ["我市", "全市", "我市"]
+    assert _overlapped(_level_cue_pattern(cues("全市", "市直")), "全市直属") == ["全市", "市直"]  # overlapping: both count
     assert _level_cue_pattern(cues("市委", "市委书记")) is None  # one cue starts another
     assert _level_cue_pattern(cues("市市")) is None  # overlaps itself: 市市市 holds one, not two
 
