@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import sqlite_utils
@@ -190,11 +191,30 @@ def connect(path: str | os.PathLike, *, readonly: bool = False) -> sqlite_utils.
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")
+        retry_while_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"), BUSY_TIMEOUT_MS / 1000)
         # NORMAL in WAL mode: a killed process never corrupts or half-writes a
         # transaction; only a power cut may lose the last few commits.
         conn.execute("PRAGMA synchronous = NORMAL")
     return sqlite_utils.Database(conn)
+
+
+def retry_while_locked(statement, seconds: float, pause: float = 0.01):
+    """Run `statement()` again while SQLite answers "database is locked", for up to `seconds`.
+
+    Switching a new database to WAL while another process opens it for the first
+    time can fail at once with "database is locked": SQLite does not call the busy
+    handler there (two `govstat ingest` on one new database failed so about once
+    in eight runs). Any other error, or a lock that outlasts `seconds`, is raised.
+    """
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return statement()
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.25)
 
 
 def ensure_schema(db: sqlite_utils.Database, rules_dir: Path | None = None) -> None:
