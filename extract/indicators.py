@@ -191,6 +191,7 @@ class _Rules:
         self.link_verbs_re = words_pattern(link.get("verbs") or ())
         self.link_compare_re = words_pattern(link.get("compare") or ())
         self.respectively_re = words_pattern(link.get("respectively") or ())
+        self.list_joins_re = words_pattern(link.get("list_joins") or ())
         removable = [*(link.get("compare") or ()), *(link.get("verbs") or ()),
                      *(link.get("measures") or ()), *(link.get("filler") or ())]
         self.link_strip_re = re.compile(
@@ -709,15 +710,13 @@ def _respective_item(simplified, mentions, index, sent, ci, rules, ctx):
     if ctx.between(clause_start, word.start()):
         return None  # numbers in the list: it lists figures, not names
     figures = [j for j in ctx.between(word.end(), clause_end) if bool(mentions[j].change) == bool(m.change)]
-    cuts = [clause_start] + [c.end() for c in _RESPECTIVE_JOINS.finditer(simplified, clause_start, word.start())]
+    cuts = [clause_start] + [c.end() for c in rules.list_joins_re.finditer(simplified, clause_start, word.start())]
     if len(cuts) < 2 or len(cuts) != len(figures) or index not in figures:
         return None
     i = figures.index(index)
     item_end = cuts[i + 1] - 1 if i + 1 < len(cuts) else word.start()
     return (clause_start, word.start(), cuts[i], item_end)
 
-
-_RESPECTIVE_JOINS = re.compile("[、和及与]")
 
 
 def _own_list_item(simplified, seg_start, m_start, tags, rules) -> int:
