@@ -917,13 +917,21 @@ def _norm(subject: str) -> str:
 
 
 def _change_parent(simplified, mentions, index, best, sent, rules) -> int | None:
-    """The figure a change (同比增长10.55%) measures: the one just before it."""
+    """The figure a change (同比增长10.55%) measures: the one just before it. After a
+    change in a count (比上年减少38场,下降8.4%) the rate measures that count's figure,
+    or the change itself when the sentence has no figure it changes."""
     m = mentions[index]
     if not m.change or best is None:
         return None
     p = mentions[best]
-    if p.start < sent.start or p.end > m.start or p.change:
+    if p.start < sent.start or p.end > m.start:
         return None
+    if p.change:
+        if p.change != m.change or p.kind in ("percent", "percentage_point") or m.unit != "%":
+            return None  # (两项变化: 下降5%,降幅3%; 减少38场,增长8% says something else)
+        target = best if p.change_of is None else p.change_of
+    else:
+        target = best
     between = simplified[p.end : m.start]
     if len(between) > rules.link_gap:
         return None
@@ -931,7 +939,7 @@ def _change_parent(simplified, mentions, index, best, sent, rules) -> int | None
         return None
     if rules.link_strip_re.sub("", between):
         return None  # something else is named in between
-    return best
+    return target
 
 
 def _respective_parent(simplified, mentions, index, sent, rules, ctx) -> int | None:

@@ -878,3 +878,26 @@ def test_what_an_inspection_found_is_not_what_it_covered():
 def test_fuel_bought_for_official_vehicles_is_running_cost():
     text = "全年公务用车加油9000车次,加油金额210万元。"
     assert indicators(text, "9000车次", "210万元") == [None, "vehicles.running_cost"]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # the rate after a change in a count measures the same thing as the count
+    ("全年保障各类会议服务316场,比上年减少27场,下降7.9%。",
+     ["316场", ("27场", "decrease"), ("7.9%", "decrease")], ["meetings.held"] * 3),
+    ("维修中心全年办结报修1730件,较上年增加260件,增幅达17.7%。",
+     ["1730件", ("260件", "increase"), ("17.7%", "increase")], ["maintenance.tasks"] * 3),
+    # with no figure before the change, the rate follows the change itself
+    ("公务出行较上年增加950余车次,增幅达9.2%。",
+     [("950余车次", "increase"), ("9.2%", "increase")], ["vehicles.trips"] * 2),
+    # a rate named by its change word (压减率, 减幅) measures the figure before it
+    ("全县公务用车由车改前的640辆压减至418辆,压减率34.7%。",
+     ["640辆", "418辆", ("34.7%", "decrease")], ["vehicles.fleet"] * 3),
+    # a saving rate is saved against budget, not a change in the amount before it
+    ("全年政府采购金额8600万元,节约率6.4%。", ["8600万元", ("6.4%", "decrease")],
+     ["procurement.amount", "procurement.savings"]),
+    # a change the other way is not linked
+    ("全年服务会议316场,比上年减少27场,增长3%。",
+     ["316场", ("27场", "decrease"), ("3%", "increase")], ["meetings.held", "meetings.held", None]),
+])
+def test_rate_after_a_change_in_a_count_measures_the_same_thing(text, spans, expected):
+    assert indicators(text, *spans) == expected
