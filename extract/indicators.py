@@ -192,6 +192,7 @@ class _Rules:
         self.link_compare_re = words_pattern(link.get("compare") or ())
         self.respectively_re = words_pattern(link.get("respectively") or ())
         self.list_joins_re = words_pattern(link.get("list_joins") or ())
+        self.share_re = re.compile(data.get("share_link") or r"(?!)")
         removable = [*(link.get("compare") or ()), *(link.get("verbs") or ()),
                      *(link.get("measures") or ()), *(link.get("filler") or ())]
         self.link_strip_re = re.compile(
@@ -482,10 +483,12 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
         parent = _respective_parent(simplified, mentions, index, sent, rules, ctx)
         if parent is None:
             parent = _change_parent(simplified, mentions, index, previous, sent, rules)
+    share = None
     if parent is not None:
         m.change_of = parent
     else:
-        parent = _breakdown_parent(simplified, mentions, index, groups, ctx)
+        share = _share_parent(simplified, mentions, index, previous, sent, rules)
+        parent = share if share is not None else _breakdown_parent(simplified, mentions, index, groups, ctx)
 
     indicator = reading.indicator
     if indicator is None and reading.bare and not m.change:  # (a change verb, 下降7%, names no thing)
@@ -498,6 +501,10 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
         if m.change_of is not None:
             # a change measures its figure: same indicator and subject
             indicator = p.indicator or indicator
+            subject = p.subject or subject
+        elif share is not None:
+            # a share of its figure: the words after 占 name the whole, not what is counted
+            indicator = p.indicator
             subject = p.subject or subject
         else:
             if indicator is None and p.indicator is not None:
@@ -940,6 +947,17 @@ def _change_parent(simplified, mentions, index, best, sent, rules) -> int | None
     if rules.link_strip_re.sub("", between):
         return None  # something else is named in between
     return target
+
+
+def _share_parent(simplified, mentions, index, best, sent, rules) -> int | None:
+    """The figure a share written right after it (…19台,占新增车辆的82.6%) is a share of."""
+    m = mentions[index]
+    if m.unit != "%" or m.change or best is None:
+        return None
+    p = mentions[best]
+    if p.start < sent.start or p.end > m.start or p.unit == "%" or p.change:
+        return None
+    return best if rules.share_re.match(simplified, p.end, m.start) else None
 
 
 def _respective_parent(simplified, mentions, index, sent, rules, ctx) -> int | None:

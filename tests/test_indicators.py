@@ -901,3 +901,17 @@ def test_fuel_bought_for_official_vehicles_is_running_cost():
 ])
 def test_rate_after_a_change_in_a_count_measures_the_same_thing(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a share written right after a figure measures what the figure measures:
+    # the words after 占 name the whole, not the part counted
+    ("今年更新公务用车31台,其中新能源汽车26台,占更新车辆的83.9%。", ["31台", "26台", "83.9%"],
+     ["vehicles.renewed", "vehicles.new_energy", "vehicles.new_energy"]),
+    ("全县建成节水型单位57家,占县直机关的88.2%。", ["57家", "88.2%"], ["energy.model_units"] * 2),
+    ("新能源公务用车保有量达到143辆,占比27.5%。", ["143辆", "27.5%"], ["vehicles.new_energy"] * 2),
+    # a share of a figure that measures nothing coded measures nothing coded
+    ("全市共有公共机构930家,占全省节约型机关的12%。", ["930家", "12%"], [None, None]),
+])
+def test_share_right_after_a_figure_measures_what_it_measures(text, spans, expected):
+    assert indicators(text, *spans) == expected
