@@ -915,3 +915,20 @@ def test_rate_after_a_change_in_a_count_measures_the_same_thing(text, spans, exp
 ])
 def test_share_right_after_a_figure_measures_what_it_measures(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # money saved by reusing assets, by an energy measure or on general spending is
+    # not saved by buying
+    ("依托公物仓调剂办公桌椅310件,节约财政资金约52万元。", ["310件", "52万元"], ["assets.reallocated", None]),
+    ("推行用电定额管理,全年水电费支出193万元,比上年节约21万元。", ["193万元", "21万元"],
+     ["energy.consumption", None]),
+    ("全年压减公用经费6%,节支率达4.3%。", [("6%", "decrease"), ("4.3%", "decrease")], [None, None]),
+    # a canteen buying its food is not government procurement
+    ("机关食堂集中采购粮油副食,全年采购金额415万元。", ["415万元"], [None]),
+    # buying, tendering or a cost review named after them keeps the saving
+    ("公物仓建成后,实行办公家具集中采购,节约资金18万元。", ["18万元"], ["procurement.savings"]),
+    ("开展办公用品集中采购,全年节约经费27万元。", ["27万元"], ["procurement.savings"]),
+])
+def test_money_saved_outside_buying_is_no_procurement_saving(text, spans, expected):
+    assert indicators(text, *spans) == expected
