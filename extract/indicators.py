@@ -193,6 +193,7 @@ class _Rules:
         self.respectively_re = words_pattern(link.get("respectively") or ())
         self.list_joins_re = words_pattern(link.get("list_joins") or ())
         self.share_re = re.compile(data.get("share_link") or r"(?!)")
+        self.other_rates_re = words_pattern(data.get("other_rates") or ())
         removable = [*(link.get("compare") or ()), *(link.get("verbs") or ()),
                      *(link.get("measures") or ()), *(link.get("filler") or ())]
         self.link_strip_re = re.compile(
@@ -517,6 +518,8 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
                     indicator = p.indicator
             if subject is None or _norm(subject) in rules.scopes:
                 subject = p.subject
+    if indicator is not None and m.kind in ("percent", "percentage_point") and _other_rate(simplified, m, sent, ci, rules):
+        indicator = None
     m.indicator = indicator
     if indicator is not None and reading.verb is not None and not m.change:
         # 召开会议194场, 市人大召开61场: the same verb with its noun left out counts the same
@@ -947,6 +950,12 @@ def _change_parent(simplified, mentions, index, best, sent, rules) -> int | None
     if rules.link_strip_re.sub("", between):
         return None  # something else is named in between
     return target
+
+
+def _other_rate(simplified, m, sent, ci, rules) -> bool:
+    """Whether a percent's own clause names a rate of how well something was done
+    (办结率, 完成率: `other_rates`) before it: that rate is what it measures."""
+    return rules.other_rates_re.search(simplified, sent.clauses[ci][0], m.start) is not None
 
 
 def _share_parent(simplified, mentions, index, best, sent, rules) -> int | None:

@@ -932,3 +932,14 @@ def test_share_right_after_a_figure_measures_what_it_measures(text, spans, expec
 ])
 def test_money_saved_outside_buying_is_no_procurement_saving(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a percent whose own clause names how well something was done measures that rate
+    ("全年受理群众来信来访73件,按期办结率达97.3%。", ["73件", "97.3%"], ["petitions.handled", None]),
+    ("全年疏导上访人员52批次,群众满意率96%。", ["52批次", "96%"], ["petitions.handled", None]),
+    # a rate the indicator is itself about keeps it
+    ("全县创建节约型机关41家,创建率85%。", ["41家", "85%"], ["energy.model_units"] * 2),
+])
+def test_rate_of_how_well_something_was_done_is_no_indicator(text, spans, expected):
+    assert indicators(text, *spans) == expected
