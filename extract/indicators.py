@@ -280,7 +280,7 @@ class _Sentence:
     """One sentence with its clauses and cue hits (absolute offsets)."""
 
     __slots__ = ("start", "end", "limit", "clauses", "hits", "hit_starts", "hit_ends", "topics", "continues",
-                 "_scanned", "_compared", "verbs", "respective")
+                 "_scanned", "_compared", "verbs", "respective", "headings")
 
     def __init__(self, simplified: str, start: int, end: int, rules: _Rules, limit: int):
         self.start, self.end = start, end
@@ -324,6 +324,7 @@ class _Sentence:
         self._scanned: dict[str, tuple[list, list]] = {}
         self._compared: dict[int, bool] = {}
         self.verbs: dict[tuple[str, str | None], str] = {}  # (verb, unit) -> indicator of a number it governs
+        self.headings: dict[int, int] = {}  # clause -> the colon heading clause whose words govern it
         # whether a 分别 word stands before its last number: no 分别 list (_respective_item) else
         self.respective = rules.respectively_re.search(simplified, start, limit) is not None
 
@@ -577,14 +578,26 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
     if (ci > 0 and lo and hit_ends[lo - 1] > sent.clauses[ci - 1][0]
             and not simplified[clause_start:m_start].lstrip().startswith("其中")):
         after_colon = clause_start > 0 and simplified[clause_start - 1] == ":"
-        if (after_colon or not _clause_has_verb(tag, tags, seg_start, clause_start, rules)
-                or not _clause_has_noun(tag, tags, seg_start, clause_start, m, clause_end)):
+        if after_colon:
+            sent.headings[ci] = ci - 1
             lo = bisect_right(hit_ends, sent.clauses[ci - 1][0])  # the window opens with that clause
+        elif (not _clause_has_verb(tag, tags, seg_start, clause_start, rules)
+                or not _clause_has_noun(tag, tags, seg_start, clause_start, m, clause_end)):
+            # (a list item after one a colon heading governs is governed by that heading:
+            # 采购项目:货物类86项,服务类42项,工程类18项)
+            heading = sent.headings.get(ci - 1, ci - 1)
+            if heading != ci - 1:
+                sent.headings[ci] = heading
+            lo = bisect_right(hit_ends, sent.clauses[heading][0])  # the window opens with that clause
     elif ci > 1 and _under_colon_heading(simplified, sent, ci, hit_ends, lo):
         # 食堂就餐:日均1800人次,全年46万人次: the heading before a colon governs the
         # verbless clauses after it, not only the first
         if not _clause_has_verb(tag, tags, seg_start, clause_start, rules):
+            sent.headings[ci] = ci - 2
             lo = bisect_right(hit_ends, sent.clauses[ci - 2][0])
+    elif ci > 2 and ci - 1 in sent.headings and not _clause_has_verb(tag, tags, seg_start, clause_start, rules):
+        sent.headings[ci] = heading = sent.headings[ci - 1]  # a later verbless item of that list
+        lo = bisect_right(hit_ends, sent.clauses[heading][0])
 
     # score each alternative: best weight per cue group
     best: dict[tuple[int, int], tuple[int, int]] = {}

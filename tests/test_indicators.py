@@ -33,6 +33,7 @@ UNITS = {  # surface unit -> (canonical unit, kind, factor)
     "件次": ("件次", "count", 1), "份次": ("份次", "count", 1), "台次": ("台次", "count", 1),
     "吨": ("吨", "mass", 1), "单": ("单", "count", 1), "万次": ("次", "count", 1e4),
     "套": ("套", "count", 1), "期": ("期", "count", 1), "批次": ("批次", "count", 1),
+    "万立方米": ("立方米", "volume", 1e4), "立方米": ("立方米", "volume", 1),
 }
 
 
@@ -942,4 +943,19 @@ def test_money_saved_outside_buying_is_no_procurement_saving(text, spans, expect
     ("全县创建节约型机关41家,创建率85%。", ["41家", "85%"], ["energy.model_units"] * 2),
 ])
 def test_rate_of_how_well_something_was_done_is_no_indicator(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a colon heading governs every verbless item of the list after it, however many
+    # and whatever words the items between have
+    ("全年组织政府采购项目:货物类64项,服务类29项,工程类11项,其他类7项。", ["64项", "29项", "11项", "7项"],
+     ["procurement.projects"] * 4),
+    ("全年公共机构能源消耗:电力3100万千瓦时,天然气46万立方米,水82万立方米。",
+     ["3100万千瓦时", "46万立方米", "82万立方米"], ["energy.consumption"] * 3),
+    # an item with a verb of its own reads itself
+    ("全年组织政府采购项目:货物类64项,服务类29项,培训驾驶员120人次。", ["64项", "29项", "120人次"],
+     ["procurement.projects", "procurement.projects", "staff.trained"]),
+])
+def test_colon_heading_governs_every_later_list_item(text, spans, expected):
     assert indicators(text, *spans) == expected
