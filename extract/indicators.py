@@ -28,8 +28,9 @@ from .normalize import simplify
 from .sentences import sentence_of, split_sentences
 
 
-_CLAUSE_BREAKS = frozenset(",;:，；：")  # simplified text is half-width; 、 joins list items
-_CLAUSE_BREAK_RE = re.compile("[,;:，；：]")
+# simplified text is half-width; 、 joins list items; a comma between a digit and
+# three more (3,620件次维修任务) separates thousands inside a number, not clauses
+_CLAUSE_BREAK_RE = re.compile(r"[;:；：]|[,，](?:(?<!\d[,，])|(?!\d{3}(?!\d)))")
 _LOCAL_SPAN = 10  # characters segmented before a number: enough for verb + noun phrase
 _NOUN_FLAGS = ("n", "vn", "b", "j", "l", "an", "ng", "nz", "eng")
 _JOINERS = frozenset("、和及与()")

@@ -45,7 +45,7 @@ def mention(text: str, span: str, occurrence: int = 0, change: str | None = None
     number = span.rstrip("".join(UNITS) + "余多")
     unit_text = span[len(number):].lstrip("余多")
     unit, kind, factor = UNITS.get(unit_text, (None, "count", 1))
-    return Mention(start=start, end=start + len(span), text=span, value=float(number) * factor,
+    return Mention(start=start, end=start + len(span), text=span, value=float(number.replace(",", "")) * factor,
                    unit=unit, kind=kind, change=change)
 
 
@@ -958,4 +958,17 @@ def test_rate_of_how_well_something_was_done_is_no_indicator(text, spans, expect
      ["procurement.projects", "procurement.projects", "staff.trained"]),
 ])
 def test_colon_heading_governs_every_later_list_item(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a comma between digits (3,620) separates thousands, not clauses: the words
+    # after the number still belong to its clause
+    ("全年完成3,620件次维修任务。", ["3,620件次"], ["maintenance.tasks"]),
+    ("全年办理2,860件维修报修事项,群众满意。", ["2,860件"], ["maintenance.tasks"]),
+    ("共完成1,260项日常维护,投入资金12万元。", ["1,260项", "12万元"], ["maintenance.tasks", None]),
+    # a comma before a year or a lone digit still ends the clause
+    ("全年召开会议36场,2,023名干部参加培训。", ["36场", "2,023名"], ["meetings.held", "staff.trained"]),
+])
+def test_thousands_separator_is_no_clause_break(text, spans, expected):
     assert indicators(text, *spans) == expected
