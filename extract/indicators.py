@@ -194,6 +194,8 @@ class _Rules:
         self.respectively_re = words_pattern(link.get("respectively") or ())
         self.list_joins_re = words_pattern(link.get("list_joins") or ())
         self.share_re = re.compile(data.get("share_link") or r"(?!)")
+        # a clause opening with 实际 (实际支出79.2万元) gives the outturn of the figure before it
+        self.outturn_re = re.compile(r"\s*(?:" + words_pattern(data.get("outturn") or ()).pattern + ")")
         self.other_rates_re = words_pattern(data.get("other_rates") or ())
         removable = [*(link.get("compare") or ()), *(link.get("verbs") or ()),
                      *(link.get("measures") or ()), *(link.get("filler") or ())]
@@ -582,8 +584,10 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
         if after_colon:
             sent.headings[ci] = ci - 1
             lo = bisect_right(hit_ends, sent.clauses[ci - 1][0])  # the window opens with that clause
-        elif (not _clause_has_verb(tag, tags, seg_start, clause_start, rules)
+        elif (rules.outturn_re.match(simplified, clause_start) is not None
+                or not _clause_has_verb(tag, tags, seg_start, clause_start, rules)
                 or not _clause_has_noun(tag, tags, seg_start, clause_start, m, clause_end)):
+            # (预算86万元,实际支出79.2万元: an outturn clause continues the one before too)
             # (a list item after one a colon heading governs is governed by that heading:
             # 采购项目:货物类86项,服务类42项,工程类18项)
             heading = sent.headings.get(ci - 1, ci - 1)

@@ -972,3 +972,21 @@ def test_colon_heading_governs_every_later_list_item(text, spans, expected):
 ])
 def test_thousands_separator_is_no_clause_break(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a clause that opens with 实际 (实际支出, 实际完成) gives the outturn of the
+    # budget or plan figure before it: it measures what that figure measures
+    ("全年车辆运行维护费预算86万元,实际支出79.2万元。", ["86万元", "79.2万元"], ["vehicles.running_cost"] * 2),
+    ("计划实施节能改造面积2万平方米,实际完成2.3万平方米。", ["2万平方米", "2.3万平方米"],
+     ["energy.retrofit_area"] * 2),
+    ("年度计划处置资产2000件,实际完成2350件。", ["2000件", "2350件"], ["assets.disposed"] * 2),
+    ("计划更新公务用车12辆,实际购置10辆。", ["12辆", "10辆"], ["vehicles.renewed"] * 2),
+    # an outturn of a figure no indicator measures stays without one
+    ("会议费预算30万元,实际支出22万元。", ["30万元", "22万元"], [None, None]),
+    # a clause that names its own thing keeps it
+    ("全年车辆运行维护费预算86万元,实际培训驾驶员120人次。", ["86万元", "120人次"],
+     ["vehicles.running_cost", "staff.trained"]),
+])
+def test_outturn_clause_measures_the_planned_figure(text, spans, expected):
+    assert indicators(text, *spans) == expected
