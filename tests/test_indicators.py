@@ -34,6 +34,7 @@ UNITS = {  # surface unit -> (canonical unit, kind, factor)
     "吨": ("吨", "mass", 1), "单": ("单", "count", 1), "万次": ("次", "count", 1e4),
     "套": ("套", "count", 1), "期": ("期", "count", 1), "批次": ("批次", "count", 1),
     "万立方米": ("立方米", "volume", 1e4), "立方米": ("立方米", "volume", 1),
+    "万餐次": ("餐次", "count", 1e4), "栋": ("栋", "count", 1), "幢": ("幢", "count", 1),
 }
 
 
@@ -989,4 +990,20 @@ def test_thousands_separator_is_no_clause_break(text, spans, expected):
      ["vehicles.running_cost", "staff.trained"]),
 ])
 def test_outturn_clause_measures_the_planned_figure(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # the reception and vehicle-purchase lines of the 三公 accounts, however written
+    ("全年公务接待经费支出8.6万元,同比下降9%。", ["8.6万元", ("9%", "decrease")], ["spending.three_public"] * 2),
+    ("接待费支出6.2万元,较上年减少1.1万元。", ["6.2万元", ("1.1万元", "decrease")], ["spending.three_public"] * 2),
+    ("全年车辆购置费支出32万元。", ["32万元"], ["spending.three_public"]),
+    # meals counted in 餐次, buildings repaired counted in 栋/幢
+    ("机关食堂全年提供三餐28万餐次。", ["28万餐次"], ["canteen.meals"]),
+    ("全年修缮办公楼6栋。", ["6栋"], ["construction.projects"]),
+    ("完成老旧办公楼修缮改造4幢,面积1.6万平方米。", ["4幢", "1.6万平方米"], ["construction.projects", None]),
+    # buildings held or vacated are not works
+    ("现有办公楼12栋,总建筑面积8.6万平方米。", ["12栋", "8.6万平方米"], ["office_space.stock"] * 2),
+])
+def test_cue_variants_of_three_public_meals_and_repairs(text, spans, expected):
     assert indicators(text, *spans) == expected
