@@ -34,7 +34,7 @@ UNITS = {  # surface unit -> (canonical unit, kind, factor)
     "吨": ("吨", "mass", 1), "单": ("单", "count", 1), "万次": ("次", "count", 1e4),
     "套": ("套", "count", 1), "期": ("期", "count", 1), "批次": ("批次", "count", 1),
     "万立方米": ("立方米", "volume", 1e4), "立方米": ("立方米", "volume", 1),
-    "万餐次": ("餐次", "count", 1e4), "栋": ("栋", "count", 1), "幢": ("幢", "count", 1),
+    "万餐次": ("餐次", "count", 1e4), "栋": ("栋", "count", 1), "万单": ("单", "count", 1e4), "万车次": ("车次", "count", 1e4), "万场次": ("场次", "count", 1e4), "幢": ("幢", "count", 1),
 }
 
 
@@ -1006,4 +1006,27 @@ def test_outturn_clause_measures_the_planned_figure(text, spans, expected):
     ("现有办公楼12栋,总建筑面积8.6万平方米。", ["12栋", "8.6万平方米"], ["office_space.stock"] * 2),
 ])
 def test_cue_variants_of_three_public_meals_and_repairs(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # take-out orders of a canteen are not vehicle trips, whatever stands beside them
+    ("全年车辆调度平台派车1.5万车次,食堂外卖订单3.2万单。", ["1.5万车次", "3.2万单"], ["vehicles.trips", None]),
+    ("机关食堂推出线上订餐服务,全年外卖订单1.8万单。", ["1.8万单"], [None]),
+    # the staff who serve meetings are no attendees; the people served (人次) are
+    ("全年保障各类会议420场,会议服务人员40名,其中女性28名。", ["420场", "40名", "28名"],
+     ["meetings.held", None, None]),
+    ("全年接待各类会议1250场次,服务人员约3.5万人次。", ["1250场次", "3.5万人次"],
+     ["meetings.held", "meetings.attendees"]),
+    # the agency's own meetings are not meetings it served
+    ("全年召开党组会议12次,专题会议28次。", ["12次", "28次"], [None, None]),
+    ("全年召开专题会议研究部署工作15次。", ["15次"], [None]),
+    # what an inspection asked to be put right is not what it covered
+    ("开展办公用房检查56家单位,督促整改18家。", ["56家", "18家"], ["office_space.inspected", None]),
+    # waste sorting is not energy saving
+    ("全年创建垃圾分类示范单位26家。", ["26家"], [None]),
+    ("创建节水型单位18家,垃圾分类示范单位12家。", ["18家", "12家"], ["energy.model_units", None]),
+    ("全年开展垃圾分类宣传活动8场。", ["8场"], [None]),
+])
+def test_neighbouring_words_do_not_lend_their_code(text, spans, expected):
     assert indicators(text, *spans) == expected
