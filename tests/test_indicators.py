@@ -1030,3 +1030,17 @@ def test_cue_variants_of_three_public_meals_and_repairs(text, spans, expected):
 ])
 def test_neighbouring_words_do_not_lend_their_code(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # 出租/出借 before 的 describes the rooms another verb acts on (腾退, 收回):
+    # that verb says what is counted, and 出租 no longer rules it out
+    ("腾退出租、出借的办公用房12处。", ["12处"], ["office_space.vacated"]),
+    ("清理腾退出租出借的房屋8处,面积2600平方米。", ["8处", "2600平方米"], ["office_space.vacated"] * 2),
+    ("收回出租的办公用房3处。", ["3处"], ["office_space.reallocated"]),
+    # rooms leased out, with no other verb, are still leased assets
+    ("对外出租的房屋12处。", ["12处"], ["assets.leased"]),
+    ("全年出租闲置资产15处。", ["15处"], ["assets.leased"]),
+])
+def test_leased_as_a_description_leaves_the_verb_its_code(text, spans, expected):
+    assert indicators(text, *spans) == expected
