@@ -26,6 +26,7 @@ from .wordtrie import with_first_chars, words_pattern
 from .model import Mention
 from .normalize import simplify
 from .sentences import sentence_of, split_sentences
+from .units import unit_table
 
 
 # simplified text is half-width; 、 joins list items; a comma between a digit and
@@ -139,8 +140,12 @@ class _Rules:
         self.earlier_vetoes: dict[str, tuple[re.Pattern, re.Pattern]] = {}  # code -> (words, unless)
         self.alternatives: list[_Alternative] = []
         words: set[str] = set()
+        canonical_kinds = unit_table().canonical_kinds
+        self.kinds: dict[str, frozenset] = {}  # the kinds of number (count, area …) each indicator measures
         for code, spec in data["indicators"].items():
             self.units[code] = frozenset(spec.get("units") or ())
+            self.kinds[code] = frozenset(canonical_kinds.get(u, u) if u is not None else "count"
+                                         for u in self.units[code])
             self.vetoes[code] = tuple(spec.get("not") or ())
             earlier = spec.get("not_earlier") or {}
             if earlier.get("words"):
@@ -657,6 +662,7 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
     own_words = {key[0] for hs, he, groups in own_hits if simplified[hs:he] not in rules.generic_measures
                  for key in groups} if lent_vetoes else ()
     after_codes = None  # indicators with a cue after the number in its clause: asked of `bare` alternatives only
+    own_codes = None  # indicators the number's own clause names: asked when only an earlier clause names it
     counts_organisations = m.unit in rules.organisation_units and rules.organisations_re.match(simplified, m_end)
     # only alternatives with a cue for every group can be chosen
     sizes, group_keys = rules.sizes, rules.group_keys
@@ -680,6 +686,11 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
             top = max(top, w)
         if top < 1.5:
             continue  # nothing in the clause that governs the number says what it is
+        if top < 2:  # only the clause before names it: unless its own words name something else
+            if own_codes is None:
+                own_codes = _own_clause_codes(best, found, rules, sent.topics, m.kind)
+            if own_codes - {alt.indicator}:
+                continue  # (出车8600车次,驾驶员培训2次: the training is counted, not trips)
         if alt.bare:
             if top < 3:
                 continue  # its verb must govern the number, and no other cue follow it (投入资金12万元开展培训)
@@ -710,6 +721,20 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
     verb = simplified[verb_span[0]:verb_span[1]] if verb_span is not None else None
     bare = verb is not None and np_span is None
     return _Reading(choice, subject, choice is not None, verb, bare, frozenset(vetoed))
+
+
+def _own_clause_codes(best, found, rules, topics, kind) -> set[str]:
+    """The indicators whose cue words (every group, and the topic) stand in a number's own
+    clause (weight 2 or more in `best`) and that measure its kind (a count, an area …),
+    whatever the unit; not `bare` ones, which need their verb."""
+    codes = set()
+    for ai, n in found.items():
+        alt = rules.alternatives[ai]
+        if (n == rules.sizes[ai] and not alt.bare and (alt.topic is None or ai in topics)
+                and kind in rules.kinds[alt.indicator]
+                and all(best[key][0] >= 2 for key in rules.group_keys[ai])):
+            codes.add(alt.indicator)
+    return codes
 
 
 def _under_colon_heading(simplified, sent, ci, hit_ends, lo) -> bool:

@@ -1044,3 +1044,19 @@ def test_neighbouring_words_do_not_lend_their_code(text, spans, expected):
 ])
 def test_leased_as_a_description_leaves_the_verb_its_code(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a verbless clause whose own words name another indicator (驾驶员培训) borrows no
+    # code from the clause before, even when its unit fits no indicator of its own
+    ("全年公务用车出车8600车次,驾驶员培训2次。", ["8600车次", "2次"], ["vehicles.trips", None]),
+    ("全年保障各类会议420场,消防演练及安全检查6次。", ["420场", "6次"], ["meetings.held", "security.inspections"]),
+    # a verbless clause with no words of its own still continues the one before
+    ("全年公务用车出车8600车次,节假日1200车次。", ["8600车次", "1200车次"], ["vehicles.trips", "vehicles.trips"]),
+    # words that name a thing measured otherwise (会议室 an area, 节约 no money) do not stop it
+    ("办公室面积约220平方米,会议室、档案室等约250平方米。", ["220平方米", "250平方米"], ["office_space.stock"] * 2),
+    ("全年车辆运行费用186万元,较上年节约23万元。", ["186万元", "23万元"],
+     ["vehicles.running_cost"] * 2),
+])
+def test_own_clause_words_stop_a_lent_code(text, spans, expected):
+    assert indicators(text, *spans) == expected
