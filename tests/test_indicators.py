@@ -34,7 +34,7 @@ UNITS = {  # surface unit -> (canonical unit, kind, factor)
     "吨": ("吨", "mass", 1), "单": ("单", "count", 1), "万次": ("次", "count", 1e4),
     "套": ("套", "count", 1), "期": ("期", "count", 1), "批次": ("批次", "count", 1),
     "万立方米": ("立方米", "volume", 1e4), "立方米": ("立方米", "volume", 1),
-    "万餐次": ("餐次", "count", 1e4), "栋": ("栋", "count", 1), "万单": ("单", "count", 1e4), "万车次": ("车次", "count", 1e4), "万场次": ("场次", "count", 1e4), "幢": ("幢", "count", 1),
+    "万餐次": ("餐次", "count", 1e4), "栋": ("栋", "count", 1), "万单": ("单", "count", 1e4), "万车次": ("车次", "count", 1e4), "期": ("期", "count", 1), "万场次": ("场次", "count", 1e4), "幢": ("幢", "count", 1),
 }
 
 
@@ -1059,4 +1059,19 @@ def test_leased_as_a_description_leaves_the_verb_its_code(text, spans, expected)
      ["vehicles.running_cost"] * 2),
 ])
 def test_own_clause_words_stop_a_lent_code(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # vehicles sent out (出动车辆) make trips; a vehicle's annual test or service does not
+    ("防汛期间出动车辆260辆次。", ["260辆次"], ["vehicles.trips"]),
+    ("全年公务用车出车1.2万车次,车辆年检86台次。", ["1.2万车次", "86台次"], ["vehicles.trips", None]),
+    # energy-performance contracts are not energy audits
+    ("开展能源审计32家,合同能源管理项目落地9个。", ["32家", "9个"], ["energy.audits", None]),
+    # staff trained for meeting service are trainees, not attendees
+    ("全年开展会议服务培训4期,培训会务人员160人次。", ["4期", "160人次"], [None, "staff.trained"]),
+    # 对外出借的 describes the rooms 收回 takes back
+    ("收回对外出借的办公用房2处,面积380平方米。", ["2处", "380平方米"], ["office_space.reallocated"] * 2),
+])
+def test_second_batch_of_cue_variants_and_leaks(text, spans, expected):
     assert indicators(text, *spans) == expected
