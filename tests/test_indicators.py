@@ -1075,3 +1075,8 @@ def test_own_clause_words_stop_a_lent_code(text, spans, expected):
 ])
 def test_second_batch_of_cue_variants_and_leaks(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+def test_a_new_veto_word_does_not_hide_a_cue_it_overlaps():
+    # 全年检查: the 年检 of a vehicle test must not swallow the 检查 of an inspection
+    assert indicators("全年检查办公用房使用单位86家。", "86家") == ["office_space.inspected"]
