@@ -33,7 +33,7 @@ UNITS = {  # surface unit -> (canonical unit, kind, factor)
     "件次": ("件次", "count", 1), "份次": ("份次", "count", 1), "台次": ("台次", "count", 1),
     "吨": ("吨", "mass", 1), "单": ("单", "count", 1), "万次": ("次", "count", 1e4),
     "套": ("套", "count", 1), "期": ("期", "count", 1), "批次": ("批次", "count", 1),
-    "万立方米": ("立方米", "volume", 1e4), "立方米": ("立方米", "volume", 1),
+    "万立方米": ("立方米", "volume", 1e4), "立方米": ("立方米", "volume", 1), "元": ("元", "money", 1),
     "万餐次": ("餐次", "count", 1e4), "栋": ("栋", "count", 1), "万单": ("单", "count", 1e4), "万车次": ("车次", "count", 1e4), "期": ("期", "count", 1), "万场次": ("场次", "count", 1e4), "幢": ("幢", "count", 1),
 }
 
@@ -998,6 +998,9 @@ def test_outturn_clause_measures_the_planned_figure(text, spans, expected):
     ("全年公务接待经费支出8.6万元,同比下降9%。", ["8.6万元", ("9%", "decrease")], ["spending.three_public"] * 2),
     ("接待费支出6.2万元,较上年减少1.1万元。", ["6.2万元", ("1.1万元", "decrease")], ["spending.three_public"] * 2),
     ("全年车辆购置费支出32万元。", ["32万元"], ["spending.three_public"]),
+    # a per-head standard is not the line's spending
+    ("严格执行接待标准,人均接待费用控制在150元以内。", ["150元"], [None]),
+    ("全年公务接待费支出4.8万元,人均接待费用62元。", ["4.8万元", "62元"], ["spending.three_public", None]),
     # meals counted in 餐次, buildings repaired counted in 栋/幢
     ("机关食堂全年提供三餐28万餐次。", ["28万餐次"], ["canteen.meals"]),
     ("全年修缮办公楼6栋。", ["6栋"], ["construction.projects"]),
