@@ -282,8 +282,8 @@ def test_cli_malformed_probe_file_is_one_line_exit_2(tmp_path):
 
 
 # --- floors on the bundled sets --------------------------------------------------------
-# These are FLOORS, set a hair below the scores measured when each set was bundled or
-# last raised (in brackets), to catch a change that makes a set worse. They are not
+# These are FLOORS, set a hair below the scores measured on 2026-11-24 after the tenth
+# session's indicator rounds (in brackets), to catch a change that makes a set worse. They are not
 # targets: neither set is held out any more (corpus/probes/README.md), so never write
 # rules to raise them.
 
@@ -292,25 +292,25 @@ FLOORS = {
     # file: (probes, mentions, dates), floors
     "heldout-2026-11.tsv": (
         (383, 545, 47),
-        dict(sentences_right=330,  # [335 of 383]
+        dict(sentences_right=333,  # [338 of 383]
              spurious=2,  # [0: none on 56 hard-negative sentences]
              value_f1=0.99,  # [0.996]
              change=0.99,  # [0.994, 540/543]
-             indicator=0.905,  # [0.915, 497/543]
-             wrong_code=8,  # [6]
+             indicator=0.91,  # [0.921, 500/543]
+             wrong_code=7,  # [5]
              code_where_null=19,  # [17]
              dates_right=45,  # [46 of 47]
              dates_spurious=2),  # [1]
     ),
     "heldout-2026-11b.tsv": (
         (337, 463, 32),
-        dict(sentences_right=295,  # [300 of 337]
+        dict(sentences_right=312,  # [317 of 337]
              spurious=2,  # [0: none on 48 hard-negative sentences]
              value_f1=0.99,  # [0.999]
              change=0.99,  # [0.998, 461/462]
-             indicator=0.903,  # [0.913, 422/462]
-             wrong_code=6,  # [4]
-             code_where_null=20,  # [18]
+             indicator=0.95,  # [0.959, 443/462]
+             wrong_code=3,  # [1]
+             code_where_null=12,  # [10]
              dates_right=30,  # [31 of 32]
              dates_spurious=2),  # [1]
     ),
