@@ -97,7 +97,15 @@ def _search():
     follow = "".join(sorted(_tail_first() | _RANGE_SEP_FIRST))
     follow = "".join(f"\\U{ord(c):08x}" for c in follow)
     cn = r"(?P<cn>[" + CHINESE_NUMERAL_CHARS + r"]++(?:(?<=[" + _MULT_CHARS + r"])|(?=[" + follow + r"])))"
-    return regex.compile(_NUMBER.pattern.replace(_CN_GROUP, cn), regex.ASCII).search
+    return regex.compile(_START + "(?:" + _NUMBER.pattern.replace(_CN_GROUP, cn) + ")", regex.ASCII).search
+
+
+# Where a number can start: an ASCII digit or a Chinese numeral, and every Chinese numeral
+# has the Unicode property Numeric_Type=Numeric (tests/test_numbers_fastpaths.py checks
+# it). The engine tests the numerals' class member by member at every position of a
+# report; this lookahead, one property lookup, turns away the other characters first (a
+# fifth of the search's work). It rejects no position where the pattern matches.
+_START = r"(?=(?u:[0-9\p{Numeric_Type=Numeric}]))"
 
 
 def _tail(text: str, pos: int) -> tuple[Unit | None, int, bool]:

@@ -117,3 +117,15 @@ def test_skipped_chinese_runs_on_random_text():
         assert _candidates(text, fast) == expected, text
         found += any(c[5] for c in expected)
     assert found > 300  # the strings do hold Chinese candidates
+
+
+def test_every_numeral_opens_the_search():
+    """The search's opening lookahead lets through every character a number starts with."""
+    import regex
+
+    from govstat.extract import numbers
+    from govstat.extract.numerals import CHINESE_NUMERAL_CHARS
+
+    start = regex.compile(numbers._START, regex.ASCII)
+    assert all(start.match(ch) for ch in CHINESE_NUMERAL_CHARS + "0123456789")
+    assert not start.match("统") and not start.match("a")
