@@ -1083,3 +1083,53 @@ def test_second_batch_of_cue_variants_and_leaks(text, spans, expected):
 def test_a_new_veto_word_does_not_hide_a_cue_it_overlaps():
     # 全年检查: the 年检 of a vehicle test must not swallow the 检查 of an inspection
     assert indicators("全年检查办公用房使用单位86家。", "86家") == ["office_space.inspected"]
+
+
+# --------------------------------------------------------------------------- long sentences (session 10, round 3)
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a colon heading that names the work (节能减排, 节约能源资源) lends its vetoes and cues,
+    # but the subject of the figure's own verb (能耗|下降5.2%) says what it measures
+    ("全年节能减排工作成效明显:单位建筑面积能耗下降5.2%,人均水耗下降4.8%。",
+     [("5.2%", "decrease"), ("4.8%", "decrease")], ["energy.consumption"] * 2),
+    ("节约能源资源工作成效明显:人均综合能耗下降3.2%。", [("3.2%", "decrease")], ["energy.consumption"]),
+])
+def test_own_subject_outweighs_a_heading_veto(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a clause after the 其中 clause whose words rule out the broken-down figure's
+    # indicator (调剂 after 腾退) is no part of it
+    ("全市清理腾退办公用房3.2万平方米,其中市直部门1.8万平方米;调剂给43家单位使用2.1万平方米。",
+     ["3.2万平方米", "1.8万平方米", "43家", "2.1万平方米"],
+     ["office_space.vacated", "office_space.vacated", None, None]),
+    # inside the 其中 clause such a word names a part (物业 rules out the stock elsewhere)
+    ("全市共有办公用房340间,其中会议室9间、物业及工勤人员用房4间。",
+     ["340间", "9间", "4间"], ["office_space.stock"] * 3),
+])
+def test_breakdown_stops_at_a_clause_that_rules_it_out(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+def test_a_saving_rate_after_a_contract_value_is_money_saved():
+    # 节约率 after the value of contracts won or closed: saved against budget, as after 采购
+    assert indicators("全年中标金额4760万元,节约率8.5%。", "4760万元", ("8.5%", "decrease")) == [
+        "procurement.amount", "procurement.savings"]
+    assert indicators("全年成交金额4760万元,节约率8.5%。", "4760万元", ("8.5%", "decrease")) == [
+        "procurement.amount", "procurement.savings"]
+    assert indicators("全年节约用电86万千瓦时,节约率8%。", "86万千瓦时", ("8%", "decrease")) == [
+        "energy.savings", "energy.savings"]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a list item that names its own thing does not count the thing the item before counts
+    ("全年开展消防安全检查24次、消防演练6场。", ["24次", "6场"], ["security.inspections", None]),
+    # the verb they share still lends its cues
+    ("清理腾退办公用房面积1.8万平方米、房间236间、独立院落5处。", ["1.8万平方米", "236间", "5处"],
+     ["office_space.vacated"] * 3),
+    ("全年消耗汽油86吨、柴油32吨。", ["86吨", "32吨"], ["energy.consumption"] * 2),
+])
+def test_list_item_with_its_own_noun(text, spans, expected):
+    assert indicators(text, *spans) == expected
