@@ -288,7 +288,7 @@ class _Sentence:
     """One sentence with its clauses and cue hits (absolute offsets)."""
 
     __slots__ = ("start", "end", "limit", "clauses", "hits", "hit_starts", "hit_ends", "topics", "continues",
-                 "_scanned", "_compared", "verbs", "respective", "headings", "nouns")
+                 "_scanned", "_compared", "verbs", "respective", "headings")
 
     def __init__(self, simplified: str, start: int, end: int, rules: _Rules, limit: int):
         self.start, self.end = start, end
@@ -333,7 +333,6 @@ class _Sentence:
         self._compared: dict[int, bool] = {}
         self.verbs: dict[tuple[str, str | None], str] = {}  # (verb, unit) -> indicator of a number it governs
         self.headings: dict[int, int] = {}  # clause -> the colon heading clause whose words govern it
-        self.nouns: dict[int, tuple[int, int]] = {}  # end of a number -> the object of the verb right before it
         # whether a 分别 word stands before its last number: no 分别 list (_respective_item) else
         self.respective = rules.respectively_re.search(simplified, start, limit) is not None
 
@@ -524,9 +523,7 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
                 # (其中今年新购置32辆 under 现有公务用车240辆: its own verb rules the fleet out)
                 units = rules.units[p.indicator]
                 verb_vetoes = rules.meaning_of(reading.verb)[2] if reading.verb else ()
-                if ((_unit_fits(m, units, units) or m.unit in (p.unit, "%"))
-                        and p.indicator not in verb_vetoes
-                        and not (p.indicator in reading.vetoed and _past_breakdown(simplified, m, sent, ci))):
+                if (_unit_fits(m, units, units) or m.unit in (p.unit, "%")) and p.indicator not in verb_vetoes:
                     indicator = p.indicator
             if subject is None or _norm(subject) in rules.scopes:
                 subject = p.subject
@@ -573,9 +570,6 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
     # the governing phrase: verb + noun phrase right before the number
     tags = tag(seg_start, m_start)
     np_span, verb_span, topic_span = _govern(tags, rules)
-    if np_span is not None and verb_span is not None:  # (消耗汽油86吨: no verb, 消耗 names the thing)
-        sent.nouns[m_end] = np_span
-    other_noun = _other_item_noun(simplified, sent, seg_start, m_start, np_span, rules)
     if np_span is None:
         govern_start = m_start if verb_span is None else verb_span[0]
     else:
@@ -626,8 +620,6 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
     item_start = (_own_list_item(simplified, seg_start, m_start, tags, rules)
                   if seg_start < m_start and simplified[seg_start] in " 、" else -1)
     for hs, he, groups, vetoes in sent.hits[lo:hi]:
-        if other_noun is not None and other_noun[0] <= hs and he <= other_noun[1]:
-            continue  # what the list item before counts (消防安全检查24次、消防演练6场)
         if hs < m_end and he > m_start:
             weight = 3  # in the number itself (车次, 人次 …)
         elif hs >= m_end:
@@ -756,15 +748,6 @@ def _under_colon_heading(simplified, sent, ci, hit_ends, lo) -> bool:
     return bool(lo) and hit_ends[lo - 1] > sent.clauses[ci - 2][0]
 
 
-def _past_breakdown(simplified, m, sent, ci) -> bool:
-    """Whether a number stands in a clause after the one that opens its 其中 breakdown
-    (腾退…3.2万平方米,其中市直…1.8万平方米;调剂给43家单位使用2.1万平方米): a word
-    there that rules out the broken-down figure's indicator (调剂) names another
-    action, while in the 其中 clause itself such a word names a part
-    (其中…物业及工勤人员用房4间)."""
-    return simplified.find("其中", sent.clauses[ci][0], m.start) < 0
-
-
 def _respective_item(simplified, mentions, index, sent, ci, rules, ctx):
     """会议、培训、接待分别为860场、42期、136批次 (就餐人次和会议场次分别增长8.5%和6.2%):
     the i-th number after 分别 measures the i-th item of the list before it. Returns
@@ -787,18 +770,6 @@ def _respective_item(simplified, mentions, index, sent, ci, rules, ctx):
     item_end = cuts[i + 1] - 1 if i + 1 < len(cuts) else word.start()
     return (clause_start, word.start(), cuts[i], item_end)
 
-
-
-def _other_item_noun(simplified, sent, seg_start, m_start, np_span, rules):
-    """The object of the verb of the list item before a number whose own item names its own
-    thing (开展消防安全检查24次、消防演练6场: 消防演练 is counted, not 消防安全检查), else None.
-    The verb they share still lends its cues (腾退办公用房1.8万平方米、房间236间)."""
-    if np_span is None or seg_start >= m_start or not simplified[seg_start:m_start].lstrip(" ").startswith("、"):
-        return None
-    if (simplified[np_span[0]:np_span[1]] in rules.generic_measures
-            or _clean_subject(simplified, np_span, rules) is None):
-        return None  # (面积, 全市: no thing of its own)
-    return sent.nouns.get(seg_start)
 
 
 def _own_list_item(simplified, seg_start, m_start, tags, rules) -> int:
