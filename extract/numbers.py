@@ -125,8 +125,9 @@ def _tail(text: str, pos: int) -> tuple[Unit | None, int, bool]:
     end = sp + len(unit.surface)
     if text[end : end + 1] == "/":
         per = table.match(text, end + 1)
-        # 元/辆, 千瓦时/平方米 are ratios; 台/套 only names two classifiers for one count
-        if per is not None and unit.kind not in ("other", "count"):
+        # 元/辆, 千瓦时/平方米 are ratios, and so is a count per time (3.2次/天);
+        # 台/套 only names two classifiers for one count
+        if per is not None and unit.kind != "other" and (unit.kind != "count" or per.kind == "duration"):
             unit = Unit(
                 surface=text[sp : end + 1 + len(per.surface)],
                 canonical=f"{unit.canonical}/{per.canonical}",

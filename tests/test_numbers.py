@@ -411,3 +411,30 @@ def test_offsets_hold_for_traditional_script_and_pinyin_glosses():
     assert [(m.text, m.value, m.unit) for m in found] == [("2輛", 2, "辆"), ("5萬(wàn)元", 50000, "元")]
     for m in found:
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value, unit, kind",
+    [
+        # units SPEC §4 does not list: kind other, the unit as written
+        ("新建燃气锅炉12蒸吨。", "12蒸吨", 12, "蒸吨", "other"),
+        # count classifiers the table lacked: room-nights are not rooms
+        ("全年接待住宿1.2万间夜。", "1.2万间夜", 12000, "间夜", "count"),
+        ("连续举办3届职工运动会。", "3届", 3, "届", "count"),
+        ("编制操作手册，分为5章。", "5章", 5, "章", "count"),
+        # a count per time is a ratio (SPEC §4 ratio: canonical units of both sides)
+        ("通勤班车平均发车3.2次/天。", "3.2次/天", 3.2, "次/天", "ratio"),
+    ],
+)
+def test_units_of_session_10_round_4(sentence, span, value, unit, kind):
+    m = one(sentence)
+    assert (m.text, m.unit, m.kind) == (span, unit, kind)
+    assert m.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["第3届机关运动会开幕。", "区七届人大常委会召开。", "届时将完成改造。", "严格执行规章制度，约法三章。", "章程修订完成。"],
+)
+def test_sessions_and_chapters_as_words_or_ordinals_give_no_statistic(sentence):
+    assert stats(sentence) == []
