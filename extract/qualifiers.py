@@ -43,7 +43,7 @@ def _rules() -> _Rules:
     by_last = {}
     for word, value in before:
         by_last.setdefault(word[-1], []).append((word, value))
-    after_first = frozenset(word[0] for word, _ in after)
+    after_first = frozenset(word[0] for word, _ in after) | frozenset(word[0] for word in approx["after_duration"])
     # (plain words: the standard library's engine finds them faster than `regex`)
     any_cue = re.compile("|".join(re.escape(word) for word, _ in cues)).search
     last_break = regex.compile("(?r)[" + regex.escape("".join(sorted(_CLAUSE_BREAKS))) + "]")
@@ -62,6 +62,7 @@ def approx_of(text: str, cand: Candidate) -> str | None:
         return "over" if cand.approx_inside else None
     approx, after = rules.approx, rules.after
     found = set()
+    the_last = False
     for word, value in before:
         if head.endswith(word):
             glued = head[-len(word) - 1 : -len(word)] if len(head) > len(word) else ""
@@ -71,6 +72,7 @@ def approx_of(text: str, cand: Candidate) -> str | None:
                 break
             if word == "近" and cand.unit is not None and cand.unit.kind == "duration":
                 if _near_means_the_last(text, cand, approx["near_duration"]):
+                    the_last = True
                     break  # 近3年来, 近三年,…: "the last", not "nearly"
             found.add(value)
             break
@@ -78,12 +80,22 @@ def approx_of(text: str, cand: Candidate) -> str | None:
         if tail.startswith(word):
             found.add(value)
             break
+    if not the_last and cand.unit is not None and cand.unit.kind == "duration":
+        found.update(_within(tail, approx))
     if cand.approx_inside:
         found.add("over")
     for value in ("over", "under"):
         if value in found:
             return value
     return "about" if "about" in found else None
+
+
+def _within(tail: str, approx: dict) -> tuple[str, ...]:
+    """2小时内, 3天之内: after a duration, 内 is "within" (under), unless it starts a word (内部)."""
+    for word, value in approx["after_duration"].items():
+        if tail.startswith(word) and tail[len(word) : len(word) + 1] not in approx["after_duration_not_before"]:
+            return (value,)
+    return ()
 
 
 def _near_means_the_last(text: str, cand: Candidate, rule: dict) -> bool:

@@ -438,3 +438,23 @@ def test_units_of_session_10_round_4(sentence, span, value, unit, kind):
 )
 def test_sessions_and_chapters_as_words_or_ordinals_give_no_statistic(sentence):
     assert stats(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, span, approx",
+    [
+        # 突破 (went past) is `over`, like 超过
+        ("全年服务人次突破6000人次。", "6000人次", "over"),
+        ("注册用户突破了2万人。", "2万人", "over"),
+        # 内/之内 after a duration is "within", like 以内: `under`
+        ("报修做到2小时内响应。", "2小时", "under"),
+        ("资产处置申请30日内办结。", "30日", "under"),
+        ("要求在3天之内完成整改。", "3天", "under"),
+        # but not when 近 before it means "the last", nor when 内 starts a word
+        ("近两年内未发生安全事故。", "两年", None),
+        ("开展3年内部审计。", "3年", None),
+    ],
+)
+def test_approx_of_session_10_round_4(sentence, span, approx):
+    m = one(sentence)
+    assert (m.text, m.approx) == (span, approx)
