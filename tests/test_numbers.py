@@ -458,3 +458,24 @@ def test_sessions_and_chapters_as_words_or_ordinals_give_no_statistic(sentence):
 def test_approx_of_session_10_round_4(sentence, span, approx):
     m = one(sentence)
     assert (m.text, m.approx) == (span, approx)
+
+
+@pytest.mark.parametrize(
+    "sentence, span, change",
+    [
+        # a rate of people between the cue and the number is a level (节能 names the staff)
+        ("公共机构节能管理人员持证率达80%。", "80%", None),
+        # 审减/核减: the rate of reduction is a decrease, the amount cut by review is saved (SPEC §2)
+        ("审减率12%。", "12%", "decrease"),
+        ("工程结算审减98.6万元。", "98.6万元", None),
+        ("项目经评审核减3800万元。", "3800万元", None),
+        # an amount below a budget is saved; against last year it is a change
+        ("项目实际支出比预算减少96万元。", "96万元", None),
+        ("项目实际支出比预算少96万元。", "96万元", None),
+        ("采购成交金额较预算减少12%。", "12%", "decrease"),
+        ("三公经费支出比上年减少96万元。", "96万元", "decrease"),
+    ],
+)
+def test_change_of_session_10_round_4(sentence, span, change):
+    m = one(sentence)
+    assert (m.text, m.change) == (span, change)
