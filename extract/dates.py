@@ -64,7 +64,7 @@ _YEAR_BEFORE = _re(r"(?:19|20)\d{2}\s?[-—–~]$")  # the first year of a range
 _YEAR_AFTER = _re(r"\s*[-/—]\s*(?:19|20)\d{2}(?!\d)")  # 2014-2017: a year range
 
 
-_RELATIVE_LED = ("rel_md", "rel_range", "rel_m", "rel_suffix")  # patterns opening with a relative year
+_RELATIVE_LED = ("rel_md", "rel_span", "rel_range", "rel_m", "rel_suffix")  # patterns opening with a relative year
 
 # After a number, these make it a quantity, not a date (`_Finder._starts_unit`, with the unit table).
 _QUANTITY_AFTER = "多余十百千万亿年月日号个第%"
@@ -121,6 +121,9 @@ def _built():
         "y_suffix": _ascii(_YEAR + _S + "年(?P<suffix>" + year_suffix + ")"),
         "y": _ascii(_YEAR + _S + "年"),
         "rel_md": _ascii(r"(?P<rel>" + relative + ")" + month + "月" + _DAY + "[日号]"),
+        # 去年12月至今年3月: a month range across a relative year, one interval
+        "rel_span": _ascii(r"(?P<rel>" + relative + ")" + month + _S + "月(?:" + month_suffix + ")?" + _S + sep + _S
+                           + r"(?P<rel2>" + relative + ")" + month2 + _S + "月(?:" + month_suffix + ")?"),
         "rel_range": _ascii(r"(?P<rel>" + relative + ")" + first + _S + sep + _S + month2 + _S + "月(?:" + month_suffix + ")?"),
         "rel_m": _ascii(r"(?P<rel>" + relative + ")" + month + "月(?:" + month_suffix + ")?"),
         "rel_suffix": _ascii(r"(?P<rel>" + relative + ")年?(?P<suffix>[末底初])(?![" + rel_not_before + "])"),
@@ -313,6 +316,10 @@ class _Finder:
             y, mo, d = self.relative_year(m["rel"]), _num(m["m"]), _num(m["d"])
             if mo and d and mo <= 12 and d <= 31:
                 self.add(m.start(), m.end(), _iso(y, mo, d), True)
+        for m in self.each("rel_span"):
+            y1, m1, y2, m2 = self.relative_year(m["rel"]), _num(m["m"]), self.relative_year(m["rel2"]), _num(m["m2"])
+            if m1 and m2 and m1 <= 12 and m2 <= 12 and y1 is not None and (y1, m1) < (y2, m2):
+                self.add(m.start(), m.end(), f"{_iso(y1, m1)}/{_iso(y2, m2)}", True)
         for m in self.each("rel_range"):
             y, m1, m2 = self.relative_year(m["rel"]), _num(m["m"]), _num(m["m2"])
             if m1 and m2 and m1 < m2 <= 12:

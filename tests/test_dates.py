@@ -114,3 +114,19 @@ def test_document_year_feeds_inference():
     doc = govstat.extract_text("某市机关事务管理局2019年工作总结\n3月启动食堂改造。")
     inferred = [d for d in doc.dates if d.year_inferred]
     assert [(d.text, d.iso) for d in inferred] == [("3月", "2019-03")]
+
+
+@pytest.mark.parametrize(
+    "text, year, expected",
+    [
+        # a month range across a relative year is one interval (SPEC §5), like 2022年12月至2023年3月
+        ("去年12月至今年3月开展检查。", 2023, [("去年12月至今年3月", "2022-12/2023-03", True)]),
+        ("上年11月至本年2月为供暖季。", 2023, [("上年11月至本年2月", "2022-11/2023-02", True)]),
+        ("去年10月份—今年1月份完成。", 2023, [("去年10月份—今年1月份", "2022-10/2023-01", True)]),
+        # two separate months stay two dates; with no report year each month stands alone
+        ("去年12月和今年3月各检查一次。", 2023, [("去年12月", "2022-12", True), ("今年3月", "2023-03", True)]),
+        ("去年12月至今年3月开展检查。", None, [("去年12月", "XXXX-12", True), ("今年3月", "XXXX-03", True)]),
+    ],
+)
+def test_relative_month_range_across_years(text, year, expected):
+    assert dates(text, year) == expected
