@@ -479,3 +479,19 @@ def test_approx_of_session_10_round_4(sentence, span, approx):
 def test_change_of_session_10_round_4(sentence, span, change):
     m = one(sentence)
     assert (m.text, m.change) == (span, change)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # round-the-clock work described is a duration (SPEC §3: 24小时 measures time) ...
+        ("为办事群众提供24小时服务。", ["24小时"]),
+        ("全天24小时值守。", ["24小时"]),
+        ("实行24小时值班制度。", ["24小时"]),
+        # ... the name of a service or a line is not
+        ("开通24小时服务热线。", []),
+        ("公布24小时值班电话。", []),
+    ],
+)
+def test_24_hours_described_or_named(sentence, expected):
+    assert [s[0] for s in stats(sentence)] == expected
