@@ -465,10 +465,11 @@ def test_approx_of_session_10_round_4(sentence, span, approx):
     [
         # a rate of people between the cue and the number is a level (节能 names the staff)
         ("公共机构节能管理人员持证率达80%。", "80%", None),
-        # 审减/核减: the rate of reduction is a decrease, the amount cut by review is saved (SPEC §2)
+        # 审减/核减: the rate of reduction and the amount the submitted figure fell by in review
+        # are decreases (SPEC §2: a fall against before)
         ("审减率12%。", "12%", "decrease"),
-        ("工程结算审减98.6万元。", "98.6万元", None),
-        ("项目经评审核减3800万元。", "3800万元", None),
+        ("工程结算审减98.6万元。", "98.6万元", "decrease"),
+        ("项目经评审核减3800万元。", "3800万元", "decrease"),
         # an amount below a budget is saved; against last year it is a change
         ("项目实际支出比预算减少96万元。", "96万元", None),
         ("项目实际支出比预算少96万元。", "96万元", None),
