@@ -162,7 +162,8 @@ def _built():
     day_span = "月" + _S + unnamed(_DAY) + day_sep  # 10月8—(12日)
     month_list = "、" + _S + unnamed(month2) + _S + "月"  # (2023年7)、8月
     month_span = "月(?:" + month_suffix + ")?" + _S + sep + _S + unnamed(_YEAR) + _S + "年"  # (2022年9)月至2023年(6月)
-    for name, gate in (("ymd_span", day_span), ("md_span", day_span), ("ym_span", month_span),
+    rel_span = "月(?:" + month_suffix + ")?" + _S + sep + _S + "(?:" + relative + ")"  # (去年12)月至今年(3月)
+    for name, gate in (("ymd_span", day_span), ("md_span", day_span), ("ym_span", month_span), ("rel_span", rel_span),
                        ("ym_list", month_list), ("m_list", month_list)):
         needs[name] = _gated(needs[name], _ascii(gate))
     # each pattern is compiled when a document first has what it needs
