@@ -131,13 +131,7 @@ def _comparative_change(text: str, cand: Candidate) -> str | None:
     lo = max(0, cand.start - 16)
     pattern, directions = _comparative()
     m = pattern.search(text, lo, cand.start)
-    if m is None or (_is_amount(cand) and _against_a_budget(m[0], _rules().change)):
-        return None  # (比预算少96万元: saved, see change_of_number)
-    return directions[m["dir"]]
-
-
-def _is_amount(cand: Candidate) -> bool:
-    return cand.unit is None or cand.unit.kind not in ("percent", "percentage_point")
+    return directions[m["dir"]] if m else None
 
 
 def change_of_number(text: str, cand: Candidate) -> str | None:
@@ -181,17 +175,11 @@ def change_of_number(text: str, cand: Candidate) -> str | None:
     # An amount: only right after its cue (a count: after its noun), never an amount saved or avoided.
     if any(ch not in change["gap_before_amount"] for ch in after_cue) and not _counted_noun_gap(after_cue, kind, change):
         return None
-    if word in change["amount_saved_cues"] or _against_a_budget(clause[:idx], change):
+    if word in change["amount_saved_cues"]:
         return None
     if text[cand.end : cand.end + 4].lstrip(" \t").startswith(tuple(change["amount_avoided_after"])):
         return None
     return direction
-
-
-def _against_a_budget(before_cue: str, change: dict) -> bool:
-    """比预算减少96万元: an amount compared with a budget is saved, not a change against before."""
-    return any(marker + word in before_cue
-               for marker in change["comparative"]["markers"] for word in change["amount_saved_against"])
 
 
 def _counted_noun_gap(gap: str, kind: str | None, change: dict) -> bool:
