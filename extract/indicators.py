@@ -147,10 +147,13 @@ class _Rules:
             self.kinds[code] = frozenset(canonical_kinds.get(u, u) if u is not None else "count"
                                          for u in self.units[code])
             self.vetoes[code] = tuple(spec.get("not") or ())
+            # (`not_amount`: vetoes that spare a rate, filed under _amount(code))
+            self.vetoes[_amount(code)] = tuple(spec.get("not_amount") or ())
             earlier = spec.get("not_earlier") or {}
             if earlier.get("words"):
                 self.earlier_vetoes[code] = (words_pattern(earlier["words"]), words_pattern(earlier.get("unless") or ()))
             words.update(self.vetoes[code])
+            words.update(self.vetoes[_amount(code)])
             for alt in spec.get("cues") or ():
                 near = tuple(tuple(_split(g)) for g in alt.get("near") or ())
                 topic = tuple(_split(alt["topic"])) if alt.get("topic") else None
@@ -257,6 +260,18 @@ class _Rules:
 
 # what lets a regular expression look past the end of its match: lookahead, $, \Z, \b, \B
 _LOOKS_AHEAD = re.compile(r"\(\?=|\(\?!|(?<!\\)\$|\\[ZbB]")
+
+
+def _amount(code: str) -> str:
+    """The key of an indicator's vetoes that rule out money saved but not a fall (_a_fall):
+    累计节约860万元 of a cost line is money saved, 节约燃油费6% a fall in that cost."""
+    return code + "/amount"
+
+
+def _a_fall(simplified, m, clause_start, rules) -> bool:
+    """A rate (节约燃油费6%) or an amount against last year (较上年节约23万元) is a fall in
+    what is measured, not money saved beside it."""
+    return m.unit == "%" or rules.comparison_re.search(simplified, clause_start, m.start) is not None
 
 
 def _prefix_safe(pattern: re.Pattern) -> bool:
@@ -668,7 +683,8 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
     sizes, group_keys = rules.sizes, rules.group_keys
     for ai in sorted([ai for ai, n in found.items() if n == sizes[ai]]):
         alt = alternatives[ai]
-        if alt.indicator in vetoed:
+        if alt.indicator in vetoed or (_amount(alt.indicator) in vetoed
+                                       and not _a_fall(simplified, m, clause_start, rules)):
             continue
         if alt.indicator in rules.earlier_vetoes and _vetoed_earlier(simplified, sent.start, clause_start,
                                                                    m_start, rules.earlier_vetoes[alt.indicator]):

@@ -1122,3 +1122,25 @@ def test_a_saving_rate_after_a_contract_value_is_money_saved():
 ])
 def test_parallel_list_items_count_the_same_kind(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # an amount saved on a vehicle cost line is a saving, not the running cost
+    ("公务用车运行费用累计节约860万元。", ["860万元"], [None]),
+    ("全年车辆维修费用节省32万元,燃油费节约18万元。", ["32万元", "18万元"], [None, None]),
+    # money not spent through the vehicle reform is no procurement saving (as on
+    # general spending or a 三公 line), the rate of it neither
+    ("通过公车改革每年节约公务交通支出约900万元,节支率21%。", ["900万元", ("21%", "decrease")], [None, None]),
+    ("车改后运行费用支出420万元,年节约36万元。", ["420万元", "36万元"], ["vehicles.running_cost", None]),
+    # buying vehicles still saves by buying
+    ("通过集中采购公务用车12辆,节约资金46万元。", ["12辆", "46万元"], ["vehicles.renewed", "procurement.savings"]),
+])
+def test_money_saved_on_vehicles_is_no_running_cost_or_procurement(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+def test_a_rate_saved_on_a_cost_line_is_a_fall_in_that_cost():
+    # 节约燃油费6%: fuel costs fell by 6% (a rate of reduction is a decrease), and so did
+    # they by 23万元 against last year, unlike 累计节约860万元
+    assert indicators("细化公务用车维护标准,年均节约燃油费6%。", ("6%", "decrease")) == ["vehicles.running_cost"]
+    assert indicators("公车运行费用比上年节省了10万元。", "10万元") == ["vehicles.running_cost"]
