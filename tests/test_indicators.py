@@ -1144,3 +1144,15 @@ def test_a_rate_saved_on_a_cost_line_is_a_fall_in_that_cost():
     # they by 23万元 against last year, unlike 累计节约860万元
     assert indicators("细化公务用车维护标准,年均节约燃油费6%。", ("6%", "decrease")) == ["vehicles.running_cost"]
     assert indicators("公车运行费用比上年节省了10万元。", "10万元") == ["vehicles.running_cost"]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # food, paper and waste weighed in 吨 are no energy or water consumed (用油 inside 食用油)
+    ("食堂全年采购大米约60吨、食用油9吨、蔬菜120吨。", ["60吨", "9吨", "120吨"], [None] * 3),
+    ("机关食堂全年消耗食用油4.2吨,面粉36吨。", ["4.2吨", "36吨"], [None] * 2),
+    ("全年消耗办公用纸6.8吨。", ["6.8吨"], [None]),
+    # fuel still is
+    ("全年公务用车消耗燃油68吨,用油量42吨。", ["68吨", "42吨"], ["energy.consumption"] * 2),
+])
+def test_food_and_paper_are_no_energy(text, spans, expected):
+    assert indicators(text, *spans) == expected
