@@ -1156,3 +1156,10 @@ def test_a_rate_saved_on_a_cost_line_is_a_fall_in_that_cost():
 ])
 def test_food_and_paper_are_no_energy(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+def test_charging_piles_borrow_no_model_unit_code():
+    # 充电桩 is one noun (rules/userdict.txt): split, 充电 read as the clause's verb and the
+    # piles took the model units' code from the clause before
+    assert indicators("创建节约型机关36家,建成充电桩86个。", "36家", "86个") == ["energy.model_units", None]
+    assert indicators("全市累计创建节水型单位48家,安装充电桩120个。", "48家", "120个") == ["energy.model_units", None]
