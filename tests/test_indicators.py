@@ -1163,3 +1163,13 @@ def test_charging_piles_borrow_no_model_unit_code():
     # piles took the model units' code from the clause before
     assert indicators("创建节约型机关36家,建成充电桩86个。", "36家", "86个") == ["energy.model_units", None]
     assert indicators("全市累计创建节水型单位48家,安装充电桩120个。", "48家", "120个") == ["energy.model_units", None]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # what an auction brought in is no money spent on buying
+    ("公开拍卖车改车辆320辆,成交金额1260万元。", ["320辆", "1260万元"], ["vehicles.disposed", None]),
+    # the book value still is the disposal's
+    ("全年处置报废资产1860件,账面价值960万元。", ["1860件", "960万元"], ["assets.disposed"] * 2),
+])
+def test_an_auction_is_no_procurement(text, spans, expected):
+    assert indicators(text, *spans) == expected
