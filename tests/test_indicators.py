@@ -1173,3 +1173,8 @@ def test_charging_piles_borrow_no_model_unit_code():
 ])
 def test_an_auction_is_no_procurement(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+def test_a_canteen_buying_staple_food_is_no_procurement():
+    # 面粉、大米等主食 are food as 食材 and 粮油 are: a canteen's purchases, not government procurement
+    assert indicators("全年食堂采购面粉、大米等主食32吨,采购资金86万元。", "32吨", "86万元") == [None, None]
