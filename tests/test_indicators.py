@@ -1178,3 +1178,14 @@ def test_an_auction_is_no_procurement(text, spans, expected):
 def test_a_canteen_buying_staple_food_is_no_procurement():
     # 面粉、大米等主食 are food as 食材 and 粮油 are: a canteen's purchases, not government procurement
     assert indicators("全年食堂采购面粉、大米等主食32吨,采购资金86万元。", "32吨", "86万元") == [None, None]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # 天然气用量: a fuel consumed, written without 用气
+    ("全年天然气用量12.8万立方米,同比下降4.6%。", ["12.8万立方米", ("4.6%", "decrease")], ["energy.consumption"] * 2),
+    # the share audited, after the energy audits it is a share of
+    ("全市公共机构共开展能源审计46家,审计覆盖率达85%。", ["46家", "85%"], ["energy.audits"] * 2),
+    ("全年完成内部审计12项,审计覆盖率100%。", ["12项", "100%"], [None, None]),
+])
+def test_fuel_used_and_the_share_audited(text, spans, expected):
+    assert indicators(text, *spans) == expected
