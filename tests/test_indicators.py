@@ -1189,3 +1189,14 @@ def test_a_canteen_buying_staple_food_is_no_procurement():
 ])
 def test_fuel_used_and_the_share_audited(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # 有 right before the vehicles says they are held
+    ("小车班有车辆28辆。", ["28辆"], ["vehicles.fleet"]),
+    ("局属单位有车辆46辆,其中执法执勤用车32辆。", ["46辆", "32辆"], ["vehicles.fleet"] * 2),
+    # not 有 elsewhere (有序: the disposal is what is counted)
+    ("有序处置车改车辆120辆。", ["120辆"], ["vehicles.disposed"]),
+])
+def test_vehicles_a_unit_has_are_its_fleet(text, spans, expected):
+    assert indicators(text, *spans) == expected
