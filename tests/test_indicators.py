@@ -1200,3 +1200,9 @@ def test_fuel_used_and_the_share_audited(text, spans, expected):
 ])
 def test_vehicles_a_unit_has_are_its_fleet(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+def test_hazards_found_in_offices_are_hazards():
+    # the nearer, more specific noun (隐患) says what is counted, not the offices of the sentence
+    assert indicators("全市办公用房安全隐患排查共发现问题隐患86处。", "86处") == ["security.hazards"]
+    assert indicators("办公用房安全隐患213处。", "213处") == ["security.hazards"]
