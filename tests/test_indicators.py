@@ -1206,3 +1206,16 @@ def test_hazards_found_in_offices_are_hazards():
     # the nearer, more specific noun (隐患) says what is counted, not the offices of the sentence
     assert indicators("全市办公用房安全隐患排查共发现问题隐患86处。", "86处") == ["security.hazards"]
     assert indicators("办公用房安全隐患213处。", "213处") == ["security.hazards"]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a verbless item after an inspection counts what was inspected: its noun (办公室) does
+    # not say held without the 共 of the inspecting clause, whose veto it keeps
+    ("对全市办公用房使用情况进行检查,共检查单位56家,办公室860间。", ["56家", "860间"],
+     ["office_space.inspected"] * 2),
+    # words of its own that say held still do
+    ("全市办公用房共检查单位56家,现有办公室860间。", ["56家", "860间"],
+     ["office_space.inspected", "office_space.stock"]),
+])
+def test_a_verbless_item_keeps_the_inspecting_clause_veto(text, spans, expected):
+    assert indicators(text, *spans) == expected
