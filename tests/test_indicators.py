@@ -1219,3 +1219,9 @@ def test_hazards_found_in_offices_are_hazards():
 ])
 def test_a_verbless_item_keeps_the_inspecting_clause_veto(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+def test_money_saved_on_a_three_public_line_is_no_procurement_saving():
+    # 公务接待费 is a 三公 line though the word 三公 is not written (round 1 ruled 三公 out)
+    assert indicators("全年公务接待费支出36万元,较上年节约12万元,节支率25%。", "36万元", "12万元",
+                      ("25%", "decrease")) == ["spending.three_public", "spending.three_public", None]
