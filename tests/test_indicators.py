@@ -1170,6 +1170,8 @@ def test_charging_piles_borrow_no_model_unit_code():
     ("公开拍卖车改车辆320辆,成交金额1260万元。", ["320辆", "1260万元"], ["vehicles.disposed", None]),
     # the book value still is the disposal's
     ("全年处置报废资产1860件,账面价值960万元。", ["1860件", "960万元"], ["assets.disposed"] * 2),
+    # what an auction of assets closed at is their disposal's value
+    ("公开拍卖处置资产18批次,成交金额426万元。", ["426万元"], ["assets.disposed"]),
 ])
 def test_an_auction_is_no_procurement(text, spans, expected):
     assert indicators(text, *spans) == expected
@@ -1225,3 +1227,9 @@ def test_money_saved_on_a_three_public_line_is_no_procurement_saving():
     # 公务接待费 is a 三公 line though the word 三公 is not written (round 1 ruled 三公 out)
     assert indicators("全年公务接待费支出36万元,较上年节约12万元,节支率25%。", "36万元", "12万元",
                       ("25%", "decrease")) == ["spending.three_public", "spending.three_public", None]
+
+
+def test_an_own_verb_still_outweighs_a_lent_veto():
+    # 保留1,040辆: its own verb says held, the vehicles named in the clause that lends 取消
+    assert indicators("全市公务用车改革共取消车辆2,160辆,保留1,040辆。", "2,160辆", "1,040辆") == [
+        "vehicles.disposed", "vehicles.fleet"]
