@@ -716,13 +716,9 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
                                for key in groups}
             if after_codes - {alt.indicator}:
                 continue
-        if alt.indicator in lent_vetoes and (ai not in own_words or (
-                verb_span is None and min(best[key][0] for key in group_keys[ai]) < 2)):
+        if alt.indicator in lent_vetoes and ai not in own_words:
             # a veto lent by the clause before yields only to the number's own words, and not
-            # to a generic measure (对外墙进行清洗,面积1.8万平方米: 面积 is not what says stock);
-            # a verbless item's noun needs no word of the lending clause besides (共检查单位56家,
-            # 办公室860间: 共 there counts what was inspected, 办公室 alone does not say held),
-            # while an own verb does (取消车辆2160辆,保留1040辆: 保留 says held)
+            # to a generic measure (对外墙进行清洗,面积1.8万平方米: 面积 is not what says stock)
             continue
         if not (_unit_fits(m, alt.fit_units, alt.all_units)
                 or _change_of_named_count(m, simplified[clause_start:m_start], alt.fit_units)):
