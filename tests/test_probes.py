@@ -282,8 +282,8 @@ def test_cli_malformed_probe_file_is_one_line_exit_2(tmp_path):
 
 
 # --- floors on the bundled sets --------------------------------------------------------
-# These are FLOORS, set a hair below the scores measured on 2026-11-24 after the tenth
-# session's indicator rounds (in brackets), to catch a change that makes a set worse. They are not
+# These are FLOORS, set a hair below the scores measured on 2026-11-24 at the end of the
+# tenth session (in brackets), to catch a change that makes a set worse. They are not
 # targets: no set is held out any more (corpus/probes/README.md), so never write
 # rules to raise them.
 
@@ -292,39 +292,51 @@ FLOORS = {
     # file: (probes, mentions, dates), floors
     "heldout-2026-11.tsv": (
         (383, 545, 47),
-        dict(sentences_right=333,  # [338 of 383]
+        dict(sentences_right=335,  # [340 of 383]
              spurious=2,  # [0: none on 56 hard-negative sentences]
              value_f1=0.99,  # [0.996]
              change=0.99,  # [0.994, 540/543]
-             indicator=0.91,  # [0.921, 500/543]
-             wrong_code=7,  # [5]
-             code_where_null=19,  # [17]
-             dates_right=45,  # [46 of 47]
-             dates_spurious=2),  # [1]
+             indicator=0.915,  # [0.924, 502/543]
+             wrong_code=6,  # [4]
+             code_where_null=18,  # [16]
+             dates_right=46,  # [47 of 47]
+             dates_spurious=1),  # [0]
     ),
     "heldout-2026-11b.tsv": (
         (337, 463, 32),
-        dict(sentences_right=312,  # [317 of 337]
+        dict(sentences_right=316,  # [321 of 337]
              spurious=2,  # [0: none on 48 hard-negative sentences]
              value_f1=0.99,  # [0.999]
              change=0.99,  # [0.998, 461/462]
-             indicator=0.95,  # [0.959, 443/462]
+             indicator=0.955,  # [0.965, 446/462]
              wrong_code=3,  # [1]
-             code_where_null=12,  # [10]
-             dates_right=30,  # [31 of 32]
-             dates_spurious=2),  # [1]
+             code_where_null=10,  # [8]
+             dates_right=31,  # [32 of 32]
+             dates_spurious=1),  # [0]
     ),
     "heldout-2026-11c.tsv": (
         (327, 929, 65),
-        dict(sentences_right=243,  # [248 of 327]
+        dict(sentences_right=257,  # [262 of 327]
              spurious=2,  # [0]
-             value_f1=0.985,  # [0.993]
-             change=0.985,  # [0.994, 918/924]
-             indicator=0.895,  # [0.903, 834/924]
-             wrong_code=13,  # [11]
-             code_where_null=42,  # [40]
-             dates_right=63,  # [64 of 65]
-             dates_spurious=2),  # [1]
+             value_f1=0.99,  # [0.997]
+             change=0.99,  # [0.997, 925/928]
+             indicator=0.91,  # [0.919, 853/928]
+             wrong_code=11,  # [9]
+             code_where_null=31,  # [29]
+             dates_right=64,  # [65 of 65]
+             dates_spurious=1),  # [0]
+    ),
+    "heldout-2026-11d.tsv": (
+        (322, 590, 42),
+        dict(sentences_right=259,  # [264 of 322]
+             spurious=2,  # [0: none on 39 sentences with no mention]
+             value_f1=0.985,  # [0.991]
+             change=0.985,  # [0.993, 582/586]
+             indicator=0.885,  # [0.894, 524/586]
+             wrong_code=14,  # [12]
+             code_where_null=18,  # [16]
+             dates_right=41,  # [42 of 42]
+             dates_spurious=1),  # [0]
     ),
 }
 
@@ -348,7 +360,7 @@ def test_bundled_floors(scored, name):
     assert result.scores.detection.f1 >= 0.99
     assert s["mentions"]["spurious"] <= floor["spurious"]
     assert result.scores.value.f1 >= floor["value_f1"]
-    assert result.approx.rate >= 0.99  # [1.000, 1.000, 0.997]
+    assert result.approx.rate >= 0.99  # [1.000, 1.000, 0.999, 0.998]
     assert result.change.rate >= floor["change"]
     assert result.indicator_accuracy.rate >= floor["indicator"]
     assert result.indicator["wrong_code"] <= floor["wrong_code"]
