@@ -30,24 +30,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import build_corpus  # noqa: E402
 
 import govstat  # noqa: E402
-from govstat.extract import docinfo, sections  # noqa: E402
-from govstat.extract.normalize import NormalizedText  # noqa: E402
-from govstat.extract.sentences import sentence_of, split_sentences  # noqa: E402
-from govstat.extract.statistics import find_statistics_and_dates  # noqa: E402
 
 
 def without_meaning(text: str) -> None:
-    """`pipeline.extract_text` up to, not including, `indicators.assign_meaning`."""
-    normalized = NormalizedText(text)
-    simplified = normalized.simplified
-    info = docinfo.infer_document_info(text, simplified)
-    mentions, _dates = find_statistics_and_dates(normalized, report_year=info.year)
-    spans = split_sentences(simplified)
-    for m in mentions:
-        span = sentence_of(spans, m.start)
-        if span is not None:
-            m.sentence_start, m.sentence_end = span
-    sections.assign_sections(text, simplified, mentions)
+    """`extract_text` up to, not including, the meaning stage (`indicators.assign_meaning`)."""
+    govstat.extract_text(text, meaning=False)
 
 
 def inside_ffi_call(work) -> None:
