@@ -1228,3 +1228,107 @@ def test_an_own_verb_still_outweighs_a_lent_veto():
     # 保留1,040辆: its own verb says held, the vehicles named in the clause that lends 取消
     assert indicators("全市公务用车改革共取消车辆2,160辆,保留1,040辆。", "2,160辆", "1,040辆") == [
         "vehicles.disposed", "vehicles.fleet"]
+
+
+# --------------------------------------------------------------------------- round 5 (session 10)
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a rate named by the indicator's own verb (腾退率, 调剂率, 处置率) measures that indicator
+    ("全年腾退办公用房1.2万平方米、房间186间,腾退率分别为96%和92%。",
+     ["1.2万平方米", "186间", "96%", "92%"], ["office_space.vacated"] * 4),
+    ("全市清理腾退办公用房3.6万平方米,腾退率达98%。", ["3.6万平方米", "98%"], ["office_space.vacated"] * 2),
+    ("全年调剂办公用房4200平方米,调剂率100%。", ["4200平方米", "100%"], ["office_space.reallocated"] * 2),
+    ("全年处置废旧资产2860件,处置率达95%。", ["2860件", "95%"], ["assets.disposed"] * 2),
+    # a rate of how well something was done still gets none
+    ("全年腾退办公用房86间,整改率100%。", ["86间", "100%"], ["office_space.vacated", None]),
+])
+def test_a_rate_named_by_the_indicators_verb(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+def test_a_change_in_repair_jobs_named_again():
+    assert indicators("全年完成维修任务3260件,维修任务量同比增长9.6%。", "3260件",
+                      ("9.6%", "increase")) == ["maintenance.tasks"] * 2
+    assert indicators("全年共完成1.2万次维修,同比增加13%。", "1.2万次",
+                      ("13%", "increase")) == ["maintenance.tasks"] * 2
+    # a rate of how well repairs were done is none
+    assert indicators("全年受理报修1.1万次,及时修复率达99%。", "1.1万次", "99%") == ["maintenance.tasks", None]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # what disposing of assets brought in (回收资金, 处置收益, 残值收入) and lots disposed
+    ("全年公开拍卖处置废旧资产12批次,回收资金1860万元。", ["12批次", "1860万元"], ["assets.disposed"] * 2),
+    ("全年处置资产账面原值3200万元,处置收益460万元。", ["3200万元", "460万元"], ["assets.disposed"] * 2),
+    ("全年处置废旧电脑等办公设备1260台,残值收入18万元。", ["1260台", "18万元"], ["assets.disposed"] * 2),
+    # vehicle proceeds stay uncoded (vehicles.disposed counts vehicles)
+    ("全年处置报废公务用车48辆,拍卖收入96万元。", ["48辆", "96万元"], ["vehicles.disposed", None]),
+    ("全年拍卖车改车辆326辆,回收资金1420万元。", ["326辆", "1420万元"], ["vehicles.disposed", None]),
+    # money recovered with no disposal named is none
+    ("全年回收资金320万元用于改善办公条件。", ["320万元"], [None]),
+])
+def test_what_a_disposal_of_assets_brought_in(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # 调整 (SPEC §6: reallocated) is a change, not the space held
+    ("全年调整办公用房面积0.9万平方米。", ["0.9万平方米"], ["office_space.reallocated"]),
+    ("全年统筹调整办公用房,调整面积0.9万平方米。", ["0.9万平方米"], ["office_space.reallocated"]),
+    ("全市现有办公用房总面积126万平方米。", ["126万平方米"], ["office_space.stock"]),
+])
+def test_office_space_adjusted_is_reallocated(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # utility bills written with 、 between the utilities are what energy cost
+    ("全年水、电、气费用支出2860万元。", ["2860万元"], ["energy.consumption"]),
+    ("全年水、电费支出320万元。", ["320万元"], ["energy.consumption"]),
+    # money saved on them is no procurement saving
+    ("全年能源费用节约资金120万元。", ["120万元"], [None]),
+])
+def test_utility_bills_are_energy_money(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # rented vehicles counted per use (台次) under a generic 保障: the rented vehicles, not trips
+    ("全年租用社会车辆保障各类活动320台次。", ["320台次"], ["vehicles.rented"]),
+    ("全年公务用车保障各类活动8600台次。", ["8600台次"], ["vehicles.trips"]),
+])
+def test_rented_vehicles_per_use(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a canteen's purchases of produce are no government procurement
+    ("食堂全年采购农副产品1260万元。", ["1260万元"], [None]),
+    ("机关食堂全年采购扶贫农产品金额126万元。", ["126万元"], [None]),
+    ("机关食堂采购厨房设备一批,采购金额46万元。", ["46万元"], [None]),
+    # unless government procurement is named after the canteen
+    ("食堂采购均通过政府采购平台进行,全年采购项目12个。", ["12个"], ["procurement.projects"]),
+])
+def test_canteen_purchases_are_no_procurement(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # food-waste publicity (光盘行动, 节约粮食) is no energy-saving campaign
+    ("开展节约粮食宣传活动18场,参与人数3600人次。", ["18场", "3600人次"], [None, None]),
+    ("开展反食品浪费宣传活动26次。", ["26次"], [None]),
+    ("开展节能宣传周和低碳日活动12场,参与干部职工6800人次。", ["12场", "6800人次"], ["energy.campaign"] * 2),
+])
+def test_food_waste_campaigns_are_no_energy_campaign(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # an auction of assets closing at a price: the disposal's value
+    ("拍卖处置报废资产860件,成交金额126万元。", ["860件", "126万元"], ["assets.disposed"] * 2),
+    # confiscated goods (罚没物资) are not the agencies' own assets
+    ("全年处置罚没物资120批次。", ["120批次"], [None]),
+    ("全年拍卖处置罚没物品286件,成交金额36万元。", ["286件", "36万元"], [None, None]),
+])
+def test_confiscated_goods_are_no_assets_disposed(text, spans, expected):
+    assert indicators(text, *spans) == expected
