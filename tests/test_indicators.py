@@ -1276,6 +1276,9 @@ def test_what_a_disposal_of_assets_brought_in(text, spans, expected):
     ("全年调整办公用房面积0.9万平方米。", ["0.9万平方米"], ["office_space.reallocated"]),
     ("全年统筹调整办公用房,调整面积0.9万平方米。", ["0.9万平方米"], ["office_space.reallocated"]),
     ("全市现有办公用房总面积126万平方米。", ["126万平方米"], ["office_space.stock"]),
+    # a per-head standard adjusted is neither
+    ("全市现有办公用房面积86万平方米,人均办公面积调整为18平方米。", ["86万平方米", "18平方米"],
+     ["office_space.stock", None]),
 ])
 def test_office_space_adjusted_is_reallocated(text, spans, expected):
     assert indicators(text, *spans) == expected
