@@ -409,6 +409,11 @@ def _org_candidates(simplified: str, hits: _Hits) -> list[_Org]:
         if hit is not None and len(hit.units) == 1 or (hit is not None and hit.full):
             found.append(_Org(hit.surface + joiner + m.group(), m.group(), hit.surface + joiner, hit, None, hit.start))
             continue
+        county = _county_after_city(simplified, hits, m.start() - len(joiner))
+        if county is not None:  # 杭州市西湖区机关…: named with its city, as written
+            start = county.start
+            found.append(_Org(simplified[start : m.end()], m.group(), county.surface + joiner, county, None, start))
+            continue
         national = next((p for p in c["r"]["organization"]["national_prefixes"] if simplified.endswith(p, 0, m.start())), None)
         if national:  # 国家机关事务管理局: the central agency, no place before it
             found.append(_Org(national + m.group(), m.group(), national, None, "national", m.start() - len(national)))
@@ -419,6 +424,25 @@ def _org_candidates(simplified: str, hits: _Hits) -> list[_Org]:
             level = _LEVEL_CHAR[prefix[0]]
             found.append(_Org(prefix + m.group(), m.group(), prefix, None, level, m.start() - len(prefix)))
     return found
+
+
+def _county_after_city(simplified: str, hits: _Hits, end: int) -> Hit | None:
+    """The county ending at `end` when written in full right after its city
+    (杭州市西湖区, 天津市河西区): the scan reads it as the short name after its
+    parent (西湖), and the 区 is left over. The hit returned spans city and county
+    and names the county only: many districts share a name, the city is part of
+    the agency's name."""
+    suffix = simplified[end - 1 : end]
+    if suffix not in _LEVEL_CHAR or end < 2:
+        return None
+    short = hits.ending_at(end - 1)
+    if short is None or short.full:
+        return None
+    units = tuple(u for u in short.units if u.level == "county" and u.county == short.surface + suffix)
+    parent = hits.ending_at(short.start)
+    if len(units) != 1 or parent is None:
+        return None
+    return Hit(parent.start, end, simplified[parent.start : end], units, True)
 
 
 def _issuer(simplified: str, start: int, end: int) -> bool:

@@ -104,7 +104,7 @@ def test_municipality_district():
         "2020年,区机关事务管理中心在区委、区政府领导下,全区公共机构能耗下降3.1%。\n"
     )
     assert (d.province, d.city, d.county, d.level) == ("北京市", "北京市", "海淀区", "county")
-    assert d.organization == "海淀区机关事务管理中心"
+    assert d.organization == "北京市海淀区机关事务管理中心"  # as written: the city is part of a district agency's name
     assert d.admin_code == "110108"
 
 
@@ -637,3 +637,15 @@ def test_news_headline_opening_on_year_is_stays_a_special_report():
         "2024年是全面推行评估制度的开局之年,某市机关事务服务中心组织对36家机关食堂开展专项评估。\n"
     )
     assert (d.year, d.doc_type) == (2024, "special_report")
+
+
+def test_district_agency_keeps_its_city_as_written():
+    # many districts share a name (西湖区, 江北区): the city written before it is part of the name
+    d = info("杭州市西湖区机关事务管理服务中心2021年上半年工作总结\n2021年上半年,区机关事务管理服务中心全年保障会议90场次。\n")
+    assert d.organization == "杭州市西湖区机关事务管理服务中心"
+    assert (d.province, d.city, d.county, d.level, d.admin_code) == ("浙江省", "杭州市", "西湖区", "county", "330106")
+    d = info("天津市河西区机关事务管理局2017年工作总结\n2017年,区机关事务管理局全年保障会议90场次。\n")
+    assert (d.organization, d.city, d.county) == ("天津市河西区机关事务管理局", "天津市", "河西区")
+    # a province before a city is not kept
+    d = info("广东省佛山市机关事务管理局2020年工作总结\n2020年,市机关事务管理局全年保障会议900场次。\n")
+    assert d.organization == "佛山市机关事务管理局"
