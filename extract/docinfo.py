@@ -142,6 +142,7 @@ def _cfg() -> dict:
         "chinese_year": lambda: regex.compile(r["year"]["chinese_digits"]),
         "subject_year": lambda: regex.compile(r["year"]["subject"].replace("{Y}", YEAR)),
         "multi": lambda: regex.compile(r["period"]["multi_year"]),
+        "plan_name": lambda: regex.compile(r["period"]["plan_name_in_title"]),
         "range": lambda: regex.compile(r["period"]["year_range"].replace("{Y}", r"(?:19|20)[0-9]{2}")),
         "dept": lambda: regex.compile(org["title_department"]),
         "joiners": lambda: frozenset(org["joiners"]),
@@ -554,6 +555,8 @@ def _year_and_period(
         if published and any(w in simplified for w in r["year"]["this_year"]):
             others = {int(m["y"]) for m in c["sentence_year"].finditer(simplified)} - {int(published[:4])}
             return (None if others else int(published[:4])), None
+    if strength != "opening" and title and c["plan_name"].search(title) and c["title_year"].search(title) is None:
+        return year, "multi_year"  # “十三五”工作总结: on the plan's five years
     opening = head[: r["period"]["opening_chars"]]
     # a title on several years and on no one year ("十四五"以来…工作回顾, 五年来…工作总结),
     # or on a span of years (2019—2021年…工作总结)
@@ -572,6 +575,8 @@ def _doc_type(simplified: str, title: str | None, has_opening_year: bool) -> str
     if any(w in title for w in r["open_government"]) or _statutory_open_government(simplified):
         return "open_government_report"
     summary_title = any(w in title for w in r["summary_words"])
+    if not summary_title and any(w in title for w in r["plan_only_titles"]):
+        return "other"  # a plan reports no work done: SPEC §2 has no type for it
     plan_title = summary_title and any(w in title for w in r["plan_words"])
     plan_heading = any(kind == "plan" for _, kind in top_headings(simplified))
     if plan_title or (plan_heading and (summary_title or has_opening_year or _starts_as_report(simplified))):

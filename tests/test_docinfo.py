@@ -649,3 +649,24 @@ def test_district_agency_keeps_its_city_as_written():
     # a province before a city is not kept
     d = info("广东省佛山市机关事务管理局2020年工作总结\n2020年,市机关事务管理局全年保障会议900场次。\n")
     assert d.organization == "佛山市机关事务管理局"
+
+
+def test_plan_only_title_is_other():
+    # a plan reports no work done; SPEC §2 has no plan type
+    d = info("银川市直机关事务管理局2019年工作计划\n2019年,我局将继续围绕市委、市政府中心工作,着力抓好以下几项工作。\n")
+    assert (d.year, d.doc_type) == (2019, "other")
+    d = info("2025年全省机关事务工作要点\n湖南省机关事务管理局\n2025年全省机关事务工作的总体要求是:力争能耗下降1%。\n")
+    assert (d.year, d.level, d.doc_type) == (2025, "province", "other")
+    # a summary that also plans stays summary_and_plan
+    d = info("某市机关事务管理局2020年工作总结和2021年工作计划\n2020年,全年保障会议980场次。\n")
+    assert d.doc_type == "summary_and_plan"
+
+
+def test_director_report_is_a_work_summary():
+    d = info("2022年度述职报告\n嘉兴市机关事务管理局局长  李某某\n一年来,在市委、市政府的正确领导下,全市公务用车平台运行平稳。\n")
+    assert (d.year, d.period, d.doc_type, d.organization) == (2022, "annual", "work_summary", "嘉兴市机关事务管理局")
+
+
+def test_five_year_plan_title_is_multi_year():
+    d = info("株洲市机关事务管理局“十三五”工作总结\n“十三五”期间,市机关事务管理局累计腾退办公用房4.6万平方米。\n")
+    assert (d.year, d.period, d.doc_type) == (None, "multi_year", "work_summary")
