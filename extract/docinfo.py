@@ -312,12 +312,16 @@ def _agency_only(line: str) -> bool:
 
 
 def find_published(simplified: str) -> str | None:
-    """The page's own date (发布日期 …, a date before a time of day or before 来源)."""
+    """The page's own date (发布日期 …, a date before a time of day or before 来源),
+    else the document's date line under its title: （2024年1月18日）."""
     r = _cfg()["r"]
     head = simplified[: r["head_chars"]]
     labels = r["published"]["labels"]
     followers = r["published"]["followers"]
+    date_line = None
     for m in _DATE.finditer(head):
+        if date_line is None and _bracketed_line(head, m.start(), m.end()):
+            date_line = m
         before = head[max(0, m.start() - 8) : m.start()].rstrip(" :\t")
         after = head[m.end() : m.end() + 12].lstrip(" \t\u3000])】")  # [2022-01-05] 来源: a bracketed page date
         labelled = any(before.endswith(label) for label in labels)
@@ -327,7 +331,21 @@ def find_published(simplified: str) -> str | None:
             y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
             if 1 <= mo <= 12 and 1 <= d <= 31:
                 return f"{y:04d}-{mo:02d}-{d:02d}"
+    if date_line is not None:
+        y, mo, d = int(date_line["y"]), int(date_line["m"]), int(date_line["d"])
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
     return None
+
+
+def _bracketed_line(head: str, start: int, end: int) -> bool:
+    """A date alone on its line in brackets, （2024年1月18日）: the date a speech was
+    given or a document issued, printed under its title (a page date comes first)."""
+    line_start = head.rfind("\n", 0, start) + 1
+    line_end = head.find("\n", end)
+    before = head[line_start:start].strip(" \t\u3000")
+    after = head[end : len(head) if line_end < 0 else line_end].strip(" \t\u3000")
+    return before + after in _cfg()["r"]["published"]["date_line_brackets"]
 
 
 # ---------------------------------------------------------------- level and organisation

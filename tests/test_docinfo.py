@@ -670,3 +670,14 @@ def test_director_report_is_a_work_summary():
 def test_five_year_plan_title_is_multi_year():
     d = info("株洲市机关事务管理局“十三五”工作总结\n“十三五”期间,市机关事务管理局累计腾退办公用房4.6万平方米。\n")
     assert (d.year, d.period, d.doc_type) == (None, "multi_year", "work_summary")
+
+
+def test_bracketed_date_line_under_the_title_is_published():
+    speech = "在全区机关事务工作会议上的讲话\n（2021年2月26日）\n同志们：\n今天召开全区机关事务工作会议,总结2020年工作。\n"
+    d = info(speech)
+    assert (d.published, d.doc_type) == ("2021-02-26", "special_report")
+    # a page date wins over it; a signature date at the foot is still not read
+    d = info("发布时间:2021-03-01 来源:区机关事务管理局\n" + speech)
+    assert d.published == "2021-03-01"
+    d = info("某市机关事务管理局2021年工作总结\n2021年,全年保障会议900场次。\n某市机关事务管理局\n2021年12月31日\n")
+    assert d.published is None
