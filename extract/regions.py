@@ -247,9 +247,11 @@ class Gazetteer:
         city_code = None
         if unit.city:
             cities = [c for c in self._codes.get(unit.city, []) if c[:2] == prefix and c.endswith("00") and c[2:4] != "00"]
-            if len(cities) != 1:
+            if len(cities) == 1:
+                city_code = cities[0]
+            elif not cities or unit.level == "city":
                 return None
-            city_code = cities[0]
+            # else 重庆市: 500100 holds its districts, 500200 its counties: look in the whole province
         if unit.level == "city":
             return city_code
         within = city_code[:4] if city_code else prefix

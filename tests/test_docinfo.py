@@ -681,3 +681,11 @@ def test_bracketed_date_line_under_the_title_is_published():
     assert d.published == "2021-03-01"
     d = info("某市机关事务管理局2021年工作总结\n2021年,全年保障会议900场次。\n某市机关事务管理局\n2021年12月31日\n")
     assert d.published is None
+
+
+def test_chongqing_county_has_its_code():
+    # 重庆市 has two city-level codes (500100 districts, 500200 counties)
+    d = info("巫山县机关事务管理局2020年工作总结\n2020年,县机关事务管理局在县委、县政府的领导下,全县公车平台派车2100车次。\n")
+    assert (d.province, d.city, d.county, d.admin_code) == ("重庆市", "重庆市", "巫山县", "500237")
+    d = info("重庆市万州区机关事务管理局2020年工作总结\n2020年,区机关事务管理局全年保障会议900场次。\n")
+    assert (d.county, d.admin_code) == ("万州区", "500101")
