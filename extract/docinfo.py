@@ -27,12 +27,13 @@ _DATE = regex.compile(
 )
 _LABEL_END = regex.compile(r"[,;!?]|:$")
 _TIME_OF_DAY = regex.compile(r"\d{1,2}:\d{2}")
-_PARTY_COMMITTEE = regex.compile(r"(?:[省市区县])委?$")
+_PARTY_COMMITTEE = regex.compile(r"(?:[省市区县旗盟])委?$")
 _BRACKET_HEADING = regex.compile(r"(?m)^\s*【")
 _ANY_YEAR = regex.compile(r"(?:19|20)\d{2}")
 _SPACES = regex.compile(r"[ \t\u3000]+")
 _REPORT_OPENING = regex.compile(r"现(?:将[^。]{0,30})?(?:汇报|报告)如下")
-_LEVEL_CHAR = {"省": "province", "市": "city", "区": "county", "县": "county"}
+# 旗机关事务服务中心 in a banner's report, 盟机关事务管理局 in a league's (Inner Mongolia)
+_LEVEL_CHAR = {"省": "province", "市": "city", "区": "county", "县": "county", "旗": "county", "盟": "city"}
 
 
 @dataclass(slots=True)

@@ -689,3 +689,13 @@ def test_chongqing_county_has_its_code():
     assert (d.province, d.city, d.county, d.admin_code) == ("重庆市", "重庆市", "巫山县", "500237")
     d = info("重庆市万州区机关事务管理局2020年工作总结\n2020年,区机关事务管理局全年保障会议900场次。\n")
     assert (d.county, d.admin_code) == ("万州区", "500101")
+
+
+def test_banner_agency_written_short():
+    # 我旗机关事务服务中心: a banner's (county-level) agency, its place from the text
+    d = info(
+        "机关事务服务中心2023年工作总结\n"
+        "2023年,我旗机关事务服务中心在旗委、旗政府的正确领导下,准格尔旗公共机构节能工作取得新成效,全旗处置公务用车32辆。\n"
+    )
+    assert d.organization == "准格尔旗机关事务服务中心"
+    assert (d.province, d.city, d.county, d.level) == ("内蒙古自治区", "鄂尔多斯市", "准格尔旗", "county")
