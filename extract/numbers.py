@@ -89,12 +89,12 @@ def _search():
     A run of Chinese numerals (统一, 一是) yields a candidate only through
     `_chinese` (a unit after the run, or after it minus trailing 十百千万亿),
     `_chinese_range` (a range separator after the run) or `_percent_words`
-    (百分之: the run is 百). So a run whose last character is not one of
-    十百千万亿 and which is followed by neither a unit's first character, 多/余,
-    a blank nor a separator gives none, and neither does any of its suffixes
+    (百分之: the run is 百) or `_chinese_decimal` (点 after the run). So a run whose
+    last character is not one of 十百千万亿 and which is followed by neither a unit's
+    first character, 多/余, a blank, 点 nor a separator gives none, and neither does any of its suffixes
     (where `find_numbers` would try again): the pattern does not match it.
     """
-    follow = "".join(sorted(_tail_first() | _RANGE_SEP_FIRST))
+    follow = "".join(sorted(_tail_first() | _RANGE_SEP_FIRST | {"点"}))  # 点: 二点三万平方米
     follow = "".join(f"\\U{ord(c):08x}" for c in follow)
     cn = r"(?P<cn>[" + CHINESE_NUMERAL_CHARS + r"]++(?:(?<=[" + _MULT_CHARS + r"])|(?=[" + follow + r"])))"
     return regex.compile(_START + "(?:" + _NUMBER.pattern.replace(_CN_GROUP, cn) + ")", regex.ASCII).search
@@ -239,6 +239,8 @@ def _chinese(text: str, m: regex.Match) -> Candidate | None:
     # Only the whole run, or the run minus trailing multiplier characters, can be
     # the number. Most runs sit inside words (统一, 一是) and nothing a unit can
     # start with follows them, so `_tail_first` rules them out before parsing.
+    if text[start + len(run) : start + len(run) + 1] == "点":
+        return _chinese_decimal(text, start, run)
     shortest = max(len(run.rstrip(_MULT_CHARS)), 1)
     for k in range(len(run), shortest - 1, -1):
         if text[start + k : start + k + 1] not in tail_first:
@@ -249,15 +251,55 @@ def _chinese(text: str, m: regex.Match) -> Candidate | None:
         if value is None:
             continue
         unit, end, inside = _tail(text, start + k)
+        mult = 1
         if unit is None:
-            continue
+            if text[start + k : start + k + 1] not in _APPROX_INSIDE:
+                continue
+            over = _multiplied(text, start + k + 1)  # 三十余万人次: 余/多 before the multiplier
+            if over is None:
+                continue
+            mult, unit, end, inside = over[0], over[1], over[2], True
         return Candidate(
-            start=start, end=end, value=value * unit.factor, unit=unit, chinese=True,
-            approx_inside=inside, number_text=run[:k],
+            start=start, end=end, value=value * mult * unit.factor, unit=unit, chinese=True,
+            approx_inside=inside, number_text=run[:k], multiplier=mult,
             # (十 opening a run is the numeral ten: 十万元 is 100000 元, 千人帮万人 stays bare)
             bare_multiplier=is_only_multipliers(run[:k]) and run[0] not in "十拾",
         )
     return None
+
+
+def _multiplied(text: str, pos: int) -> tuple[float, Unit, int, bool] | None:
+    """Multipliers at `pos`, then a unit (万人次, 亿元): (multiplier, unit, end, 多/余 inside),
+    the unit keeping the multipliers it knows (万千瓦时); None without a multiplier or a unit."""
+    mults = _MULT_RUN.match(text, pos).group()
+    if not mults:
+        return None
+    for k in range(len(mults) + 1):
+        unit, end, inside = _tail(text, pos + k)
+        if unit is not None:
+            return prod(MULTIPLIERS[c] for c in mults[:k]) if k else 1, unit, end, inside
+    return None
+
+
+def _chinese_decimal(text: str, start: int, run: str) -> Candidate | None:
+    """二点三万平方米, 三点六公里: a Chinese numeral, 点 and its decimals, then a unit (with multipliers)."""
+    whole = parse_chinese(run)
+    fraction = _CN_FRACTION.match(text, start + len(run))
+    if whole is None or fraction is None:
+        return None  # 一点一滴 is caught below: no unit follows
+    pos = fraction.end()
+    if text[pos : pos + 1] == "十":
+        return None  # 下午三点五十分: a time of day (no decimal is followed by 十)
+    found = _multiplied(text, pos)
+    if found is None:
+        unit, end, inside = _tail(text, pos)
+        if unit is None:
+            return None  # 一点一滴, 三点一线, 下午三点: no unit
+        found = (1, unit, end, inside)
+    mult, unit, end, inside = found
+    value = float(f"{whole}." + "".join(str(DIGITS[ch]) for ch in fraction[1]))
+    return Candidate(start=start, end=end, value=value * mult * unit.factor, unit=unit, chinese=True,
+                     approx_inside=inside, number_text=text[start:pos], multiplier=mult)
 
 
 @lru_cache(maxsize=1)

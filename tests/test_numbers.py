@@ -389,7 +389,7 @@ def test_arabic_one_is_a_statistic_but_lone_chinese_one_is_not():
         "编制机关事务五年规划。",
         "制定公共机构节能三年行动计划。",
         "监督电话:87654321个人咨询。",
-        # a rank, and a decimal written in words (not read: never 五万 for 一点五万)
+        # a rank
         "在年度考核中位列全市前5名。",
         # 24小时 naming a service that never closes; a reach named by its time
         "新建24小时城市书房。",
@@ -398,7 +398,11 @@ def test_arabic_one_is_a_statistic_but_lone_chinese_one_is_not():
         # a leading zero: a two-digit year or a code
         "自08年以来逐步推进。",
         "节能工作进入全省前十位。",
-        "整治面积一点二万平方米。",
+        # a decimal in words without a unit, and times of day (never 五万 for 一点五万)
+        "覆盖人群二点三万。",
+        "从一点一滴做起。",
+        "会议于下午三点召开。",
+        "会议于下午三点五十分召开。",
     ],
 )
 def test_hard_negatives_give_no_statistic(sentence):
@@ -497,3 +501,25 @@ def test_change_of_session_10_round_4(sentence, span, change):
 )
 def test_24_hours_described_or_named(sentence, expected):
     assert [s[0] for s in stats(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value, unit, approx",
+    [
+        # a decimal written in words is read whole, with its multiplier and unit (SPEC §3, §4)
+        ("整治面积一点二万平方米。", "一点二万平方米", 12000, "平方米", None),
+        ("全年节约资金三点五亿元。", "三点五亿元", 350000000, "元", None),
+        ("铺设供热管网三点六公里。", "三点六公里", 3.6, "公里", None),
+        ("節約資金三點五億元。", "三點五億元", 350000000, "元", None),
+        ("维修房屋约十二点五万平方米。", "十二点五万平方米", 125000, "平方米", "about"),
+        # 余/多 between a Chinese numeral and its multiplier: inside the span, `over`
+        ("全年接待三十餘萬人次。", "三十餘萬人次", 300000, "人次", "over"),
+        ("食堂全年供餐十多万人次。", "十多万人次", 100000, "人次", "over"),
+        ("惠及职工三十余万名。", "三十余万名", 300000, "人", "over"),
+        ("办理缴费业务四十余万笔。", "四十余万笔", 400000, "笔", "over"),
+    ],
+)
+def test_chinese_decimals_and_over_before_a_multiplier(sentence, span, value, unit, approx):
+    m = one(sentence)
+    assert (m.text, m.unit, m.approx) == (span, unit, approx)
+    assert m.value == pytest.approx(value)
