@@ -523,3 +523,26 @@ def test_chinese_decimals_and_over_before_a_multiplier(sentence, span, value, un
     m = one(sentence)
     assert (m.text, m.unit, m.approx) == (span, unit, approx)
     assert m.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "sentence, span, unit",
+    [
+        # count classifiers the table lacked (SPEC §4: the classifier as written)
+        ("购置巡检无人机3架。", "3架", "架"),
+        ("配备公务船艇2艘。", "2艘", "艘"),
+        ("新打机井5口。", "5口", "口"),
+        ("更换室外消防栓18具。", "18具", "具"),
+        # after a meter (水表, 电表) a number with a classifier counts meters, not a table number
+        ("更换老旧水表120块。", "120块", "块"),
+        ("安装智能电表3000只。", "3000只", "只"),
+    ],
+)
+def test_classifiers_of_session_10_round_5(sentence, span, unit):
+    m = one(sentence)
+    assert (m.text, m.unit, m.kind) == (span, unit, "count")
+
+
+@pytest.mark.parametrize("sentence", ["详见附表3。", "具体数据见表2。", "发放5口罩。", "形成3架构。", "明确3具体要求。"])
+def test_table_numbers_and_words_of_new_classifiers_give_no_statistic(sentence):
+    assert stats(sentence) == []
