@@ -59,6 +59,8 @@ def approx_of(text: str, cand: Candidate) -> str | None:
     tail = text[cand.end : cand.end + 3].lstrip(" \t")
     before = rules.before.get(head[-1:], ())
     if not before and tail[:1] not in rules.after_first:
+        if head[-1:] == "的" and _share_about(text, cand):
+            return "about"  # 约占全市车辆总数的30%
         return "over" if cand.approx_inside else None
     approx, after = rules.approx, rules.after
     found = set()
@@ -88,6 +90,23 @@ def approx_of(text: str, cand: Candidate) -> str | None:
         if value in found:
             return value
     return "about" if "about" in found else None
+
+
+@lru_cache(maxsize=1)
+def _share_pattern() -> regex.Pattern:
+    """约占…的 ending right before a number (searched up to the number)."""
+    approx = _rules().approx
+    words = "|".join(map(regex.escape, sorted(approx["share_before"], key=len, reverse=True)))
+    breaks = regex.escape("".join(sorted(_CLAUSE_BREAKS)))
+    return regex.compile(rf"(?:{words})[^{breaks}]{{0,{int(approx['share_gap'])}}}的$")
+
+
+def _share_about(text: str, cand: Candidate) -> bool:
+    """公务用车约占全市车辆总数的30%: 约 before 占 makes the share after it approximate."""
+    if cand.unit is None or cand.unit.kind != "percent":
+        return False
+    lo = max(0, cand.start - int(_rules().approx["share_gap"]) - 4)
+    return _share_pattern().search(text, lo, cand.start) is not None
 
 
 def _within(tail: str, approx: dict) -> tuple[str, ...]:
@@ -170,10 +189,16 @@ def change_of_number(text: str, cand: Candidate) -> str | None:
         return None
     if any(rate in after_cue for rate in change["level_rates"]):
         return None
+    if after_cue.startswith(tuple(change["cue_not_before"].get(word, ()))):
+        return None  # 增值税: the cue is part of another word
+    if clause.endswith("的") and any(w in after_cue for w in change["share_words"]):
+        return None  # 节能灯具约占总数的85%: a share is a level
     if kind in ("percent", "percentage_point"):
         return direction
     # An amount: only right after its cue (a count: after its noun), never an amount saved or avoided.
     if any(ch not in change["gap_before_amount"] for ch in after_cue) and not _counted_noun_gap(after_cue, kind, change):
+        return None
+    if kind == "area" and not _area_gap_allowed(word, after_cue, change):
         return None
     if word in change["amount_saved_cues"]:
         return None
@@ -183,11 +208,19 @@ def change_of_number(text: str, cand: Candidate) -> str | None:
 
 
 def _counted_noun_gap(gap: str, kind: str | None, change: dict) -> bool:
-    """减少公务用车342辆: between a change cue and a count only the counted noun stands."""
+    """减少公务用车342辆, 减少租用办公用房8600平方米: between a change cue and a count
+    or an area only the counted noun stands."""
     gap = gap.rstrip(change["gap_before_amount"])
-    return (kind == "count" and 0 < len(gap) <= int(change["count_noun_gap"])
+    return (kind in change["noun_gap_kinds"] and 0 < len(gap) <= int(change["count_noun_gap"])
             and all("\u4e00" <= ch <= "\u9fff" for ch in gap)
             and not any(ch in change["level_after_cue"] for ch in gap))
+
+
+def _area_gap_allowed(word: str, gap: str, change: dict) -> bool:
+    """减少租用办公用房8600平方米 is a change of a stock; 提升改造办公用房5000平方米 is the size of works."""
+    if all(ch in change["gap_before_amount"] for ch in gap):
+        return True  # the area right after its cue (减少8600平方米)
+    return word in change["area_gap_cues"] and not any(w in gap for w in change["area_gap_not"])
 
 
 def shares_about(text: str, previous: Candidate, cand: Candidate) -> bool:

@@ -546,3 +546,54 @@ def test_classifiers_of_session_10_round_5(sentence, span, unit):
 @pytest.mark.parametrize("sentence", ["详见附表3。", "具体数据见表2。", "发放5口罩。", "形成3架构。", "明确3具体要求。"])
 def test_table_numbers_and_words_of_new_classifiers_give_no_statistic(sentence):
     assert stats(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, span, change",
+    [
+        # a stock of space that fell or grew, its noun between the cue and the area (SPEC §2)
+        ("减少租用办公用房8600平方米。", "8600平方米", "decrease"),
+        ("核减办公用房面积1200平方米。", "1200平方米", "decrease"),
+        ("增加绿化面积3000平方米。", "3000平方米", "increase"),
+        # ... but not an amount saved or avoided
+        ("减少能耗支出30万元。", "30万元", None),
+        ("减少二氧化碳排放300吨。", "300吨", None),
+        # a quota or budget adjusted (调增/调减), a price above a reference (增值)
+        ("调增公务用车编制12辆。", "12辆", "increase"),
+        ("调减74辆。", "74辆", "decrease"),
+        ("部门预算调减200万元。", "200万元", "decrease"),
+        ("资产转让价较评估价增值18%。", "18%", "increase"),
+        ("较上年增值5.2万元。", "5.2万元", "increase"),
+        ("增值税税率为13%。", "13%", None),
+        ("缴纳增值税12万元。", "12万元", None),
+        # a share after a cue is a level (节能 names the lamps)
+        ("节能灯具约占灯具总数的85%。", "85%", None),
+        ("节能灯具占灯具总数的85%。", "85%", None),
+    ],
+)
+def test_change_of_session_10_round_5(sentence, span, change):
+    m = one(sentence)
+    assert (m.text, m.change) == (span, change)
+
+
+@pytest.mark.parametrize(
+    "sentence, approx",
+    [
+        # 约 before 占 makes the share approximate (SPEC §2 approx: 约 → about)
+        ("公务用车约占全市车辆总数的30%。", "about"),
+        ("办公用房面积大约占总面积的45.6%。", "about"),
+        ("公务用车占全市车辆的30%。", None),
+        ("约500人参加，占全部职工的30%。", None),
+    ],
+)
+def test_about_before_a_share(sentence, approx):
+    m = [m for m in govstat.extract_text(sentence, meaning=False).mentions if m.unit == "%"][0]
+    assert m.approx == approx
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["提升改造办公用房5000平方米。", "增加投入改造面积3000平方米。", "降低能耗改造面积2万平方米。"],
+)
+def test_area_of_works_after_a_cue_is_no_change(sentence):
+    assert one(sentence).change is None
