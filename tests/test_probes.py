@@ -292,13 +292,13 @@ FLOORS = {
     # file: (probes, mentions, dates), floors
     "heldout-2026-11.tsv": (
         (383, 545, 47),
-        dict(sentences_right=335,  # [340 of 383]
+        dict(sentences_right=338,  # [343 of 383]
              spurious=2,  # [0: none on 56 hard-negative sentences]
              value_f1=0.99,  # [0.996]
              change=0.99,  # [0.994, 540/543]
-             indicator=0.915,  # [0.924, 502/543]
-             wrong_code=6,  # [4]
-             code_where_null=18,  # [16]
+             indicator=0.92,  # [0.932, 506/543]
+             wrong_code=5,  # [3]
+             code_where_null=17,  # [15]
              dates_right=46,  # [47 of 47]
              dates_spurious=1),  # [0]
     ),
@@ -316,26 +316,38 @@ FLOORS = {
     ),
     "heldout-2026-11c.tsv": (
         (327, 929, 65),
-        dict(sentences_right=257,  # [262 of 327]
+        dict(sentences_right=258,  # [263 of 327]
              spurious=2,  # [0]
              value_f1=0.99,  # [0.997]
-             change=0.99,  # [0.997, 925/928]
-             indicator=0.91,  # [0.919, 853/928]
-             wrong_code=11,  # [9]
+             change=0.99,  # [0.996, 924/928]
+             indicator=0.91,  # [0.921, 855/928]
+             wrong_code=10,  # [8]
              code_where_null=31,  # [29]
              dates_right=64,  # [65 of 65]
              dates_spurious=1),  # [0]
     ),
     "heldout-2026-11d.tsv": (
         (322, 590, 42),
-        dict(sentences_right=259,  # [264 of 322]
+        dict(sentences_right=270,  # [275 of 322]
              spurious=2,  # [0: none on 39 sentences with no mention]
-             value_f1=0.985,  # [0.991]
-             change=0.985,  # [0.993, 582/586]
-             indicator=0.885,  # [0.894, 524/586]
-             wrong_code=14,  # [12]
-             code_where_null=18,  # [16]
+             value_f1=0.985,  # [0.994]
+             change=0.99,  # [1.000, 589/589]
+             indicator=0.905,  # [0.915, 539/589]
+             wrong_code=10,  # [8]
+             code_where_null=14,  # [12]
              dates_right=41,  # [42 of 42]
+             dates_spurious=1),  # [0]
+    ),
+    "heldout-2026-11e.tsv": (
+        (267, 491, 31),
+        dict(sentences_right=230,  # [235 of 267]
+             spurious=2,  # [1: 上百家, on 34 sentences with no mention]
+             value_f1=0.985,  # [0.992]
+             change=0.99,  # [0.996, 486/488]
+             indicator=0.925,  # [0.934, 456/488]
+             wrong_code=6,  # [4]
+             code_where_null=16,  # [14]
+             dates_right=30,  # [31 of 31]
              dates_spurious=1),  # [0]
     ),
 }
@@ -360,7 +372,7 @@ def test_bundled_floors(scored, name):
     assert result.scores.detection.f1 >= 0.99
     assert s["mentions"]["spurious"] <= floor["spurious"]
     assert result.scores.value.f1 >= floor["value_f1"]
-    assert result.approx.rate >= 0.99  # [1.000, 1.000, 0.999, 0.998]
+    assert result.approx.rate >= 0.99  # [1.000 on four sets, 0.999 on 11c]
     assert result.change.rate >= floor["change"]
     assert result.indicator_accuracy.rate >= floor["indicator"]
     assert result.indicator["wrong_code"] <= floor["wrong_code"]
