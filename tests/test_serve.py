@@ -199,6 +199,14 @@ def test_indicator_pivot_has_a_column_per_year(served):
     assert html.count('href="/-/govstat/chart?indicator=vehicles.trips&amp;unit=') == 3
 
 
+def test_indicator_pivot_without_a_unit_uses_the_most_frequent_one(served):
+    """A researcher who leaves `unit` empty gets the indicator's usual unit, not 0 rows."""
+    ds, _ = served
+    given = get(ds, "/govstat/indicator_pivot.json?indicator=vehicles.trips&unit=车次&_shape=array").json()
+    empty = get(ds, "/govstat/indicator_pivot.json?indicator=vehicles.trips&unit=&_shape=array").json()
+    assert empty and empty == given
+
+
 def test_region_statistics_over_time(served):
     ds, ids = served
     rows = get(ds, "/govstat/region_statistics.json?region=伊春市&indicator=vehicles.mileage&_shape=array").json()
