@@ -27,13 +27,10 @@ _DATE = regex.compile(
 )
 _LABEL_END = regex.compile(r"[,;!?]|:$")
 _TIME_OF_DAY = regex.compile(r"\d{1,2}:\d{2}")
-_PARTY_COMMITTEE = regex.compile(r"(?:[省市区县旗盟])委?$")
 _BRACKET_HEADING = regex.compile(r"(?m)^\s*【")
 _ANY_YEAR = regex.compile(r"(?:19|20)\d{2}")
 _SPACES = regex.compile(r"[ \t\u3000]+")
 _REPORT_OPENING = regex.compile(r"现(?:将[^。]{0,30})?(?:汇报|报告)如下")
-# 旗机关事务服务中心 in a banner's report, 盟机关事务管理局 in a league's (Inner Mongolia)
-_LEVEL_CHAR = {"省": "province", "市": "city", "区": "county", "县": "county", "旗": "county", "盟": "city"}
 
 
 @dataclass(slots=True)
@@ -151,6 +148,9 @@ def _cfg() -> dict:
         "issuer_after": lambda: regex.compile(org["issuer"]["after"]),
         "level_cue": lambda: _level_cue_pattern(r["level_cues"]),
         "level_of": lambda: {w: level for level in ("city", "county", "province") for w in r["level_cues"][level]},
+        "level_chars": lambda: org["level_chars"],  # 市 -> city …: a place written by its level alone
+        # 县委机关…, 市机关…: a level character (and 委) right before the kind
+        "party_committee": lambda: regex.compile("[" + "".join(org["level_chars"]) + "]委?$"),
     })
 
 
@@ -438,10 +438,10 @@ def _org_candidates(simplified: str, hits: _Hits) -> list[_Org]:
         if national:  # 国家机关事务管理局: the central agency, no place before it
             found.append(_Org(national + m.group(), m.group(), national, None, "national", m.start() - len(national)))
             continue
-        before = _PARTY_COMMITTEE.search(simplified[max(0, m.start() - 2 - len(joiner)) : m.start() - len(joiner)])
+        before = c["party_committee"].search(simplified[max(0, m.start() - 2 - len(joiner)) : m.start() - len(joiner)])
         if before:
             prefix = before.group() + joiner
-            level = _LEVEL_CHAR[prefix[0]]
+            level = c["level_chars"][prefix[0]]
             found.append(_Org(prefix + m.group(), m.group(), prefix, None, level, m.start() - len(prefix)))
     return found
 
@@ -453,7 +453,7 @@ def _county_after_city(simplified: str, hits: _Hits, end: int) -> Hit | None:
     and names the county only: many districts share a name, the city is part of
     the agency's name."""
     suffix = simplified[end - 1 : end]
-    if suffix not in _LEVEL_CHAR or end < 2:
+    if suffix not in _cfg()["level_chars"] or end < 2:
         return None
     short = hits.ending_at(end - 1)
     if short is None or short.full:
