@@ -41,13 +41,16 @@ class _Words:
 
     def __init__(self, data: dict):
         self.vague_before = tuple(data["vague_before"])
+        self.measure_nouns = tuple(data["measure_nouns"])
+        self.measure_noun_not_after = tuple(data["measure_noun_not_after"])
         self.vague_after = tuple(data["vague_after"])
         self.vague_pairs = frozenset(data["vague_pairs"])
         rule = data["bare_number"]
         self.followed_by = rule["followed_by"]
         self.followed_by_words = tuple(rule["followed_by_words"])
         self.not_after = rule["not_after"]
-        self.calls_counted_after = tuple(data["calls_counted_after"])
+        self.verbs_after_noun = tuple(sorted(rule["verbs_after_noun"], key=len, reverse=True))
+        self.counted_after = tuple(data["counted_after"])
         self.identifier_after = tuple(data["identifier_after"])
         self.quote_pairs = tuple((pair[0], pair[1]) for pair in data["quotes"]["pairs"])
         self.quote_max_len = int(data["quotes"]["max_len"])
@@ -118,7 +121,7 @@ class Exclusions:
             return "slogan"
         text = self.text
         before = text[s - 4 if s > 4 else 0 : s].rstrip(" \t")
-        if before.endswith(self.ordinal_before) and not self._counts_calls(cand, before):
+        if before.endswith(self.ordinal_before) and not self._counted(cand, before):
             return "ordinal"
         if cand.chinese:
             why = self._chinese(cand, before)
@@ -134,15 +137,16 @@ class Exclusions:
             return self._bare(cand, text[s - 1 : s] if s else "")
         return None
 
-    def _counts_calls(self, cand: Candidate, before: str) -> bool:
-        """接听电话5000个: after 电话/热线 a number of at most 6 digits with a count classifier counts calls."""
+    def _counted(self, cand: Candidate, before: str) -> bool:
+        """接听电话5000个, 参会代表320人: after such a word a number of at most 6 digits with a
+        count classifier is a count, not a phone or table number."""
         return (cand.unit is not None and cand.unit.kind == "count" and len(cand.number_text) <= 6
-                and before.endswith(self.words.calls_counted_after))
+                and before.endswith(self.words.counted_after))
 
     def _chinese(self, cand: Candidate, before: str) -> str | None:
         if cand.number_text in ("一", "壹") and cand.value_max is None:
             return "lone 一"  # (一至两个月 is a range, not an article)
-        if before.endswith(self.words.vague_before):
+        if before.endswith(self.words.vague_before) and not self._measure_noun(before):
             return "vague"
         pairs, text = self.words.vague_pairs, cand.number_text
         if text[:2] in pairs or (text[1:2] in "十百千万" and before[-1:] + text[:1] in pairs):
@@ -152,6 +156,14 @@ class Exclusions:
             return "vague"
         return None
 
+    def _measure_noun(self, before: str) -> bool:
+        """就餐人数九百余人: 数 ends a noun naming a count (not 每人数百元), so the numeral is no 数十."""
+        words = self.words
+        for noun in words.measure_nouns:
+            if before.endswith(noun):
+                return not before[: -len(noun)].endswith(words.measure_noun_not_after)
+        return False
+
     def _bare(self, cand: Candidate, prev: str) -> str | None:
         """A number with no unit counts only right after a counted noun: 腾退房间362。"""
         if cand.chinese:
@@ -160,9 +172,20 @@ class Exclusions:
         words = self.words
         if not (nxt == "" or nxt in words.followed_by or self.text.startswith(words.followed_by_words, cand.end)):
             return "no unit"
-        if not prev or not _HAN.match(prev) or prev in words.not_after:
+        if not prev or not _HAN.match(prev):
+            return "no unit"
+        if prev in words.not_after and not self._after_verb_of_noun(cand.start):
             return "no unit"
         following = self.text[cand.end : cand.end + 8].lstrip(" \t\r\n")
         if following.startswith(words.identifier_after):
             return "identifier"
         return None
+
+    def _after_verb_of_noun(self, start: int) -> bool:
+        """用餐人次达到6000。: a verb of reaching or totalling between the counted noun and the number."""
+        words, text = self.words, self.text
+        for verb in words.verbs_after_noun:
+            if text.endswith(verb, 0, start):
+                noun_end = text[start - len(verb) - 1 : start - len(verb)]
+                return bool(noun_end) and _HAN.match(noun_end) is not None and noun_end not in words.not_after
+        return False

@@ -597,3 +597,70 @@ def test_about_before_a_share(sentence, approx):
 )
 def test_area_of_works_after_a_cue_is_no_change(sentence):
     assert one(sentence).change is None
+
+
+# -- session 11, numbers round 6 ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value, unit",
+    [
+        # a word ending in 表/图 (代表, 发表, 报表, 调查表, 平面图) before a count: no table number
+        ("全年服务参会代表2600余人次。", "2600余人次", 2600, "人次"),
+        ("选举产生出席市第八次党代会的代表45名。", "45名", 45, "人"),
+        ("其中在国家级期刊发表6篇。", "6篇", 6, "篇"),
+        ("全年汇总各类报表860份。", "860份", 860, "份"),
+        ("回收满意度调查表1500余份。", "1500余份", 1500, "份"),
+        ("完成机关院落平面图12张。", "12张", 12, "张"),
+    ],
+)
+def test_count_after_a_word_ending_in_an_ordinal_word(sentence, span, value, unit):
+    m = one(sentence)
+    assert (m.text, m.value, m.unit) == (span, value, unit)
+
+
+@pytest.mark.parametrize("sentence", ["具体情况见附表2。", "各单位能耗见表4。", "改造前后对比如图3。", "代表12345。"])
+def test_table_and_figure_numbers_stay_ordinals(sentence):
+    assert stats(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value, unit",
+    [
+        # 数 ending a noun that names a count (人数, 总数, 次数, 户数 …) is no vague 数
+        ("全年培训人数六百余人。", "六百余人", 600, "人"),
+        ("机关大院停车位总数三百二十个。", "三百二十个", 320, "个"),
+        ("应急演练次数十二次。", "十二次", 12, "次"),
+        ("入住户数八十五户。", "八十五户", 85, "户"),
+    ],
+)
+def test_numeral_after_a_measure_noun_ending_in_shu_is_a_count(sentence, span, value, unit):
+    m = one(sentence)
+    assert (m.text, m.value, m.unit) == (span, value, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["参会单位达数十家。", "数百名干部参加。", "为每人数百元的补贴。", "一次数十人同时就餐。", "全市数千户居民受益。"]
+)
+def test_shu_before_a_numeral_stays_vague(sentence):
+    assert stats(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, span, approx",
+    [
+        # a bare number after a verb of reaching or totalling still counts the noun before it
+        ("全年会议服务场次达到960。", "960", None),
+        ("机关食堂日均就餐人次突破4500，", "4500", "over"),
+        ("纳入管理的公务用车共计356。", "356", None),
+        ("全市公共机构总数约1250，其中市直单位186家。", "1250", "about"),
+    ],
+)
+def test_bare_number_after_a_verb_of_reaching(sentence, span, approx):
+    m = govstat.extract_text(sentence, meaning=False).mentions[0]
+    assert (m.text, m.unit, m.approx) == (span, None, approx)
+
+
+@pytest.mark.parametrize("sentence", ["截至2023，全面完成。", "力争到2025，实现全覆盖。", "比例为1：3。"])
+def test_bare_number_after_a_function_word_is_none(sentence):
+    assert stats(sentence) == []
