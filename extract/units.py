@@ -37,13 +37,15 @@ class UnitTable:
             self._add(Unit(str(surface), str(surface), 1.0, "other"))
         for surface, words in (data.get("not_before") or {}).items():
             self.not_before[simplify(str(surface))] = "".join(words)
+        but_before = {simplify(str(s)): tuple(words) for s, words in (data.get("but_before") or {}).items()}
         # first character -> (surface, its length, characters it may not stand
-        # before, ends in a Latin letter, unit), longest first: `match` runs
-        # after every number, so everything it checks is computed here once
-        self._by_first: dict[str, list[tuple[str, int, str, bool, Unit]]] = {}
+        # before, words that lift that ban, ends in a Latin letter, unit), longest
+        # first: `match` runs after every number, so everything it checks is computed here once
+        self._by_first: dict[str, list[tuple[str, int, str, tuple[str, ...], bool, Unit]]] = {}
         for surface in sorted(self.units, key=len, reverse=True):
             latin_end = surface[-1].isascii() and surface[-1].isalpha()
-            entry = (surface, len(surface), self.not_before.get(surface, ""), latin_end, self.units[surface])
+            entry = (surface, len(surface), self.not_before.get(surface, ""), but_before.get(surface, ()),
+                     latin_end, self.units[surface])
             self._by_first.setdefault(surface[0], []).append(entry)
         self.first_chars = frozenset(self._by_first)  # no unit starts with any other character
         self.canonical_kinds = {u.canonical: u.kind for u in self.units.values()}
@@ -54,11 +56,11 @@ class UnitTable:
 
     def match(self, text: str, pos: int) -> Unit | None:
         """The longest unit starting at `pos` that is not the start of another word."""
-        for surface, length, not_before, latin_end, unit in self._by_first.get(text[pos : pos + 1], ()):
+        for surface, length, not_before, but_before, latin_end, unit in self._by_first.get(text[pos : pos + 1], ()):
             if not text.startswith(surface, pos):
                 continue
             nxt = text[pos + length : pos + length + 1]
-            if nxt and nxt in not_before:
+            if nxt and nxt in not_before and not text.startswith(but_before, pos + length):
                 continue
             if latin_end and nxt.isascii() and nxt.isalpha():
                 continue  # "m" in "mm", "t" in "to"

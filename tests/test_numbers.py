@@ -664,3 +664,19 @@ def test_bare_number_after_a_verb_of_reaching(sentence, span, approx):
 @pytest.mark.parametrize("sentence", ["截至2023，全面完成。", "力争到2025，实现全覆盖。", "比例为1：3。"])
 def test_bare_number_after_a_function_word_is_none(sentence):
     assert stats(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, spans",
+    [
+        # 升 before 降至/降低 is the litre, not the start of 升降 (a lift)
+        ("车辆百公里油耗由11.8升降至9.6升。", ["11.8升", "9.6升"]),
+        ("食堂月用油量由520升降低到430升。", ["520升", "430升"]),
+        ("年用油量由2.4万升降为1.9万升。", ["2.4万升", "1.9万升"]),
+        ("用水量从2万吨减少到1.6万吨。", ["2万吨", "1.6万吨"]),
+    ],
+)
+def test_both_values_of_a_fall_from_one_level_to_another(sentence, spans):
+    found = govstat.extract_text(sentence, meaning=False).mentions
+    assert [m.text for m in found] == spans
+    assert [m.change for m in found] == [None, None]  # levels (SPEC §2: 降至 names the new level)
