@@ -72,7 +72,7 @@ def approx_of(text: str, cand: Candidate) -> str | None:
                 break
             if word == "上" and not cand.bare_multiplier:
                 break
-            if word == "近" and cand.unit is not None and cand.unit.kind == "duration":
+            if word == "近" and _is_time(cand, approx):
                 if _near_means_the_last(text, cand, approx["near_duration"]):
                     the_last = True
                     break  # 近3年来, 近三年,…: "the last", not "nearly"
@@ -82,7 +82,7 @@ def approx_of(text: str, cand: Candidate) -> str | None:
         if tail.startswith(word):
             found.add(value)
             break
-    if not the_last and cand.unit is not None and cand.unit.kind == "duration":
+    if not the_last and _is_time(cand, approx):
         found.update(_within(tail, approx))
     if cand.approx_inside:
         found.add("over")
@@ -107,6 +107,12 @@ def _share_about(text: str, cand: Candidate) -> bool:
         return False
     lo = max(0, cand.start - int(_rules().approx["share_gap"]) - 4)
     return _share_pattern().search(text, lo, cand.start) is not None
+
+
+def _is_time(cand: Candidate, approx: dict) -> bool:
+    """A duration, or a span of time of kind other (两周): 内 after it and 近 before it read as for durations."""
+    unit = cand.unit
+    return unit is not None and (unit.kind == "duration" or unit.kind == "other" and unit.canonical in approx["other_time_units"])
 
 
 def _within(tail: str, approx: dict) -> tuple[str, ...]:

@@ -647,6 +647,22 @@ def test_shu_before_a_numeral_stays_vague(sentence):
 
 
 @pytest.mark.parametrize(
+    "sentence, spans",
+    [
+        # 升 before 降至/降低 is the litre, not the start of 升降 (a lift)
+        ("车辆百公里油耗由11.8升降至9.6升。", ["11.8升", "9.6升"]),
+        ("食堂月用油量由520升降低到430升。", ["520升", "430升"]),
+        ("年用油量由2.4万升降为1.9万升。", ["2.4万升", "1.9万升"]),
+        ("用水量从2万吨减少到1.6万吨。", ["2万吨", "1.6万吨"]),
+    ],
+)
+def test_both_values_of_a_fall_from_one_level_to_another(sentence, spans):
+    found = govstat.extract_text(sentence, meaning=False).mentions
+    assert [m.text for m in found] == spans
+    assert [m.change for m in found] == [None, None]  # levels (SPEC §2: 降至 names the new level)
+
+
+@pytest.mark.parametrize(
     "sentence, span, approx",
     [
         # a bare number after a verb of reaching or totalling still counts the noun before it
@@ -667,16 +683,38 @@ def test_bare_number_after_a_function_word_is_none(sentence):
 
 
 @pytest.mark.parametrize(
-    "sentence, spans",
+    "sentence, span, approx",
     [
-        # 升 before 降至/降低 is the litre, not the start of 升降 (a lift)
-        ("车辆百公里油耗由11.8升降至9.6升。", ["11.8升", "9.6升"]),
-        ("食堂月用油量由520升降低到430升。", ["520升", "430升"]),
-        ("年用油量由2.4万升降为1.9万升。", ["2.4万升", "1.9万升"]),
-        ("用水量从2万吨减少到1.6万吨。", ["2万吨", "1.6万吨"]),
+        # weeks (kind other) read as durations for 内 (within) and 近 (the last)
+        ("所有问题两周内整改完毕。", "两周", "under"),
+        ("3个星期内完成搬迁。", "3个星期", "under"),
+        ("近两周来共接待来访12批次。", "两周", None),
+        ("历时近三周。", "三周", "under"),
+        # durations proper, for comparison
+        ("报修后三天内修复。", "三天", "under"),
+        ("五个工作日内办结。", "五个工作日", "under"),
     ],
 )
-def test_both_values_of_a_fall_from_one_level_to_another(sentence, spans):
-    found = govstat.extract_text(sentence, meaning=False).mentions
-    assert [m.text for m in found] == spans
-    assert [m.change for m in found] == [None, None]  # levels (SPEC §2: 降至 names the new level)
+def test_within_and_the_last_for_weeks(sentence, span, approx):
+    m = govstat.extract_text(sentence, meaning=False).mentions[0]
+    assert (m.text, m.approx) == (span, approx)
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value, approx",
+    [
+        # 上百/上千/逾百/近千/超百: a bound on a bare multiplier (debatable: 上百 read as "over 100")
+        ("覆盖全市机关单位上百家。", "百家", 100, "over"),
+        ("年接待量上千批次。", "千批次", 1000, "over"),
+        ("逾百家单位参加。", "百家", 100, "over"),
+        ("近千名职工参加活动。", "千名", 1000, "under"),
+    ],
+)
+def test_bounds_on_a_bare_multiplier(sentence, span, value, approx):
+    m = one(sentence)
+    assert (m.text, m.value, m.approx) == (span, value, approx)
+
+
+@pytest.mark.parametrize("sentence", ["全年处理各类诉求数以千计。", "服务群众成百上千人次。", "惠及成千上万职工。"])
+def test_vague_hundreds_and_thousands_give_no_statistic(sentence):
+    assert stats(sentence) == []
