@@ -112,7 +112,9 @@ def _share_about(text: str, cand: Candidate) -> bool:
 def _is_time(cand: Candidate, approx: dict) -> bool:
     """A duration, or a span of time of kind other (两周): 内 after it and 近 before it read as for durations."""
     unit = cand.unit
-    return unit is not None and (unit.kind == "duration" or unit.kind == "other" and unit.canonical in approx["other_time_units"])
+    if unit is None:
+        return False
+    return unit.kind == "duration" or unit.kind == "other" and unit.canonical in approx["other_time_units"]
 
 
 def _within(tail: str, approx: dict) -> tuple[str, ...]:
