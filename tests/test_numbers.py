@@ -612,6 +612,9 @@ def test_area_of_works_after_a_cue_is_no_change(sentence):
         ("全年汇总各类报表860份。", "860份", 860, "份"),
         ("回收满意度调查表1500余份。", "1500余份", 1500, "份"),
         ("完成机关院落平面图12张。", "12张", 12, "张"),
+        # an identifier word before a count: the identifiers are counted
+        ("统一车辆型号8种。", "8种", 8, "种"),
+        ("注销闲置银行账号23个。", "23个", 23, "个"),
     ],
 )
 def test_count_after_a_word_ending_in_an_ordinal_word(sentence, span, value, unit):
@@ -619,7 +622,7 @@ def test_count_after_a_word_ending_in_an_ordinal_word(sentence, span, value, uni
     assert (m.text, m.value, m.unit) == (span, value, unit)
 
 
-@pytest.mark.parametrize("sentence", ["具体情况见附表2。", "各单位能耗见表4。", "改造前后对比如图3。", "代表12345。"])
+@pytest.mark.parametrize("sentence", ["具体情况见附表2。", "各单位能耗见表4。", "改造前后对比如图3。", "代表12345。", "车辆型号2。"])
 def test_table_and_figure_numbers_stay_ordinals(sentence):
     assert stats(sentence) == []
 
