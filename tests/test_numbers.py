@@ -635,6 +635,8 @@ def test_table_and_figure_numbers_stay_ordinals(sentence):
         ("机关大院停车位总数三百二十个。", "三百二十个", 320, "个"),
         ("应急演练次数十二次。", "十二次", 12, "次"),
         ("入住户数八十五户。", "八十五户", 85, "户"),
+        ("在建项目数十二个。", "十二个", 12, "个"),
+        ("排查隐患条数四十余条。", "四十余条", 40, "条"),
     ],
 )
 def test_numeral_after_a_measure_noun_ending_in_shu_is_a_count(sentence, span, value, unit):
