@@ -16,6 +16,7 @@ import regex
 from . import fastscan
 from .fastscan import Scanner
 from .numbers import Candidate
+from .numerals import is_only_multipliers
 from .rulebook import load
 from .wordtrie import words_pattern
 
@@ -42,7 +43,6 @@ class _Words:
     def __init__(self, data: dict):
         self.vague_before = tuple(data["vague_before"])
         self.measure_nouns = tuple(data["measure_nouns"])
-        self.measure_noun_not_after = tuple(data["measure_noun_not_after"])
         self.vague_after = tuple(data["vague_after"])
         self.vague_pairs = frozenset(data["vague_pairs"])
         rule = data["bare_number"]
@@ -146,7 +146,7 @@ class Exclusions:
     def _chinese(self, cand: Candidate, before: str) -> str | None:
         if cand.number_text in ("一", "壹") and cand.value_max is None:
             return "lone 一"  # (一至两个月 is a range, not an article)
-        if before.endswith(self.words.vague_before) and not self._measure_noun(before):
+        if before.endswith(self.words.vague_before) and not self._counted_after_shu(cand, before):
             return "vague"
         pairs, text = self.words.vague_pairs, cand.number_text
         if text[:2] in pairs or (text[1:2] in "十百千万" and before[-1:] + text[:1] in pairs):
@@ -156,13 +156,12 @@ class Exclusions:
             return "vague"
         return None
 
-    def _measure_noun(self, before: str) -> bool:
-        """就餐人数九百余人: 数 ends a noun naming a count (not 每人数百元), so the numeral is no 数十."""
-        words = self.words
-        for noun in words.measure_nouns:
-            if before.endswith(noun):
-                return not before[: -len(noun)].endswith(words.measure_noun_not_after)
-        return False
+    def _counted_after_shu(self, cand: Candidate, before: str) -> bool:
+        """就餐人数九百余人: 数 makes only 十/百/千/万 vague (数十), so before another numeral it
+        ends a noun naming a count; before 数十 only a word such as 总数 does."""
+        if not before.endswith("数"):
+            return False
+        return not is_only_multipliers(cand.number_text) or before.endswith(self.words.measure_nouns)
 
     def _bare(self, cand: Candidate, prev: str) -> str | None:
         """A number with no unit counts only right after a counted noun: 腾退房间362。"""

@@ -637,6 +637,7 @@ def test_table_and_figure_numbers_stay_ordinals(sentence):
         ("入住户数八十五户。", "八十五户", 85, "户"),
         ("在建项目数十二个。", "十二个", 12, "个"),
         ("排查隐患条数四十余条。", "四十余条", 40, "条"),
+        ("全年办件总数十余万件。", "十余万件", 100000, "件"),
     ],
 )
 def test_numeral_after_a_measure_noun_ending_in_shu_is_a_count(sentence, span, value, unit):
@@ -645,7 +646,9 @@ def test_numeral_after_a_measure_noun_ending_in_shu_is_a_count(sentence, span, v
 
 
 @pytest.mark.parametrize(
-    "sentence", ["参会单位达数十家。", "数百名干部参加。", "为每人数百元的补贴。", "一次数十人同时就餐。", "全市数千户居民受益。"]
+    "sentence",
+    ["参会单位达数十家。", "数百名干部参加。", "为每人数百元的补贴。", "一次数十人同时就餐。", "全市数千户居民受益。",
+     "参加人员数十人。", "处理案件数十件。", "专题会议数十次。", "服务人次数十万人次。"],
 )
 def test_shu_before_a_numeral_stays_vague(sentence):
     assert stats(sentence) == []
