@@ -50,6 +50,7 @@ class _Words:
         self.followed_by_words = tuple(rule["followed_by_words"])
         self.not_after = rule["not_after"]
         self.verbs_after_noun = tuple(sorted(rule["verbs_after_noun"], key=len, reverse=True))
+        self.verbs_after_noun_not_in = tuple(rule["verbs_after_noun_not_in"])
         self.counted_after = tuple(data["counted_after"])
         self.identifier_after = tuple(data["identifier_after"])
         self.quote_pairs = tuple((pair[0], pair[1]) for pair in data["quotes"]["pairs"])
@@ -183,6 +184,8 @@ class Exclusions:
     def _after_verb_of_noun(self, start: int) -> bool:
         """用餐人次达到6000。: a verb of reaching or totalling between the counted noun and the number."""
         words, text = self.words, self.text
+        if text.endswith(words.verbs_after_noun_not_in, 0, start):
+            return False  # 节约1200, 下达3
         for verb in words.verbs_after_noun:
             if text.endswith(verb, 0, start):
                 noun_end = text[start - len(verb) - 1 : start - len(verb)]

@@ -685,7 +685,7 @@ def test_bare_number_after_a_verb_of_reaching(sentence, span, approx):
     assert (m.text, m.unit, m.approx) == (span, None, approx)
 
 
-@pytest.mark.parametrize("sentence", ["截至2023，全面完成。", "力争到2025，实现全覆盖。", "比例为1：3。"])
+@pytest.mark.parametrize("sentence", ["截至2023，全面完成。", "力争到2025，实现全覆盖。", "比例为1：3。", "全年共节约1200，", "已下达3，"])
 def test_bare_number_after_a_function_word_is_none(sentence):
     assert stats(sentence) == []
 
