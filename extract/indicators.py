@@ -142,11 +142,13 @@ class _Rules:
         words: set[str] = set()
         canonical_kinds = unit_table().canonical_kinds
         self.kinds: dict[str, frozenset] = {}  # the kinds of number (count, area …) each indicator measures
+        self.own_rates: dict[str, frozenset] = {}  # code -> its own rates that `other_rates` lists
         for code, spec in data["indicators"].items():
             self.units[code] = frozenset(spec.get("units") or ())
             self.kinds[code] = frozenset(canonical_kinds.get(u, u) if u is not None else "count"
                                          for u in self.units[code])
             self.vetoes[code] = tuple(spec.get("not") or ())
+            self.own_rates[code] = frozenset(spec.get("own_rates") or ())
             # (`not_amount`: vetoes that spare a rate, filed under _amount(code))
             self.vetoes[_amount(code)] = tuple(spec.get("not_amount") or ())
             earlier = spec.get("not_earlier") or {}
@@ -205,6 +207,13 @@ class _Rules:
         # a clause opening with 实际 (实际支出79.2万元) gives the outturn of the figure before it
         self.outturn_re = re.compile(r"\s*(?:" + words_pattern(data.get("outturn") or ()).pattern + ")")
         self.other_rates_re = words_pattern(data.get("other_rates") or ())
+        # 超过50万公里的18辆车辆: a threshold in a relative clause (see `criterion` in the rules)
+        crit = data.get("criterion") or {}
+        self.criterion_before = tuple(crit.get("before") or ())
+        self.criterion_bounded = tuple(crit.get("bounded_before") or ())
+        bounds = "|".join(map(re.escape, crit.get("bounds") or ())) or r"(?!)"
+        self.criterion_after = re.compile(r"\s*(?P<bound>" + bounds + r")?\s*的" if crit else r"(?!)")
+        self.criterion_frame = crit.get("frame") or "\0"
         removable = [*(link.get("compare") or ()), *(link.get("verbs") or ()),
                      *(link.get("measures") or ()), *(link.get("filler") or ())]
         self.link_strip_re = re.compile(
@@ -542,7 +551,10 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
                     indicator = p.indicator
             if subject is None or _norm(subject) in rules.scopes:
                 subject = p.subject
-    if indicator is not None and m.kind in ("percent", "percentage_point") and _other_rate(simplified, m, sent, ci, rules):
+    if indicator is not None and m.kind in ("percent", "percentage_point") and _other_rate(simplified, m, sent, ci,
+                                                                                         rules, indicator):
+        indicator = None
+    if indicator is not None and _criterion(simplified, m, sent.clauses[ci], rules, ctx):
         indicator = None
     m.indicator = indicator
     if indicator is not None and reading.verb is not None and not m.change:
@@ -1011,10 +1023,28 @@ def _change_parent(simplified, mentions, index, best, sent, rules) -> int | None
     return target
 
 
-def _other_rate(simplified, m, sent, ci, rules) -> bool:
+def _other_rate(simplified, m, sent, ci, rules, indicator) -> bool:
     """Whether a percent's own clause names a rate of how well something was done
-    (办结率, 完成率: `other_rates`) before it: that rate is what it measures."""
-    return rules.other_rates_re.search(simplified, sent.clauses[ci][0], m.start) is not None
+    (办结率, 完成率: `other_rates`) before it: that rate is what it measures. A rate
+    of the indicator's own activity (`own_rates`: 达标率 of model units) is not one."""
+    own = rules.own_rates[indicator]
+    return any(rate.group() not in own
+               for rate in rules.other_rates_re.finditer(simplified, sent.clauses[ci][0], m.start))
+
+
+def _criterion(simplified, m, clause, rules, ctx) -> bool:
+    """Whether number `m` is a threshold in a relative clause (对…行驶里程超过50万公里的
+    18辆车辆进行报废): a criterion for choosing the things counted, not a measure."""
+    after = rules.criterion_after.match(simplified, m.end)
+    if after is None:
+        return False
+    clause_start, clause_end = clause
+    before = simplified[clause_start:m.start].rstrip()
+    words = rules.criterion_before + (rules.criterion_bounded if after.group("bound") else ())
+    if not before.endswith(words):
+        return False
+    # the noun after 的 is counted by a later number, or the clause is a 对…进行 frame
+    return bool(ctx.between(after.end(), clause_end)) or rules.criterion_frame in before
 
 
 def _share_parent(simplified, mentions, index, best, sent, rules) -> int | None:

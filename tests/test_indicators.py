@@ -1410,3 +1410,27 @@ def test_platform_demand_and_mixed_people(text, spans, expected):
 ])
 def test_a_saving_rate_of_a_three_public_line(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # the share of units that meet the model standard is the model units' own rate
+    ("全县建成节水型单位54家,达标率90%。", ["54家", "90%"], ["energy.model_units"] * 2),
+    # a how-well rate after another figure stays none
+    ("全年处理信访件42件,办结率100%。", ["42件", "100%"], ["petitions.handled", None]),
+    ("开展办公用房检查46家,达标率98%。", ["46家", "98%"], ["office_space.inspected", None]),
+])
+def test_a_model_units_own_rate(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a threshold in a relative clause picks the things counted: no measure
+    ("对使用超过10年或行驶里程超过40万公里的12辆车辆进行报废。", ["40万公里", "12辆"], [None, "vehicles.disposed"]),
+    ("对行驶里程达到25万公里以上的公务用车进行更新。", ["25万公里"], [None]),
+    ("集中拍卖行驶超过50万公里的老旧车辆7辆。", ["50万公里", "7辆"], [None, "vehicles.disposed"]),
+    # a result reached, or a figure with no later count, stays a measure
+    ("全年安全行驶里程达到126万公里的好成绩。", ["126万公里"], ["vehicles.mileage"]),
+    ("全年公务用车安全行驶超过90万公里。", ["90万公里"], ["vehicles.mileage"]),
+])
+def test_a_threshold_in_a_relative_clause(text, spans, expected):
+    assert indicators(text, *spans) == expected
