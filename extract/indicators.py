@@ -143,12 +143,16 @@ class _Rules:
         canonical_kinds = unit_table().canonical_kinds
         self.kinds: dict[str, frozenset] = {}  # the kinds of number (count, area …) each indicator measures
         self.own_rates: dict[str, frozenset] = {}  # code -> its own rates that `other_rates` lists
+        self.served: dict[str, tuple] = {}  # code -> (veto words, serving verbs): `not_unless_served`
         for code, spec in data["indicators"].items():
             self.units[code] = frozenset(spec.get("units") or ())
             self.kinds[code] = frozenset(canonical_kinds.get(u, u) if u is not None else "count"
                                          for u in self.units[code])
             self.vetoes[code] = tuple(spec.get("not") or ())
             self.own_rates[code] = frozenset(spec.get("own_rates") or ())
+            served = spec.get("not_unless_served") or {}
+            if served.get("words"):  # vetoes a serving verb before them lifts (see the rules)
+                self.served[code] = (tuple(served["words"]), words_pattern(served.get("verbs") or ()))
             # (`not_amount`: vetoes that spare a rate, filed under _amount(code))
             self.vetoes[_amount(code)] = tuple(spec.get("not_amount") or ())
             earlier = spec.get("not_earlier") or {}
@@ -667,7 +671,10 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
                 continue
             weight = 3  # the item this number measures
         if vetoes and he > item_start:  # (an earlier list item's verb is not this one's)
-            (vetoed if weight >= 2 else lent_vetoes).update(vetoes)
+            if weight >= 2:
+                vetoed.update(_unless_served(simplified, hs, he, clause_start, vetoes, rules))
+            else:
+                lent_vetoes.update(vetoes)
         score = (weight, -(abs(m_start - he) if he <= m_start else abs(hs - m_end)))  # nearer is better
         if groups and (weight == 3 or (topic_span is not None and topic_span[0] <= hs and he <= topic_span[1])):
             own_hits.append((hs, he, groups))  # (and the subject of a verb: 能耗|下降5.2%)
@@ -749,6 +756,15 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
     verb = simplified[verb_span[0]:verb_span[1]] if verb_span is not None else None
     bare = verb is not None and np_span is None
     return _Reading(choice, subject, choice is not None, verb, bare, frozenset(vetoed))
+
+
+def _unless_served(simplified, hs, he, clause_start, vetoes, rules) -> frozenset:
+    """The vetoes of the hit at hs:he, less those a serving verb before it in the clause
+    lifts (保障市政府常务会、专题会等会议96次: meetings served, not the agency's own)."""
+    for code, (words, verbs) in rules.served.items():
+        if code in vetoes and any(w in simplified[hs:he] for w in words) and verbs.search(simplified, clause_start, hs):
+            vetoes = vetoes - {code}
+    return vetoes
 
 
 def _own_clause_codes(best, found, rules, topics, kind) -> set[str]:

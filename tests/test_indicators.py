@@ -1434,3 +1434,20 @@ def test_a_model_units_own_rate(text, spans, expected):
 ])
 def test_a_threshold_in_a_relative_clause(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # kinds of meeting the agency serves for others, after a verb of serving: meetings served
+    ("全年保障县政府常务会、专题会等各类会议64次。", ["64次"], ["meetings.held"]),
+    ("全年服务县长办公会、例会等会议38次。", ["38次"], ["meetings.held"]),
+    # meetings named by their kind only, after a verb of serving them
+    ("全年保障县委常委会、县政府常务会及各类例会86次。", ["86次"], ["meetings.held"]),
+    # (常务会议室: the 会 of 会议 is not eaten by 常务会)
+    ("常务会议室使用38次。", ["38次"], ["meetings.held"]),
+    # its own meetings stay none
+    ("全年召开例会46次。", ["46次"], [None]),
+    ("局机关全年召开办公会16次、例会40次。", ["16次", "40次"], [None, None]),
+    ("全年召开党组会议12次,专题会议28次。", ["12次", "28次"], [None, None]),
+])
+def test_meetings_served_whatever_their_kind(text, spans, expected):
+    assert indicators(text, *spans) == expected
