@@ -208,6 +208,7 @@ class _Rules:
         self.respectively_re = words_pattern(link.get("respectively") or ())
         self.list_joins_re = words_pattern(link.get("list_joins") or ())
         self.share_re = re.compile(data.get("share_link") or r"(?!)")
+        self.saving_rate_re = re.compile(data.get("saving_rate_link") or r"(?!)")
         # a clause opening with 实际 (实际支出79.2万元) gives the outturn of the figure before it
         self.outturn_re = re.compile(r"\s*(?:" + words_pattern(data.get("outturn") or ()).pattern + ")")
         self.other_rates_re = words_pattern(data.get("other_rates") or ())
@@ -555,6 +556,8 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
                     indicator = p.indicator
             if subject is None or _norm(subject) in rules.scopes:
                 subject = p.subject
+    if indicator is None and parent is None and previous is not None:
+        indicator = _saving_rate_of(simplified, mentions, index, previous, sent, rules)
     if indicator is not None and m.kind in ("percent", "percentage_point") and _other_rate(simplified, m, sent, ci,
                                                                                          rules, indicator):
         indicator = None
@@ -1072,6 +1075,17 @@ def _share_parent(simplified, mentions, index, best, sent, rules) -> int | None:
     if p.start < sent.start or p.end > m.start or p.unit == "%" or p.change:
         return None
     return best if rules.share_re.match(simplified, p.end, m.start) else None
+
+
+def _saving_rate_of(simplified, mentions, index, best, sent, rules) -> str | None:
+    """The indicator of the money figure a saving rate written right after it (…实际支出
+    31.2万元,节支率17.9%) measures the fall of, when that indicator may be a percent."""
+    m, p = mentions[index], mentions[best]
+    if m.unit != "%" or p.unit != "元" or p.indicator is None or p.start < sent.start:
+        return None
+    if "%" not in rules.units[p.indicator] or not rules.saving_rate_re.match(simplified, p.end, m.start):
+        return None
+    return p.indicator
 
 
 def _respective_parent(simplified, mentions, index, sent, rules, ctx) -> int | None:

@@ -1407,6 +1407,12 @@ def test_platform_demand_and_mixed_people(text, spans, expected):
     # the rate saved on a 三公 line named earlier is that line's
     ("公务接待费预算26万元,实际支出21.8万元,节支率16.2%。", ["26万元", "21.8万元", "16.2%"],
      ["spending.three_public"] * 3),
+    # and on a vehicle cost line, that line's
+    ("全年车辆维修费用预算30万元,实际支出25.5万元,节支率15%。", ["30万元", "25.5万元", ("15%", "decrease")],
+     ["vehicles.running_cost"] * 3),
+    # a saving rate of a purchase is money saved by buying
+    ("全年政府采购预算6200万元,成交金额5800万元,节支率6.5%。", ["6200万元", "5800万元", "6.5%"],
+     ["procurement.amount", "procurement.amount", "procurement.savings"]),
 ])
 def test_a_saving_rate_of_a_three_public_line(text, spans, expected):
     assert indicators(text, *spans) == expected
