@@ -208,7 +208,9 @@ class _Rules:
         self.respectively_re = words_pattern(link.get("respectively") or ())
         self.list_joins_re = words_pattern(link.get("list_joins") or ())
         self.share_re = re.compile(data.get("share_link") or r"(?!)")
-        self.saving_rate_re = re.compile(data.get("saving_rate_link") or r"(?!)")
+        saving = data.get("saving_rate_link") or {}
+        self.saving_rate_re = re.compile(saving.get("between") or r"(?!)")
+        self.saving_rate_lines = frozenset(saving.get("lines") or ())
         # a clause opening with 实际 (实际支出79.2万元) gives the outturn of the figure before it
         self.outturn_re = re.compile(r"\s*(?:" + words_pattern(data.get("outturn") or ()).pattern + ")")
         self.other_rates_re = words_pattern(data.get("other_rates") or ())
@@ -556,8 +558,8 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
                     indicator = p.indicator
             if subject is None or _norm(subject) in rules.scopes:
                 subject = p.subject
-    if indicator is None and parent is None and previous is not None:
-        indicator = _saving_rate_of(simplified, mentions, index, previous, sent, rules)
+    if parent is None and previous is not None and m.unit == "%":
+        indicator = _saving_rate_of(simplified, mentions, index, previous, sent, rules) or indicator
     if indicator is not None and m.kind in ("percent", "percentage_point") and _other_rate(simplified, m, sent, ci,
                                                                                          rules, indicator):
         indicator = None
@@ -1078,14 +1080,12 @@ def _share_parent(simplified, mentions, index, best, sent, rules) -> int | None:
 
 
 def _saving_rate_of(simplified, mentions, index, best, sent, rules) -> str | None:
-    """The indicator of the money figure a saving rate written right after it (…实际支出
-    31.2万元,节支率17.9%) measures the fall of, when that indicator may be a percent."""
+    """The cost line (`saving_rate_link`) of the money figure a saving rate written right
+    after it (…实际支出31.2万元,节支率17.9%) measures the fall of, else None."""
     m, p = mentions[index], mentions[best]
-    if m.unit != "%" or p.unit != "元" or p.indicator is None or p.start < sent.start:
+    if p.indicator not in rules.saving_rate_lines or p.unit != "元" or p.start < sent.start:
         return None
-    if "%" not in rules.units[p.indicator] or not rules.saving_rate_re.match(simplified, p.end, m.start):
-        return None
-    return p.indicator
+    return p.indicator if rules.saving_rate_re.match(simplified, p.end, m.start) else None
 
 
 def _respective_parent(simplified, mentions, index, sent, rules, ctx) -> int | None:

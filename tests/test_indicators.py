@@ -1410,6 +1410,9 @@ def test_platform_demand_and_mixed_people(text, spans, expected):
     # and on a vehicle cost line, that line's
     ("全年车辆维修费用预算30万元,实际支出25.5万元,节支率15%。", ["30万元", "25.5万元", ("15%", "decrease")],
      ["vehicles.running_cost"] * 3),
+    # 节约率 alone names no energy saved
+    ("因公出国(境)经费预算40万元,实际支出30万元,节约率25%。", ["40万元", "30万元", "25%"],
+     ["spending.three_public"] * 3),
     # a saving rate of a purchase is money saved by buying
     ("全年政府采购预算6200万元,成交金额5800万元,节支率6.5%。", ["6200万元", "5800万元", "6.5%"],
      ["procurement.amount", "procurement.amount", "procurement.savings"]),
@@ -1421,6 +1424,10 @@ def test_a_saving_rate_of_a_three_public_line(text, spans, expected):
 @pytest.mark.parametrize("text, spans, expected", [
     # the share of units that meet the model standard is the model units' own rate
     ("全县建成节水型单位54家,达标率90%。", ["54家", "90%"], ["energy.model_units"] * 2),
+    # the share created, named in its own clause
+    ("全县共创建节约型机关126家,创建比例达到93%。", ["126家", "93%"], ["energy.model_units"] * 2),
+    # another share in a model-units sentence stays none
+    ("节约型机关创建扎实推进,能耗统计覆盖率达100%。", ["100%"], [None]),
     # a how-well rate after another figure stays none
     ("全年处理信访件42件,办结率100%。", ["42件", "100%"], ["petitions.handled", None]),
     ("开展办公用房检查46家,达标率98%。", ["46家", "98%"], ["office_space.inspected", None]),
