@@ -1464,3 +1464,15 @@ def test_a_threshold_in_a_relative_clause(text, spans, expected):
 ])
 def test_meetings_served_whatever_their_kind(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # what an auction of scrapped or worn-out assets closed at is the disposal's value
+    ("公开拍卖报废资产16批次,成交金额72万元。", ["16批次", "72万元"], ["assets.disposed"] * 2),
+    # an audit of the assets held is none, though scrapped ones are named after it
+    ("全县共清查资产5800件,其中报废资产320件。", ["5800件", "320件"], [None, "assets.disposed"]),
+    # a vehicle auction's proceeds stay none
+    ("拍卖报废车辆30辆,成交金额82万元。", ["30辆", "82万元"], ["vehicles.disposed", None]),
+])
+def test_an_auction_of_scrapped_assets(text, spans, expected):
+    assert indicators(text, *spans) == expected
