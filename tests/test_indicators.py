@@ -1348,6 +1348,8 @@ def test_confiscated_goods_are_no_assets_disposed(text, spans, expected):
     ("车改后全县保留公务用车96辆,较改革前减少233辆。", ["96辆", "233辆"], ["vehicles.fleet"] * 2),
     ("全县公务用车编制核定为148辆,核减比例达到38%。", ["148辆", "38%"], ["vehicles.fleet"] * 2),
     ("市直单位实有车辆206辆,空编率4.1%。", ["206辆", "4.1%"], ["vehicles.fleet"] * 2),
+    # 压缩 says the same
+    ("全县公务用车由原有的188辆压缩至76辆,压缩幅度达59.6%。", ["188辆", "76辆", "59.6%"], ["vehicles.fleet"] * 3),
     # sealing, auctioning and scrapping stay disposals
     ("车改中全县拍卖公务用车128辆,报废17辆。", ["128辆", "17辆"], ["vehicles.disposed"] * 2),
     # all of them brought onto the platform is the fleet; those brought onto it, a part
