@@ -1350,6 +1350,9 @@ def test_confiscated_goods_are_no_assets_disposed(text, spans, expected):
     ("市直单位实有车辆206辆,空编率4.1%。", ["206辆", "4.1%"], ["vehicles.fleet"] * 2),
     # 压缩 says the same
     ("全县公务用车由原有的188辆压缩至76辆,压缩幅度达59.6%。", ["188辆", "76辆", "59.6%"], ["vehicles.fleet"] * 3),
+    # the number of vehicles, cut; but a fall against last year in a part bought is no cut
+    ("车改后全县公车数量减少212辆。", ["212辆"], ["vehicles.fleet"]),
+    ("全年更新公务用车20辆,燃油车较上年减少6辆。", ["20辆", "6辆"], ["vehicles.renewed", None]),
     # sealing, auctioning and scrapping stay disposals
     ("车改中全县拍卖公务用车128辆,报废17辆。", ["128辆", "17辆"], ["vehicles.disposed"] * 2),
     # all of them brought onto the platform is the fleet; those brought onto it, a part
