@@ -258,6 +258,31 @@ def test_writer_commits_full_groups_whatever_the_workers_finish(tmp_path, monkey
     assert table_counts(tmp_path / "g.db")["documents"] == 70
 
 
+def test_files_are_hashed_as_the_workers_ask_for_them(tmp_path):
+    """The parent hashes lazily: the first file to extract is handed out before
+    the later files are read, so the workers start at once instead of after
+    the whole batch is hashed; unchanged and unreadable files are counted on the way."""
+    from govstat.db.ingest import Found, Summary, _changed_files
+
+    stored, new, later = (tmp_path / name for name in ("stored.txt", "new.txt", "later.txt"))
+    stored.write_text("已入库", encoding="utf-8")
+    new.write_text("新报告", encoding="utf-8")
+    known = {__import__("hashlib").sha256(stored.read_bytes()).hexdigest()}
+    files = [Found(str(stored)), Found(str(new)), Found(str(later)), Found(str(tmp_path / "gone.txt"))]
+    summary, failed, skipped = Summary(), [], []
+    tasks = _changed_files(files, known, False, summary, lambda *error: failed.append(error),
+                           lambda: skipped.append(1))
+
+    assert next(tasks)[0] == str(new)
+    assert summary.unchanged == 1 and not failed  # later.txt and gone.txt not read yet
+    later.write_text("稍后写入", encoding="utf-8")  # written after the batch started: still found
+    assert [path for path, _sha in tasks] == [str(later)]
+    assert summary.unchanged == 1 and len(failed) == 1 and failed[0][0] == str(tmp_path / "gone.txt")
+    assert len(skipped) == 2
+    forced = _changed_files(files[:2], known, True, Summary(), failed.append, lambda: None)
+    assert [path for path, _sha in forced] == [str(stored), str(new)]
+
+
 def test_workers_run_at_a_lower_priority_than_the_writer(tmp_path, monkeypatch):
     """The writer is the one serial step: the extraction workers yield the CPU to it."""
     from govstat.db.ingest import WORKER_NICENESS, ingest
