@@ -1481,3 +1481,24 @@ def test_meetings_served_whatever_their_kind(text, spans, expected):
 ])
 def test_an_auction_of_scrapped_assets(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a cost review cuts what was asked for: no purchase made cheaper
+    ("对办公楼修缮项目开展预算审核,核减维修资金96万元,核减率9.8%。", ["96万元", ("9.8%", "decrease")], [None, None]),
+    # spending cut with no purchase named, and a rate alone
+    ("严控会议规模,全年节约会议经费43万元。", ["43万元"], [None]),
+    ("节约经费约18万元,节约率达12%。", ["18万元", ("12%", "decrease")], [None, None]),
+    ("全年节支率达9.6%。", [("9.6%", "decrease")], [None]),
+    # the saving itself where buying is named, a supplier's discount included
+    ("推行办公用品集中采购,全年节约经费19万元。", ["19万元"], ["procurement.savings"]),
+    ("办公用品实行网上商城采购,成交金额280万元,优惠率达9%。", ["280万元", "9%"],
+     ["procurement.amount", "procurement.savings"]),
+    ("全年政府采购预算9600万元,节约资金960万元,节约率8%。", ["9600万元", "960万元", ("8%", "decrease")],
+     ["procurement.amount", "procurement.savings", "procurement.savings"]),
+    # a rate saved after money saved is no energy either
+    ("压缩会议数量,全年节约经费26万元,节约率11%。", ["26万元", ("11%", "decrease")], [None, None]),
+    ("通过照明改造节约用电42万千瓦时,节约率15%。", ["42万千瓦时", "15%"], ["energy.savings"] * 2),
+])
+def test_only_the_saving_by_buying_is_money_saved(text, spans, expected):
+    assert indicators(text, *spans) == expected
