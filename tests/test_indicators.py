@@ -1502,3 +1502,15 @@ def test_an_auction_of_scrapped_assets(text, spans, expected):
 ])
 def test_only_the_saving_by_buying_is_money_saved(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # what was paid for repairing or fuelling the vehicles is what running them cost
+    ("全年公务用车维修保养实际支付212万元。", ["212万元"], ["vehicles.running_cost"]),
+    ("全年车辆加油3860车次,实际支付96万元。", ["3860车次", "96万元"], [None, "vehicles.running_cost"]),
+    # a market price compared with is not paid; the saving stays money saved by buying
+    ("公务用车维修实行网上竞价,按市场价格应支付64万元,实际支付52万元,节约资金12万元。",
+     ["64万元", "52万元", "12万元"], [None, "vehicles.running_cost", "procurement.savings"]),
+])
+def test_what_was_paid_to_run_the_vehicles(text, spans, expected):
+    assert indicators(text, *spans) == expected
