@@ -1514,3 +1514,17 @@ def test_only_the_saving_by_buying_is_money_saved(text, spans, expected):
 ])
 def test_what_was_paid_to_run_the_vehicles(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # solar plants are no building works
+    ("建设屋顶光伏发电项目4个。", ["4个"], [None]),
+    # money raised or allotted is not works done (SPEC §6: 投资…完成…工程)
+    ("多方筹集周转房建设资金1800万元。", ["1800万元"], [None]),
+    ("下达机关办公楼维修资金920万元。", ["920万元"], [None]),
+    ("完成机关办公楼维修改造工程,完成投资920万元。", ["920万元"], ["construction.spending"]),
+    # the dining floor of the canteens
+    ("改扩建机关食堂2个,新增就餐面积860平方米。", ["860平方米"], ["canteen.area"]),
+])
+def test_works_money_done_not_raised(text, spans, expected):
+    assert indicators(text, *spans) == expected
