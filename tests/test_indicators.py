@@ -1528,3 +1528,16 @@ def test_what_was_paid_to_run_the_vehicles(text, spans, expected):
 ])
 def test_works_money_done_not_raised(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # rent paid for space rented in is no lease out, and that space is not held
+    ("机关办公用房年租金支出185万元。", ["185万元"], [None]),
+    ("在外租用办公用房4处、面积8600平方米、年租金260万元,已退租1处。",
+     ["4处", "8600平方米", "260万元", "1处"], [None] * 4),
+    ("租赁办公场所3处,面积2400平方米,年租金96万元。", ["3处", "2400平方米", "96万元"], [None] * 3),
+    # space leased out, and what it brings in, stays leased
+    ("对外出租闲置房产12处,年租金收入168万元。", ["12处", "168万元"], ["assets.leased"] * 2),
+])
+def test_rent_paid_in_is_no_lease(text, spans, expected):
+    assert indicators(text, *spans) == expected
