@@ -1541,3 +1541,15 @@ def test_works_money_done_not_raised(text, spans, expected):
 ])
 def test_rent_paid_in_is_no_lease(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # staff housing for cadres in transit is neither office space nor a talent flat
+    ("全年为各单位调配周转用房45套。", ["45套"], [None]),
+    ("全年分配周转房38套。", ["38套"], [None]),
+    # rooms of the talent flats handed out are talent flats, not office space reallocated
+    ("人才公寓分配房间96间。", ["96间"], ["housing.talent_apartment"]),
+    ("为新组建部门调剂办公用房42间。", ["42间"], ["office_space.reallocated"]),
+])
+def test_staff_housing_is_no_office_space(text, spans, expected):
+    assert indicators(text, *spans) == expected
