@@ -33,6 +33,8 @@ from .units import unit_table
 # three more (3,620件次维修任务) separates thousands inside a number, not clauses
 _CLAUSE_BREAK_RE = re.compile(r"[;:；：]|[,，](?:(?<!\d[,，])|(?!\d{3}(?!\d)))")
 _LOCAL_SPAN = 10  # characters segmented before a number: enough for verb + noun phrase
+_LIST_ITEM_END = re.compile(r" *、")
+_BARE_NEXT_ITEM = re.compile(r" *、\s*[0-9０-９]")  # 、 then a number with no noun of its own
 _NOUN_FLAGS = ("n", "vn", "b", "j", "l", "an", "ng", "nz", "eng")
 _JOINERS = frozenset("、和及与()")
 _CONTINUES = frozenset(";")  # a sentence ending so continues the same breakdown
@@ -206,6 +208,7 @@ class _Rules:
         self.link_verbs_re = words_pattern(link.get("verbs") or ())
         self.link_compare_re = words_pattern(link.get("compare") or ())
         self.respectively_re = words_pattern(link.get("respectively") or ())
+        self.counted_by_re = words_pattern(link.get("counted_by") or ()) if link.get("counted_by") else None
         self.list_joins_re = words_pattern(link.get("list_joins") or ())
         self.share_re = re.compile(data.get("share_link") or r"(?!)")
         saving = data.get("saving_rate_link") or {}
@@ -591,8 +594,11 @@ def _phrase_start(m, previous, clause_start) -> int:
 
 def _tail_end(simplified, m, clause_end) -> int:
     """Where the words after the number end: the clause end; the number's own end when a
-    list item ends with it (腾退…1200平方米、出租房屋5处: 出租 is the next item's, not this number's)."""
-    return m.end if simplified[m.end:clause_end].lstrip(" ").startswith("、") else clause_end
+    list item ends with it (腾退…1200平方米、出租房屋5处: 出租 is the next item's, not this number's),
+    unless the next item is a bare number sharing the noun after it (共622处、490万平方米房产普查)."""
+    if _LIST_ITEM_END.match(simplified, m.end, clause_end) is None:
+        return clause_end
+    return clause_end if _BARE_NEXT_ITEM.match(simplified, m.end, clause_end) else m.end
 
 
 def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=None) -> _Reading:
@@ -745,7 +751,8 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
             # to a generic measure (对外墙进行清洗,面积1.8万平方米: 面积 is not what says stock)
             continue
         if not (_unit_fits(m, alt.fit_units, alt.all_units)
-                or _change_of_named_count(m, simplified[clause_start:m_start], alt.fit_units)):
+                or _change_of_named_count(m, simplified[clause_start:m_start], alt.fit_units,
+                                          "count" in rules.kinds[alt.indicator] and rules.counted_by_re)):
             continue
         if counts_organisations and alt.indicator not in rules.counts_organisations:
             continue
@@ -984,11 +991,14 @@ def _tail_subject(tag, simplified, m, tail_end):
     return (start, end)
 
 
-def _change_of_named_count(m: Mention, before: str, units: frozenset) -> bool:
+def _change_of_named_count(m: Mention, before: str, units: frozenset, counted_by=None) -> bool:
     """Whether a percent change measures a count its clause names by its unit
-    (接待批次同比下降31.5%, 出车次数增长8%): a two-character unit or unit + 数."""
+    (接待批次同比下降31.5%, 出车次数增长8%): a two-character unit or unit + 数; or, for
+    an indicator that counts, by a word for a count (`counted_by`: 会议数量较上年减少15%)."""
     if not m.change or m.unit != "%":
         return False
+    if counted_by and counted_by.search(before):
+        return True
     return any(u and ((len(u) > 1 and u in before) or u + "数" in before) for u in units)
 
 

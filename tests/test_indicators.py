@@ -1553,3 +1553,21 @@ def test_rent_paid_in_is_no_lease(text, spans, expected):
 ])
 def test_staff_housing_is_no_office_space(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a change of a count named by 数量 measures that count
+    ("全年会议数量较上年减少12%。", [("12%", "decrease")], ["meetings.held"]),
+    ("全年服务会议620场,会议数量同比减少9%。", ["620场", ("9%", "decrease")], ["meetings.held"] * 2),
+    # (会议费 is a budget line, no meetings)
+    ("会议费支出同比减少18%。", [("18%", "decrease")], [None]),
+    # a fall against before the reform right after a vehicle cost line is that line's
+    ("公务用车单车年均运行费用1.9万元,较车改前下降28%。", ["1.9万元", ("28%", "decrease")],
+     ["vehicles.running_cost"] * 2),
+    # and after vehicles sealed it is the fleet's, not theirs
+    ("全县共封存车辆126辆,较车改前减少了31%。", ["126辆", ("31%", "decrease")], ["vehicles.disposed", None]),
+    # a census of the property held
+    ("完成全市行政事业单位共318处、86万平方米房产普查。", ["318处", "86万平方米"], ["office_space.stock"] * 2),
+])
+def test_follow_on_changes_and_a_property_census(text, spans, expected):
+    assert indicators(text, *spans) == expected
