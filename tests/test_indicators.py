@@ -1549,6 +1549,7 @@ def test_rent_paid_in_is_no_lease(text, spans, expected):
     ("全年分配周转房38套。", ["38套"], [None]),
     # rooms of the talent flats handed out are talent flats, not office space reallocated
     ("人才公寓分配房间96间。", ["96间"], ["housing.talent_apartment"]),
+    ("人才公寓已入住人才150人,分配房间120间。", ["150人", "120间"], [None, "housing.talent_apartment"]),
     ("为新组建部门调剂办公用房42间。", ["42间"], ["office_space.reallocated"]),
 ])
 def test_staff_housing_is_no_office_space(text, spans, expected):
@@ -1570,4 +1571,17 @@ def test_staff_housing_is_no_office_space(text, spans, expected):
     ("完成全市行政事业单位共318处、86万平方米房产普查。", ["318处", "86万平方米"], ["office_space.stock"] * 2),
 ])
 def test_follow_on_changes_and_a_property_census(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # (decisions kept, not fixes) staff.trained counts people (SPEC units 人 人次 名): courses
+    # held (期) are no people trained
+    ("举办业务培训班7期,培训干部职工460人次。", ["7期", "460人次"], [None, "staff.trained"]),
+    # the units a safety check covered are no checks (SPEC units 次)
+    ("对15家市直单位开展安全检查32次。", ["15家", "32次"], [None, "security.inspections"]),
+    # a per-head standard is no stock
+    ("市直机关平均使用面积16.8平方米/人,低于国家标准。", ["16.8平方米"], [None]),
+])
+def test_counts_outside_an_indicators_units(text, spans, expected):
     assert indicators(text, *spans) == expected
