@@ -16,6 +16,7 @@ import regex
 from .model import DocumentInfo
 from .numerals import DIGITS
 from .normalize import _PINYIN_GLOSS, NormalizedText  # the one gloss pattern, shared
+from .fastscan import checker, needs
 from .rulebook import OnFirstUse
 from .regions import MUNICIPALITIES, Hit, Scanner, Unit, county_candidates, gazetteer
 from .sections import rules, top_headings
@@ -100,8 +101,14 @@ def _cfg() -> dict:
     r = rules("document")
     org = r["organization"]
     kinds = sorted(set(org["types"]) | set(org["abbreviations"]), key=len, reverse=True)
+    sources = {  # the patterns searched through `_Gated`
+        "sentence_year": r["year"]["sentence_year"].replace("{Y}", YEAR),
+        "labelled": r["title"]["labelled"],
+        "subject_year": r["year"]["subject"].replace("{Y}", YEAR),
+        "multi": r["period"]["multi_year"],
+    }
     # each entry made on first lookup: a report reads about two thirds of them
-    return OnFirstUse({
+    cfg = OnFirstUse({
         "r": lambda: r,
         "kinds": lambda: kinds,
         "kind_re": lambda: words_pattern(kinds),  # the longest kind at the leftmost place, as "|".join(kinds) finds it
@@ -110,10 +117,10 @@ def _cfg() -> dict:
         "menu": lambda: regex.compile(r["title"]["menu"]),
         "spaced": lambda: regex.compile(r["title"]["spaced"]),
         "column": lambda: regex.compile(r["title"]["column"]),
-        "sentence_year": lambda: regex.compile(r["year"]["sentence_year"].replace("{Y}", YEAR), regex.M),
+        "sentence_year": lambda: _Gated(regex.compile(sources["sentence_year"], regex.M), cfg["needs"]["sentence_year"]),
         "strip": lambda: regex.compile(r["title"]["strip_suffix"], regex.I),
         "bracket": lambda: regex.compile(r["title"]["bracket"]),
-        "labelled": lambda: regex.compile(r["title"]["labelled"], regex.M),
+        "labelled": lambda: _Gated(regex.compile(sources["labelled"], regex.M), cfg["needs"]["labelled"]),
         "furniture": lambda: words_pattern(r["title"]["furniture"]),  # literal words: the re trie finds any of them faster
         "css": lambda: regex.compile(r["title"]["css"]),
         "skip_line": lambda: regex.compile("|".join(r["title"]["skip_lines"])),
@@ -138,8 +145,11 @@ def _cfg() -> dict:
         ),
         "placeholder": lambda: regex.compile(r["year"]["placeholder"]),
         "chinese_year": lambda: regex.compile(r["year"]["chinese_digits"]),
-        "subject_year": lambda: regex.compile(r["year"]["subject"].replace("{Y}", YEAR)),
-        "multi": lambda: regex.compile(r["period"]["multi_year"]),
+        "subject_year": lambda: _Gated(regex.compile(sources["subject_year"]), cfg["needs"]["subject_year"]),
+        "multi": lambda: _Gated(regex.compile(sources["multi"]), cfg["needs"]["multi"]),
+        # what every match of these needs (标 and 题 for a labelled title …), read from the
+        # patterns once and kept in the cache: most texts lack it and are not searched
+        "needs": lambda: needs("document", sources),
         "plan_name": lambda: regex.compile(r["period"]["plan_name_in_title"]),
         "range": lambda: regex.compile(r["period"]["year_range"].replace("{Y}", r"(?:19|20)[0-9]{2}")),
         "dept": lambda: regex.compile(org["title_department"]),
@@ -152,6 +162,24 @@ def _cfg() -> dict:
         # 县委机关…, 市机关…: a level character (and 委) right before the kind
         "party_committee": lambda: regex.compile("[" + "".join(org["level_chars"]) + "]委?$"),
     })
+    return cfg
+
+
+class _Gated:
+    """A compiled pattern whose whole-text searches are skipped when the text lacks what
+    every match of it needs (`fastscan.needed_text`): no match is possible there, so
+    the answer (None, no matches) is the pattern's own."""
+
+    __slots__ = ("pattern", "holds")
+
+    def __init__(self, pattern, need):
+        self.pattern, self.holds = pattern, checker(need)
+
+    def search(self, text: str):
+        return self.pattern.search(text) if self.holds(text) else None
+
+    def finditer(self, text: str):
+        return self.pattern.finditer(text) if self.holds(text) else iter(())
 
 
 def _level_cue_pattern(cues: dict):
@@ -317,21 +345,19 @@ def find_published(simplified: str) -> str | None:
     else the document's date line under its title: （2024年1月18日）."""
     r = _cfg()["r"]
     head = simplified[: r["head_chars"]]
-    labels = r["published"]["labels"]
-    followers = r["published"]["followers"]
-    date_line = None
+    labels = tuple(r["published"]["labels"])
+    followers = tuple(r["published"]["followers"])
+    seen = []
     for m in _DATE.finditer(head):
-        if date_line is None and _bracketed_line(head, m.start(), m.end()):
-            date_line = m
+        seen.append(m)
         before = head[max(0, m.start() - 8) : m.start()].rstrip(" :\t")
         after = head[m.end() : m.end() + 12].lstrip(" \t\u3000])】")  # [2022-01-05] 来源: a bracketed page date
-        labelled = any(before.endswith(label) for label in labels)
-        timed = _TIME_OF_DAY.match(after) is not None
-        sourced = any(after.startswith(f) for f in followers)
-        if labelled or timed or sourced:
+        if before.endswith(labels) or _TIME_OF_DAY.match(after) is not None or after.startswith(followers):
             y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
             if 1 <= mo <= 12 and 1 <= d <= 31:
                 return f"{y:04d}-{mo:02d}-{d:02d}"
+    # no page date: the first date alone on its line in brackets (looked for only now: most pages have one)
+    date_line = next((m for m in seen if _bracketed_line(head, m.start(), m.end())), None)
     if date_line is not None:
         y, mo, d = int(date_line["y"]), int(date_line["m"]), int(date_line["d"])
         if 1 <= mo <= 12 and 1 <= d <= 31:
@@ -356,35 +382,36 @@ def _self_level(simplified: str) -> str | None:
     """The reporting unit's level from how the text speaks of its own area."""
     c = _cfg()
     r = c["r"]
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     # Counting each cue's occurrences (one pattern, or str.count) gives what the
     # loop below does; the loop is only needed when a not_after word (自治) occurs.
     guarded = any(x in simplified for x in r["level_cues"]["not_after"])
-    found = Counter(_overlapped(c["level_cue"], simplified)) if c["level_cue"] and not guarded else None
-    if found is not None:  # the pattern exists only when no cue repeats: each has one level
+    if c["level_cue"] and not guarded:  # the pattern exists only when no cue repeats: each has one level
         level_of = c["level_of"]
-        for cue, n in found.items():  # in text order: a tie at the top gives None in any order
-            counts[level_of[cue]] += n
+        for cue in _overlapped(c["level_cue"], simplified):
+            level = level_of[cue]
+            counts[level] = counts.get(level, 0) + 1
     else:
         for level in ("city", "county", "province"):
             for cue in r["level_cues"][level]:
                 if not guarded:
                     n = simplified.count(cue)
                     if n:
-                        counts[level] += n
+                        counts[level] = counts.get(level, 0) + n
                     continue
                 start = simplified.find(cue)
                 while start != -1:  # str.find: no regex compiled per call
                     before = simplified[max(0, start - 2) : start]
                     start = simplified.find(cue, start + len(cue))
                     if not any(before.endswith(x) for x in r["level_cues"]["not_after"]):
-                        counts[level] += 1
+                        counts[level] = counts.get(level, 0) + 1
     if not counts:
         return None
-    (best, n), *rest = counts.most_common()
+    n = max(counts.values())
     if n < r.get("level_min_count", 1):
         return None
-    return None if rest and rest[0][1] == n else best
+    best = [level for level, k in counts.items() if k == n]  # a tie at the top: no level
+    return best[0] if len(best) == 1 else None
 
 
 def _unit_level(hit: Hit) -> tuple[str, Unit] | None:
