@@ -70,6 +70,12 @@ _YEAR_AFTER = _re(r"\s*[-/—]\s*(?:19|20)\d{2}(?!\d)")  # 2014-2017: a year ran
 _STDLIB = frozenset({"iso", "bare_year", "rel_suffix"})
 
 _RELATIVE_LED = ("rel_md", "rel_span", "rel_range", "rel_m", "rel_suffix")  # patterns opening with a relative year
+# Patterns opening with a written year and 年 (_YEAR _S 年, the whole `y` pattern): each
+# of their matches starts where a match of `y` does. Matches of `y` cannot overlap (a year
+# is four year characters, then spaces and 年, none of which is a year character), so the
+# matches of `y` in a text are all the places such a pattern can start: they are found once
+# (`_Finder.year_starts`) and each of these patterns is tried only there.
+_YEAR_LED = ("ymd_span", "ymd", "ym_span", "ym_list", "ym_range", "ym", "y_suffix", "y")
 
 # After a number, these make it a quantity, not a date (`_Finder._starts_unit`, with the unit table).
 _QUANTITY_AFTER = "多余十百千万亿年月日号个第%"
@@ -156,6 +162,8 @@ def _built():
     # the text each pattern needs (年, 月, 日|号 …): a document without it is not scanned.
     # The rel_ patterns all begin with a relative year (今年, 去年…): the words are looked for
     # once per document (_Finder.each), each pattern's own condition is read from the rest of it.
+    for name in _YEAR_LED:
+        assert p[name].startswith(p["y"]), name
     rel_group = "(?P<rel>" + relative + ")"
     conditions = dict(p)  # (compiled without flags)
     for name in _RELATIVE_LED:
@@ -248,6 +256,7 @@ class _Finder:
         self.found: list[DateSpan] = []
         self.taken = bytearray(len(text))
         self.relative = None  # whether the text has a relative year word (on first need)
+        self._years = None  # the matches of `y` (on first need)
         self.patterns, self.data, self.has_need = _patterns()
         lo, hi = self.data["year_range"]
         self.year_ok = lambda y: y is None or lo <= y <= hi
@@ -268,7 +277,26 @@ class _Finder:
                 self.relative = _has_relative_year()(self.text)
             if not self.relative:
                 return ()
+        if name in _YEAR_LED:
+            return self._free(self._at_year_starts(name))
         return self._free(self.patterns[name].finditer(self.text))
+
+    def _at_year_starts(self, name: str):
+        """The matches `finditer` gives of a _YEAR_LED pattern: at each match start of `y`
+        from the end of the last match on, the pattern matched there (`y`'s own matches as found)."""
+        if self._years is None:
+            self._years = list(self.patterns["y"].finditer(self.text))
+        if name == "y":
+            yield from self._years
+            return
+        match, text, end = self.patterns[name].match, self.text, 0
+        for year in self._years:
+            start = year.start()
+            if start >= end:
+                m = match(text, start)
+                if m is not None:
+                    yield m
+                    end = m.end()
 
     def _free(self, matches):
         taken, blocked = self.taken, self.blocked

@@ -59,3 +59,25 @@ def test_runs_before_a_quantity_character_are_left_to_the_patterns():
     # the years themselves are still dates (found by the year pattern), the counts still counts
     assert dates("2020年完成。", 2018) == [("2020年", "2020", False)]
     assert dates("会上,12个单位参加。", 2018) == []
+
+
+def test_year_led_patterns_tried_at_the_year_matches_find_what_finditer_finds():
+    """_Finder tries ymd, ym … only where `y` matches: the same matches as a scan of the text."""
+    import random
+
+    import regex
+
+    from govstat.extract.dates import _YEAR_LED, _Finder
+
+    patterns, _data, _needs = _patterns()
+    rng = random.Random(11)
+    pieces = ["2019", "2020", "20XX", "二〇二〇", "二O一九", "1998", "年", "月", "日", "号", " ", "\t", "3", "12", "十二",
+              "、", "至", "—", "上半年", "度", "底", "份", "下旬", "文", "2"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        finder = _Finder(text, lambda s, e: False, 2018)
+        for name in _YEAR_LED:
+            expected = [m.span() for m in regex.compile(patterns[name].pattern).finditer(text)]
+            assert [m.span() for m in finder._at_year_starts(name)] == expected, (name, text)
+    # what makes it hold: every one of them opens with the whole `y` pattern
+    assert all(patterns[name].pattern.startswith(patterns["y"].pattern) for name in _YEAR_LED)
