@@ -63,3 +63,19 @@ def test_first_translated_class_is_the_table():
     assert all((search(chr(c)) is not None) == (chr(c) in table) for c in range(0xD800))
     assert all((search(chr(c)) is not None) == (chr(c) in table) for c in range(0xE000, 0x10000))
     assert search("\U00010000") and search("\U0010ffff") and search("\U00020000")
+
+
+def test_few_changed_characters_are_replaced_as_translate_would(monkeypatch):
+    import random
+
+    from govstat.extract import normalize as N
+
+    monkeypatch.setattr(N, "_set_tested", N._SET_TEST_CHARS)  # the compiled-pattern path
+    table = N._translation_table()
+    changed = sorted(N._translated_chars())
+    rng = random.Random(3)
+    plain = list("机关事务管理局办公用房2019年,。 ab")
+    for _ in range(2000):
+        pool = plain + rng.sample(changed, rng.randint(0, 20)) + ["，", "（", "）", "𠀀"]
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 40)))
+        assert N.simplify(text) == text.translate(table), text
