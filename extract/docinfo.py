@@ -7,6 +7,7 @@ no clear evidence; cue words live in `rules/document.yaml`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,8 +24,13 @@ from .sections import rules, top_headings
 from .wordtrie import words_pattern  # literal words as one trie-shaped `re` pattern
 
 YEAR = r"(?P<y>(?:19|20)[0-9]{2})"  # ASCII digits: int() must be able to read them
-_DATE = regex.compile(
-    r"(?P<y>(?:19|20)[0-9]{2})\s*(?:-|/|\.|年)\s*(?P<m>[0-9]{1,2})\s*(?:-|/|\.|月)\s*(?P<d>[0-9]{1,2})(?![0-9])\s*日?"
+# regex's \s (Unicode White_Space) in the stdlib engine, whose \s also takes \x1c-\x1f
+_WHITE_SPACE = r"[^\S\x1c-\x1f]"
+# (stdlib `re`: it skips to the 1s and 2s a year opens with at half the instructions)
+_DATE = re.compile(
+    r"(?P<y>(?:19|20)[0-9]{2})\s*(?:-|/|\.|年)\s*(?P<m>[0-9]{1,2})\s*(?:-|/|\.|月)\s*(?P<d>[0-9]{1,2})(?![0-9])\s*日?".replace(
+        r"\s", _WHITE_SPACE
+    )
 )
 _LABEL_END = regex.compile(r"[,;!?]|:$")
 _TIME_OF_DAY = regex.compile(r"\d{1,2}:\d{2}")
