@@ -45,17 +45,21 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Half-open (start, end) spans of the non-blank sentences of `text`, in order."""
     spans = []
     wraps = wrapped_line_ends(text)
-    for m in _SENTENCE.finditer(text):
-        sentence = m.group()
+    # The pattern matches at every position (a run of sentence characters, then its end),
+    # so its matches follow one another from 0 without a gap: each starts where the one
+    # before ended (`pos`), and `findall` gives them without a Match object each.
+    pos = 0
+    for sentence in _SENTENCE.findall(text):
         # trim surrounding whitespace so spans show cleanly (str.strip removes
         # exactly the characters str.isspace accepts)
         core = sentence.strip()
         if core:
-            start = m.start() + len(sentence) - len(sentence.lstrip())
+            start = pos + len(sentence) - len(sentence.lstrip())
             if spans and spans[-1][1] in wraps:  # the sentence before goes on after a wrapped line
                 spans[-1] = (spans[-1][0], start + len(core))
             else:
                 spans.append((start, start + len(core)))
+        pos += len(sentence)
     return spans
 
 

@@ -43,3 +43,29 @@ def test_sentence_pattern_reads_as_regex_would():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
         assert ([m.span() for m in sentences._SENTENCE.finditer(text)]
                 == [m.span() for m in twin.finditer(text)])
+
+
+def test_sentence_spans_from_findall_are_those_of_the_matches():
+    """split_sentences reads the sentence pattern's matches with findall, each starting where
+    the one before ended: the same spans as reading each match's own start."""
+    import random
+
+    from govstat.extract.sentences import _SENTENCE, split_sentences, wrapped_line_ends
+
+    def by_matches(text):
+        spans, wraps = [], wrapped_line_ends(text)
+        for m in _SENTENCE.finditer(text):
+            core = m.group().strip()
+            if core:
+                start = m.start() + len(m.group()) - len(m.group().lstrip())
+                if spans and spans[-1][1] in wraps:
+                    spans[-1] = (spans[-1][0], start + len(core))
+                else:
+                    spans.append((start, start + len(core)))
+        return spans
+
+    rng = random.Random(17)
+    alphabet = "文字数12。！？；!?;\n \t\u3000,，、\x1c"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert split_sentences(text) == by_matches(text), text
