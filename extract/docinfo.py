@@ -362,7 +362,7 @@ def find_published(simplified: str) -> str | None:
             y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
             if 1 <= mo <= 12 and 1 <= d <= 31:
                 return f"{y:04d}-{mo:02d}-{d:02d}"
-    # no page date: the first date alone on its line in brackets (looked for only now: most pages have one)
+    # no page date: the first date alone on its line in brackets (read only now: a page date makes it moot)
     date_line = next((m for m in seen if _bracketed_line(head, m.start(), m.end())), None)
     if date_line is not None:
         y, mo, d = int(date_line["y"]), int(date_line["m"]), int(date_line["d"])
