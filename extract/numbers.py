@@ -320,11 +320,12 @@ def _parse(text: str, m: regex.Match) -> Candidate | None:
 
 
 def _chinese_range(text: str, m: regex.Match) -> Candidate | None:
-    """A Chinese numeral with no unit of its own that starts a range (二至三人)."""
-    if text[m.end() : m.end() + 1] not in _RANGE_SEP_FIRST:
+    """A Chinese numeral with no unit of its own that starts a range (二至三人, 二十余至三十人)."""
+    sep_at = _low_end_over(text, m.end())
+    if text[sep_at : sep_at + 1] not in _RANGE_SEP_FIRST:
         return None  # no separator follows (the common case: 统一, 一是)
     value = parse_chinese(m.group("cn"))
-    if value is None or not _RANGE_SEP.match(text, m.end()) or _RANGE_SEP.match(text, m.end()).end() == m.end():
+    if value is None or not _RANGE_SEP.match(text, sep_at) or _RANGE_SEP.match(text, sep_at).end() == sep_at:
         return None
     first = Candidate(start=m.start(), end=m.end(), value=value, chinese=True, number_text=m.group("cn"))
     ranged = _range(text, first)
@@ -345,12 +346,20 @@ def _unit_multiplier(unit: Unit) -> float:
     return 1
 
 
+def _low_end_over(text: str, pos: int) -> int:
+    """Past a 多/余 that stands between a bare number and a range separator (200余至300辆)."""
+    if text[pos : pos + 1] in _APPROX_INSIDE and text[pos + 1 : pos + 2] in _RANGE_SEP_FIRST:
+        return pos + 1
+    return pos
+
+
 def _range(text: str, first: Candidate) -> Candidate:
-    """10至20辆, 23万—25万平方米: one candidate with value and value_max."""
-    if text[first.end : first.end + 1] not in _RANGE_SEP_FIRST:
+    """10至20辆, 23万—25万平方米, 200余至300辆: one candidate with value and value_max."""
+    sep_at = _low_end_over(text, first.end) if first.unit is None else first.end
+    if text[sep_at : sep_at + 1] not in _RANGE_SEP_FIRST:
         return first  # most numbers: no separator follows, skip the pattern
-    sep = _RANGE_SEP.match(text, first.end)
-    if not sep or sep.end() == first.end:
+    sep = _RANGE_SEP.match(text, sep_at)
+    if not sep or sep.end() == sep_at:
         return first
     m = _NUMBER.match(text, sep.end())
     if not m:
@@ -372,7 +381,7 @@ def _range(text: str, first: Candidate) -> Candidate:
         return first
     return Candidate(
         start=first.start, end=second.end, value=first_value, value_max=second.value, unit=second.unit,
-        chinese=first.chinese, approx_inside=first.approx_inside or second.approx_inside,
+        chinese=first.chinese, approx_inside=first.approx_inside or second.approx_inside or sep_at > first.end,
         number_text=first.number_text, multiplier=first.multiplier,
     )
 
@@ -429,8 +438,9 @@ def find_numbers(text: str) -> list[Candidate]:
             if cand is None:
                 pos = m.start() + 1
                 continue
-        if text[cand.end : cand.end + 1] in _RANGE_SEP_FIRST and (cand.unit is None or cand.value_max is None):
-            cand = _range(text, cand)
+        nxt = text[cand.end : cand.end + 1]
+        if (nxt in _RANGE_SEP_FIRST and cand.value_max is None) or (nxt in _APPROX_INSIDE and cand.unit is None):
+            cand = _range(text, cand)  # (a range's low end with 多/余 has no unit: 200余至300辆)
         found.append(cand)
         pos = max(cand.end, m.end())
     return found
