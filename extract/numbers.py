@@ -16,7 +16,7 @@ import regex
 
 from .numerals import CHINESE_NUMERAL_CHARS, DIGITS, MULTIPLIERS, is_only_multipliers, parse_arabic, parse_chinese
 from .rulebook import load
-from .units import Unit, day_duration_unit, is_day_duration, unit_table
+from .units import Unit, day_duration_unit, is_day_duration, is_score, score_unit, unit_table
 
 _CN_GROUP = r"(?P<cn>[" + CHINESE_NUMERAL_CHARS + r"]+)"
 _NUMBER = regex.compile(
@@ -415,6 +415,14 @@ def _day_duration(text: str, cand: Candidate) -> Candidate | None:
                      cand.approx_inside, cand.number_text, cand.multiplier)
 
 
+def _score(text: str, cand: Candidate) -> Candidate | None:
+    """考核得分96.5分: a score, kind other with unit 分 (rules/units.yaml `score`)."""
+    if not is_score(text, cand.start, cand.end):
+        return None
+    return Candidate(cand.start, cand.end + 1, cand.value, None, score_unit(), False, False,
+                     cand.number_text, cand.multiplier)
+
+
 def find_numbers(text: str) -> list[Candidate]:
     """All number candidates in `text` (normalised copy), left to right, non-overlapping."""
     found: list[Candidate] = []
@@ -426,8 +434,12 @@ def find_numbers(text: str) -> list[Candidate]:
             break
         if m.lastgroup == "ar":
             cand = _arabic(text, m)  # never None
-            if cand.unit is None and text[cand.end : cand.end + 1] == "日":
-                cand = _day_duration(text, cand) or cand
+            if cand.unit is None:
+                nxt = text[cand.end : cand.end + 1]
+                if nxt == "日":
+                    cand = _day_duration(text, cand) or cand
+                elif nxt == "分":
+                    cand = _score(text, cand) or cand
         else:
             if text.startswith(PERCENT_PREFIX, m.start()):
                 cand = _percent_words(text, m)

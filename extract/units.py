@@ -127,6 +127,41 @@ def measured_as(text: str, start: int, unit: Unit | None) -> Unit | None:
     return None
 
 
+class _ScoreRule(NamedTuple):
+    unit: Unit
+    cues: tuple[str, ...]
+    within: int
+    not_before: str
+    not_after: str
+
+
+@lru_cache(maxsize=1)
+def _score_rule() -> _ScoreRule:
+    """rules/units.yaml `score`: 分 after a number, a score only after a word of scoring."""
+    rule = load("units")["score"]
+    unit = Unit(rule["unit"], rule["unit"], 1.0, "other")
+    return _ScoreRule(unit, tuple(rule["cues_before"]), int(rule["within"]), "".join(rule["not_before"]),
+                      "".join(map(str, rule["not_after"])))
+
+
+def score_unit() -> Unit:
+    return _score_rule().unit
+
+
+def is_score(text: str, start: int, end: int) -> bool:
+    """text[start:end] is an Arabic number and 分 after it is a score (考核得分96.5分), not 分钟, 分局, 9时30分."""
+    rule = _score_rule()
+    after, before_number = text[end + 1 : end + 2], text[start - 1 : start] if start else ""
+    if (after and after in rule.not_before) or (before_number and before_number in rule.not_after):
+        return False
+    before = text[max(0, start - rule.within) : start]
+    for cue in rule.cues:
+        idx = before.rfind(cue)
+        if idx != -1 and not any(ch in _CLAUSE_END for ch in before[idx + len(cue) :]):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _day_rule() -> tuple[Unit, tuple[str, ...], tuple[str, ...]]:
     """rules/units.yaml `day_as_duration`: the unit, the words after 日, the cue words before the number."""

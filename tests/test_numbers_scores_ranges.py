@@ -25,3 +25,35 @@ def found(text):
 )
 def test_range_with_over_on_its_low_end(sentence, span, value, value_max, unit, approx):
     assert found(sentence) == [(span, value, value_max, unit, "count", approx)]
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("在年度目标考核自评中，我局自评得分为100分。", "100分", 100),
+        ("经第三方机构评估，该项工作共计得分28分。", "28分", 28),
+        ("机关食堂满意度测评得分92.3分。", "92.3分", 92.3),
+        ("在全省机关事务工作考核中，我局以总分99.2分位列第一。", "99.2分", 99.2),
+        ("全年考核成绩为98分。", "98分", 98),
+        ("考核实行100分制，我局得分97分。", "97分", 97),
+        ("得分由90分", "90分", 90),  # a score at the very start or end of the text
+    ],
+)
+def test_score_after_a_word_of_scoring(sentence, span, value):
+    assert found(sentence) == [(span, value, None, "分", "other", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我局十分重视公共机构节能工作。",
+        "全市三分之一的单位完成了节能改造。",
+        "考核会议于上午9时30分召开。",
+        "考核实行100分制。",
+        "在第3分会场设立服务保障点。",
+        "每季度考核一次，满分100分。",  # the scale, outside the clause of the word of scoring
+        "全市共设12个站点，分3片区管理。",
+    ],
+)
+def test_fen_that_is_no_score(sentence):
+    assert [f for f in found(sentence) if f[3] == "分"] == []
