@@ -10,6 +10,7 @@ from typing import NamedTuple
 import regex
 
 from .numbers import Candidate
+from .numerals import CHINESE_NUMERAL_CHARS
 from .rulebook import load
 
 _CLAUSE_BREAKS = set("，,;；。:：\n!?！？")
@@ -61,7 +62,9 @@ def approx_of(text: str, cand: Candidate) -> str | None:
     if not before and tail[:1] not in rules.after_first:
         if head[-1:] == "的" and _share_about(text, cand):
             return "about"  # 约占全市车辆总数的30%
-        return "over" if cand.approx_inside else None
+        if cand.approx_inside:
+            return "over"
+        return "about" if _about_before_noun(text, cand) else None
     approx, after = rules.approx, rules.after
     found = set()
     the_last = False
@@ -78,6 +81,8 @@ def approx_of(text: str, cand: Candidate) -> str | None:
                     break  # 近3年来, 近三年,…: "the last", not "nearly"
             found.add(value)
             break
+    if not found and not the_last and _about_before_noun(text, cand):
+        found.add("about")  # 约有公共机构近2860家: 近 (under) still wins
     for word, value in after if tail[:1] in rules.after_first else ():
         if tail.startswith(word):
             found.add(value)
@@ -107,6 +112,27 @@ def _share_about(text: str, cand: Candidate) -> bool:
         return False
     lo = max(0, cand.start - int(_rules().approx["share_gap"]) - 4)
     return _share_pattern().search(text, lo, cand.start) is not None
+
+
+@lru_cache(maxsize=1)
+def _before_noun_pattern() -> regex.Pattern:
+    """约有 + the counted noun (Chinese characters, no numerals) ending right before a number."""
+    approx = _rules().approx
+    words = "|".join(map(regex.escape, sorted(approx["before_noun"], key=len, reverse=True)))
+    numerals = regex.escape(CHINESE_NUMERAL_CHARS)
+    return regex.compile(rf"(?P<glued>.?)(?P<word>{words})(?:(?![{numerals}])\p{{Han}}){{1,{int(approx['noun_gap'])}}}$")
+
+
+def _about_before_noun(text: str, cand: Candidate) -> bool:
+    """全市约有公共机构2860家: 约有 before the noun makes the number after it approximate."""
+    lo = max(0, cand.start - int(_rules().approx["noun_gap"]) - 4)
+    if "约" not in text[lo : cand.start]:
+        return False  # (most numbers: no 约 near, no search)
+    m = _before_noun_pattern().search(text, lo, cand.start)
+    if m is None:
+        return False
+    glued = m["glued"]  # 节约有关经费: 约 belongs to the word before it
+    return not (glued and glued in _rules().approx["not_after"].get("约", ()))
 
 
 def _is_time(cand: Candidate, approx: dict) -> bool:

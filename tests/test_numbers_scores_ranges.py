@@ -57,3 +57,26 @@ def test_score_after_a_word_of_scoring(sentence, span, value):
 )
 def test_fen_that_is_no_score(sentence):
     assert [f for f in found(sentence) if f[3] == "分"] == []
+
+
+def approx_of(text):
+    return [(m.text, m.approx) for m in govstat.extract_text(text, meaning=False).mentions]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("全市约有公共机构2860家。", [("2860家", "about")]),
+        ("目前大约有干部职工320人。", [("320人", "about")]),
+        ("该项目约计投入资金120万元。", [("120万元", "about")]),
+        ("全区约有各类公共机构1260家，其中党政机关356家。", [("1260家", "about"), ("356家", None)]),
+        ("共约有干部职工300余人。", [("300余人", "over")]),
+        # no reach across a numeral, a clause break or into another word (节约, 签约)
+        ("约有一半的单位完成改造，共计86家。", [("86家", None)]),
+        ("通过集中采购节约有关经费20万元。", [("20万元", None)]),
+        ("签约有关单位12家。", [("12家", None)]),
+        ("全市约有公务用车1200辆、司勤人员1100名。", [("1200辆", "about"), ("1100名", None)]),
+    ],
+)
+def test_about_before_the_counted_noun(sentence, expected):
+    assert approx_of(sentence) == expected
