@@ -80,3 +80,17 @@ def approx_of(text):
 )
 def test_about_before_the_counted_noun(sentence, expected):
     assert approx_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("该制度由六部分组成。", [("六部分", 6, None, "部分", "count", None)]),
+        ("方案共5部分20条。", [("5部分", 5, None, "部分", "count", None), ("20条", 20, None, "条", "count", None)]),
+        ("第二部分为存在的问题。", []),
+        ("一部分单位尚未整改到位。", []),
+        ("大部分单位已完成节能改造。", []),
+    ],
+)
+def test_parts_counted_with_a_numeral(sentence, expected):
+    assert found(sentence) == expected
