@@ -26,6 +26,7 @@ class _Rules(NamedTuple):
     any_cue: Callable  # `search` for any change cue (text, pos, endpos)
     window: int  # how far back a change cue may stand
     last_break: regex.Pattern  # searched in reverse: the clause break nearest before a number
+    noun_reach: int  # how far back 约 of `before_noun` may stand (the word, the noun, one glued character)
 
 
 @lru_cache(maxsize=1)
@@ -48,8 +49,9 @@ def _rules() -> _Rules:
     # (plain words: the standard library's engine finds them faster than `regex`)
     any_cue = re.compile("|".join(re.escape(word) for word, _ in cues)).search
     last_break = regex.compile("(?r)[" + regex.escape("".join(sorted(_CLAUSE_BREAKS))) + "]")
+    noun_reach = int(approx["noun_gap"]) + max(map(len, approx["before_noun"])) + 1
     return _Rules(approx, by_last, after, after_first, change, cues, any_cue,
-                  int(change["window"]), last_break)
+                  int(change["window"]), last_break, noun_reach)
 
 
 def approx_of(text: str, cand: Candidate) -> str | None:
@@ -64,6 +66,9 @@ def approx_of(text: str, cand: Candidate) -> str | None:
             return "about"  # 约占全市车辆总数的30%
         if cand.approx_inside:
             return "over"
+        start, reach = cand.start, rules.noun_reach  # (most numbers: no 约 before them, no call)
+        if text.find("约", start - reach if start > reach else 0, start) == -1:
+            return None
         return "about" if _about_before_noun(text, cand) else None
     approx, after = rules.approx, rules.after
     found = set()
@@ -125,9 +130,9 @@ def _before_noun_pattern() -> regex.Pattern:
 
 def _about_before_noun(text: str, cand: Candidate) -> bool:
     """全市约有公共机构2860家: 约有 before the noun makes the number after it approximate."""
-    lo = max(0, cand.start - int(_rules().approx["noun_gap"]) - 4)
-    if "约" not in text[lo : cand.start]:
-        return False  # (most numbers: no 约 near, no search)
+    lo = max(0, cand.start - _rules().noun_reach)
+    if text.find("约", lo, cand.start) == -1:
+        return False
     m = _before_noun_pattern().search(text, lo, cand.start)
     if m is None:
         return False
