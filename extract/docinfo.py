@@ -112,6 +112,7 @@ def _cfg() -> dict:
         "labelled": r["title"]["labelled"],
         "subject_year": r["year"]["subject"].replace("{Y}", YEAR),
         "multi": r["period"]["multi_year"],
+        **{f"body{i}": b.replace("{Y}", YEAR) for i, b in enumerate(r["year"]["body"])},
     }
     # each entry made on first lookup: a report reads about two thirds of them
     cfg = OnFirstUse({
@@ -153,6 +154,10 @@ def _cfg() -> dict:
         "chinese_year": lambda: regex.compile(r["year"]["chinese_digits"]),
         "subject_year": lambda: _Gated(regex.compile(sources["subject_year"]), cfg["needs"]["subject_year"]),
         "multi": lambda: _Gated(regex.compile(sources["multi"]), cfg["needs"]["multi"]),
+        "body": lambda: [
+            _Gated(regex.compile(sources[f"body{i}"], regex.M), cfg["needs"][f"body{i}"]) for i in range(len(r["year"]["body"]))
+        ],
+        "span_sentence": lambda: regex.compile(r["period"]["span_sentence"].replace("{Y}", YEAR)),
         # what every match of these needs (标 and 题 for a labelled title …), read from the
         # patterns once and kept in the cache: most texts lack it and are not searched
         "needs": lambda: needs("document", sources),
@@ -595,10 +600,14 @@ def _year_and_period(
             if m["part"]:
                 period = parts.get(m["part"].lstrip("第"), parts.get(m["part"]))
                 return year, period
+            if _opens_a_span(head[: r["period"]["opening_chars"]], year):
+                return None, "multi_year"
     if year is None:  # "对2018年度节能工作进行了整理汇总": the opening names the year reported on
         m = c["subject_year"].search(head[: r["period"]["opening_chars"]])
         if m and not c["placeholder"].search(m.group()):
             year = int(m["y"])
+    if year is None:
+        year = _body_year(simplified)
     if title:
         for word in sorted(parts, key=len, reverse=True):
             if word in title:
@@ -619,6 +628,28 @@ def _year_and_period(
         if c["multi"].search((title or "") + "\n" + opening) or c["range"].search(opening):
             return year, "multi_year"
     return year, ("annual" if year is not None else None)
+
+
+def _body_year(simplified: str) -> int | None:
+    """The year the body names as its own period when the title and opening name none
+    (a heading on that year's work, 2025年本年收入, 完成了2010年…): the first cue that
+    names one year more often than any other. A plan's or target's year is no cue."""
+    for cue in _cfg()["body"]:
+        counts: dict[int, int] = {}
+        for m in cue.finditer(simplified):
+            counts[int(m["y"])] = counts.get(int(m["y"]), 0) + 1
+        if counts:
+            ranked = sorted(counts.values(), reverse=True)
+            if len(ranked) == 1 or ranked[0] > ranked[1]:
+                return max(counts, key=counts.__getitem__)
+            return None  # a tie: the body names no one year
+    return None
+
+
+def _opens_a_span(opening: str, year: int) -> bool:
+    """A sentence opens on a span of years starting at the opening year (2001-2010年,):
+    the text is on the span (a gazetteer entry), not on its first year."""
+    return any(int(m["y"]) == year for m in _cfg()["span_sentence"].finditer(opening))
 
 
 def _doc_type(simplified: str, title: str | None, has_opening_year: bool) -> str:

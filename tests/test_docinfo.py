@@ -699,3 +699,64 @@ def test_banner_agency_written_short():
     )
     assert d.organization == "准格尔旗机关事务服务中心"
     assert (d.province, d.city, d.county, d.level) == ("内蒙古自治区", "鄂尔多斯市", "准格尔旗", "county")
+
+
+# The year a report is about, named in its body when the title gives none (SPEC §2):
+# a heading on the year's work, a year next to 本年, the year work done is said to
+# complete; never a plan's or a target's year, nor the page date when the body says otherwise.
+BODY_YEAR = [
+    # a top-level heading on the year's work, pasted without line breaks
+    ("机关事务局公共机构节能工作总结今年以来,我局公共机构节能工作取得明显成效。现将有关情况汇报如下:"
+     "一、2013年公共机构节能主要工作情况(一)强化组织领导。我市早在2010年8月就成立了领导小组。", (2013, "annual")),
+    ("公共机构节能工作总结\n今年以来,我局扎实推进节能工作。\n一、2016年工作情况\n全年节约用电12万度。\n", (2016, "annual")),
+    ("机关事务工作总结\n今年,我局围绕中心工作。\n一、2019年度工作总结\n保障会议300场次。\n", (2019, "annual")),
+    ("机关事务中心工作汇报\n今年以来,我中心履职尽责。\n一、基本情况\n二、2018年主要工作完成情况\n接待来宾500人次。\n", (2018, "annual")),
+    ("工作总结\n今年以来,我局扎实工作。\n一、二〇一三年工作情况\n保障会议200场次。\n", (2013, "annual")),
+    # a year right before 本年 (a budget's or final account's own year)
+    ("一、部门主要职责\n1.负责办公用房管理。\n二、收支情况\n1.预算收入情况:2025年本年收入13668.52万元。\n", (2025, "annual")),
+    ("收入支出决算说明\n2024年度本年支出合计512.3万元,比上年减少3%。\n", (2024, "annual")),
+    # work done: the year most 完成了… clauses name
+    ("区机关后勤管理服务中心工作总结和“十二五”工作思路\n今年以来,我中心较好地完成了各项任务。"
+     "一、今年主要目标任务完成情况 1、预计今年1-10月份实际运转费用为1268.47万元。"
+     "2、完成了2010年区政府30件实事之一的装潢改造工程。\n", (2010, "annual")),
+    ("机关后勤工作总结\n今年,我中心完成了2015年度办公楼维修任务,完成了2015年公车平台建设,完成了2014年遗留的审计整改。\n",
+     (2015, "annual")),
+    # the page date gives way to the body's own year
+    ("发布时间:2014-03-01 来源:市机关事务管理局\n机关事务工作总结\n今年以来,我局扎实推进各项工作。\n一、2013年机关事务主要工作情况\n", (2013, "annual")),
+    ("时间:2020-01-10 09:00\n节能工作综述\n今年以来,我局扎实推进节能工作。\n一、2019年工作情况\n节约用水5万吨。\n", (2019, "annual")),
+    # a title's or an opening's year still wins
+    ("某市机关事务管理局2019年工作总结\n今年以来,我局扎实工作。\n一、2018年工作情况回顾\n", (2019, "annual")),
+    ("机关事务工作总结\n2017年,我局扎实推进各项工作。\n一、2016年工作情况\n", (2017, "annual")),
+    # a plan's or a target's year, a start, a span, a tie: no year
+    ("机关事务工作总结\n今年以来,我局扎实工作。\n一、2014年主要工作安排\n做好会议保障。\n", (None, None)),
+    ("机关事务工作总结\n今年以来,我局扎实工作。\n三、2020年工作计划\n推进节能改造。\n", (None, None)),
+    ("机关事务工作总结\n今年以来,我局扎实工作。力争到2030年完成全部节能改造,确保2025年前完成公车更新。\n", (None, None)),
+    ("机关事务工作总结\n今年以来,我局扎实工作。下一步,我们将完成2025年目标任务。\n", (None, None)),
+    ("机关事务工作总结\n今年以来,我局扎实工作。\n一、2012年以来工作情况\n", (None, None)),
+    ("机关事务工作总结\n今年以来,我局扎实工作。\n一、2012年至2015年工作情况\n", (None, None)),
+    ("机关后勤工作总结\n今年,我中心完成了2014年度维修任务,完成了2015年公车平台建设。\n", (None, None)),
+    ("机关事务工作总结\n今年以来,我局扎实工作。\n一、XXXX年工作情况\n", (None, None)),
+    ("机关事务工作总结\n2021年以来,本年度共保障会议120场次。\n", (None, None)),
+    # a summary with the next five-year plan's ideas: no year said, no span either
+    ("某中心工作总结和“十二五”工作思路\n今年以来,我中心认真履行职能,保障会议300场次。\n", (None, None)),
+    ("株洲市机关事务管理局“十三五”工作总结\n五年来,我局扎实推进各项工作。\n", (None, "multi_year")),
+    # a gazetteer entry whose topics open on the founding year and run over a span
+    ("第四节 机关事务\n机构 区机关事务服务中心于2001年3月成立。\n公务接待\n"
+     "2001年,制订《接待暂行规定》,规范接待程序。2001-2010年,共接待宾客3500余批次。\n", (None, "multi_year")),
+    # an opening year with a plan's span later: still that one year
+    ("机关事务工作总结\n2019年,我局扎实推进各项工作。制定2019-2021年三年行动计划。\n", (2019, "annual")),
+]
+
+
+@pytest.mark.parametrize("text, expected", BODY_YEAR)
+def test_year_named_in_the_body(text, expected):
+    d = info(text)
+    assert (d.year, d.period) == expected
+
+
+def test_body_year_dates_relative_months():
+    # 今年1-10月份 takes the body's year (SPEC §5)
+    import govstat
+
+    doc = govstat.extract_text(BODY_YEAR[7][0])
+    assert "2010-01/2010-10" in [x.iso for x in doc.dates]
