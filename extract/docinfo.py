@@ -112,7 +112,6 @@ def _cfg() -> dict:
         "labelled": r["title"]["labelled"],
         "subject_year": r["year"]["subject"].replace("{Y}", YEAR),
         "multi": r["period"]["multi_year"],
-        **{f"body{i}": b.replace("{Y}", YEAR) for i, b in enumerate(r["year"]["body"])},
     }
     # each entry made on first lookup: a report reads about two thirds of them
     cfg = OnFirstUse({
@@ -154,10 +153,8 @@ def _cfg() -> dict:
         "chinese_year": lambda: regex.compile(r["year"]["chinese_digits"]),
         "subject_year": lambda: _Gated(regex.compile(sources["subject_year"]), cfg["needs"]["subject_year"]),
         "multi": lambda: _Gated(regex.compile(sources["multi"]), cfg["needs"]["multi"]),
-        "body": lambda: [
-            _Gated(regex.compile(sources[f"body{i}"], regex.M), cfg["needs"][f"body{i}"]) for i in range(len(r["year"]["body"]))
-        ],
-        "span_sentence": lambda: regex.compile(r["period"]["span_sentence"].replace("{Y}", YEAR)),
+        "body": lambda: [_body_cue(cue, r["year"]["body_work"]) for cue in r["year"]["body"]],
+        "span_tail": lambda: re.compile(r["period"]["span_tail"]),
         # what every match of these needs (标 and 题 for a labelled title …), read from the
         # patterns once and kept in the cache: most texts lack it and are not searched
         "needs": lambda: needs("document", sources),
@@ -191,6 +188,13 @@ class _Gated:
 
     def finditer(self, text: str):
         return self.pattern.finditer(text) if self.holds(text) else iter(())
+
+
+def _body_cue(cue: dict, work: list[str]) -> tuple:
+    """(at, before or None) of a body year cue, compiled for the stdlib engine: its
+    search for the literal an `at` pattern opens on is the cheapest there is."""
+    fill = lambda p: p.replace("{Y}", YEAR).replace("{WORK}", "|".join(map(re.escape, work)))
+    return re.compile(fill(cue["at"])), (re.compile(fill(cue["before"])) if "before" in cue else None)
 
 
 def _level_cue_pattern(cues: dict):
@@ -633,23 +637,37 @@ def _year_and_period(
 def _body_year(simplified: str) -> int | None:
     """The year the body names as its own period when the title and opening name none
     (a heading on that year's work, 2025年本年收入, 完成了2010年…): the first cue that
-    names one year more often than any other. A plan's or target's year is no cue."""
-    for cue in _cfg()["body"]:
-        counts: dict[int, int] = {}
-        for m in cue.finditer(simplified):
-            counts[int(m["y"])] = counts.get(int(m["y"]), 0) + 1
-        if counts:
-            ranked = sorted(counts.values(), reverse=True)
-            if len(ranked) == 1 or ranked[0] > ranked[1]:
-                return max(counts, key=counts.__getitem__)
-            return None  # a tie: the body names no one year
-    return None
+    names a year decides, with the year it names most (a tie: none). A plan's or
+    target's year is no cue."""
+    for at, before in _cfg()["body"]:
+        years = []
+        for m in at.finditer(simplified):
+            b = before.search(simplified, max(0, m.start() - 12), m.start()) if before else None
+            if before is None or b:
+                years.append(m.groupdict().get("y") or b["y"])
+        if years:
+            break
+    else:
+        return None
+    ranked = Counter(years).most_common(2)
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None  # a tie: the body names no one year
+    return int(ranked[0][0])
 
 
 def _opens_a_span(opening: str, year: int) -> bool:
     """A sentence opens on a span of years starting at the opening year (2001-2010年,):
     the text is on the span (a gazetteer entry), not on its first year."""
-    return any(int(m["y"]) == year for m in _cfg()["span_sentence"].finditer(opening))
+    c = _cfg()
+    written, after = str(year), c["r"]["period"]["span_after"]
+    pos = opening.find(written)
+    while pos >= 0:  # (a str.find per place the year is written: far cheaper than a search)
+        if c["span_tail"].match(opening, pos + len(written)):  # (rare: tested first)
+            before = opening[:pos].rstrip(" \t")
+            if not before or before[-1] in after:
+                return True
+        pos = opening.find(written, pos + len(written))
+    return False
 
 
 def _doc_type(simplified: str, title: str | None, has_opening_year: bool) -> str:
