@@ -595,6 +595,7 @@ def _year_and_period(
         if m:
             year, strength = int(m["y"]), "title"
     m = opening
+    titled = year is not None
     if m and not c["placeholder"].search(head[: m.start()] + m.group()):
         if year is None:
             year = int(m["y"])
@@ -603,7 +604,7 @@ def _year_and_period(
             if m["part"]:
                 period = parts.get(m["part"].lstrip("第"), parts.get(m["part"]))
                 return year, period
-            if _opens_a_span(head[: r["period"]["opening_chars"]], year):
+            if not titled and _opens_a_span(head[: r["period"]["opening_chars"]], year):  # a title's year stands
                 return None, "multi_year"
     if year is None:  # "对2018年度节能工作进行了整理汇总": the opening names the year reported on
         m = c["subject_year"].search(head[: r["period"]["opening_chars"]])

@@ -743,6 +743,8 @@ BODY_YEAR = [
     # a gazetteer entry whose topics open on the founding year and run over a span
     ("第四节 机关事务\n机构 区机关事务服务中心于2001年3月成立。\n公务接待\n"
      "2001年,制订《接待暂行规定》,规范接待程序。2001-2010年,共接待宾客3500余批次。\n", (None, "multi_year")),
+    # a title's year stands, whatever span the body then opens on
+    ("青原区机关事务服务中心2001年工作总结\n2001年,制订《接待暂行规定》。2001-2010年,共接待宾客3500余批次。\n", (2001, "annual")),
     # an opening year with a plan's span later: still that one year
     ("机关事务工作总结\n2019年,我局扎实推进各项工作。制定2019-2021年三年行动计划。\n", (2019, "annual")),
 ]
