@@ -157,11 +157,13 @@ class _Rules:
                 self.served[code] = (tuple(served["words"]), words_pattern(served.get("verbs") or ()))
             # (`not_amount`: vetoes that spare a rate, filed under _amount(code))
             self.vetoes[_amount(code)] = tuple(spec.get("not_amount") or ())
+            self.vetoes[_rate(code)] = tuple(spec.get("not_rate") or ())  # (`not_rate`: vetoes of a percent only)
             earlier = spec.get("not_earlier") or {}
             if earlier.get("words"):
                 self.earlier_vetoes[code] = (words_pattern(earlier["words"]), words_pattern(earlier.get("unless") or ()))
             words.update(self.vetoes[code])
             words.update(self.vetoes[_amount(code)])
+            words.update(self.vetoes[_rate(code)])
             for alt in spec.get("cues") or ():
                 near = tuple(tuple(_split(g)) for g in alt.get("near") or ())
                 topic = tuple(_split(alt["topic"])) if alt.get("topic") else None
@@ -192,6 +194,11 @@ class _Rules:
             code for code, spec in data["indicators"].items() if spec.get("counts_organisations")
         )
         self.sizes = tuple(len(alt.near) for alt in self.alternatives)  # cue groups per alternative
+        # whether each alternative may measure money: 节约 alone names energy saved, not money
+        # (较上年节约23万元 after a vehicle cost line stays that line's), though energy.savings
+        # counts money saved on a bill through another alternative
+        self.alt_money = tuple("money" in {canonical_kinds.get(u, u) for u in alt.fit_units}
+                               for alt in self.alternatives)
         self.group_keys = tuple(tuple((ai, gi) for gi in range(n)) for ai, n in enumerate(self.sizes))
         self.meanings: dict[str, tuple] = {}  # cue hit -> meaning_of(hit), filled as hits are seen
 
@@ -285,6 +292,12 @@ def _amount(code: str) -> str:
     """The key of an indicator's vetoes that rule out money saved but not a fall (_a_fall):
     累计节约860万元 of a cost line is money saved, 节约燃油费6% a fall in that cost."""
     return code + "/amount"
+
+
+def _rate(code: str) -> str:
+    """The key of an indicator's vetoes that rule out a percent only (`not_rate`):
+    节约电费41万元 is energy saved, 节约电费6% the bill's fall."""
+    return code + "/rate"
 
 
 def _a_fall(simplified, m, clause_start, rules) -> bool:
@@ -714,7 +727,8 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
     for ai in sorted([ai for ai, n in found.items() if n == sizes[ai]]):
         alt = alternatives[ai]
         if alt.indicator in vetoed or (_amount(alt.indicator) in vetoed
-                                       and not _a_fall(simplified, m, clause_start, rules)):
+                                       and not _a_fall(simplified, m, clause_start, rules)) or (
+                m.unit == "%" and _rate(alt.indicator) in vetoed):
             continue
         if alt.indicator in rules.earlier_vetoes and _vetoed_earlier(simplified, sent.start, clause_start,
                                                                    m_start, rules.earlier_vetoes[alt.indicator]):
@@ -782,12 +796,13 @@ def _unless_served(simplified, hs, he, clause_start, vetoes, rules) -> frozenset
 def _own_clause_codes(best, found, rules, topics, kind) -> set[str]:
     """The indicators whose cue words (every group, and the topic) stand in a number's own
     clause (weight 2 or more in `best`) and that measure its kind (a count, an area …),
-    whatever the unit; not `bare` ones, which need their verb."""
+    whatever the unit (money only through an alternative that counts it); not `bare`
+    ones, which need their verb."""
     codes = set()
     for ai, n in found.items():
         alt = rules.alternatives[ai]
         if (n == rules.sizes[ai] and not alt.bare and (alt.topic is None or ai in topics)
-                and kind in rules.kinds[alt.indicator]
+                and kind in rules.kinds[alt.indicator] and (kind != "money" or rules.alt_money[ai])
                 and all(best[key][0] >= 2 for key in rules.group_keys[ai])):
             codes.add(alt.indicator)
     return codes

@@ -627,7 +627,9 @@ def test_probe_round_office_vehicle_energy_money(text, spans, expected):
     ("新建食堂可同时容纳450人就餐。", ["450人"], [None]),
     # what energy cost is consumption in 元
     ("全年机关大院水电费支出198万元。", ["198万元"], ["energy.consumption"]),
-    ("通过节能改造年节约电费25万元。", ["25万元"], [None]),
+    # money saved on the power bill is energy saved (session 11 round 8: four held-out
+    # writers code it so; it was none)
+    ("通过节能改造年节约电费25万元。", ["25万元"], ["energy.savings"]),
     ("开展节能宣传进机关活动42场次。", ["42场次"], ["energy.campaign"]),
     # what was disposed of is named in the clause before the number's own verb
     ("全县参加车改的车辆共860辆,公开拍卖710辆。", ["710辆"], ["vehicles.disposed"]),
@@ -923,8 +925,9 @@ def test_share_right_after_a_figure_measures_what_it_measures(text, spans, expec
     # money saved by reusing assets, by an energy measure or on general spending is
     # not saved by buying
     ("依托公物仓调剂办公桌椅310件,节约财政资金约52万元。", ["310件", "52万元"], ["assets.reallocated", None]),
+    # (the bill's 21万元 saved is energy saved since round 8 of session 11, still no purchase)
     ("推行用电定额管理,全年水电费支出193万元,比上年节约21万元。", ["193万元", "21万元"],
-     ["energy.consumption", None]),
+     ["energy.consumption", "energy.savings"]),
     ("全年压减公用经费6%,节支率达4.3%。", [("6%", "decrease"), ("4.3%", "decrease")], [None, None]),
     # a canteen buying its food is not government procurement
     ("机关食堂集中采购粮油副食,全年采购金额415万元。", ["415万元"], [None]),
@@ -1584,4 +1587,22 @@ def test_follow_on_changes_and_a_property_census(text, spans, expected):
     ("市直机关平均使用面积16.8平方米/人,低于国家标准。", ["16.8平方米"], [None]),
 ])
 def test_counts_outside_an_indicators_units(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # money saved on an energy or water bill is energy saved (counted in money)
+    ("通过合同能源管理,全年节约水电费63万元。", ["63万元"], ["energy.savings"]),
+    ("灯具改造后,年节约电费约41万元。", ["41万元"], ["energy.savings"]),
+    ("供暖系统改造完成,年节约能源费用约260万元。", ["260万元"], ["energy.savings"]),
+    ("全年用电量412万千瓦时,节约电费29万元。", ["412万千瓦时", "29万元"], ["energy.consumption", "energy.savings"]),
+    # not fuel for the vehicles, nor the other cost lines listed after the bill
+    ("推行定点加油,全年节约燃油费23万元。", ["23万元"], [None]),
+    ("其中节约用电费用320万元、会议费210万元。", ["320万元", "210万元"], ["energy.savings", None]),
+    # a rate saved on a bill stays as it was (no energy saved)
+    ("全年节约电费21万元,节约率15%。", ["21万元", "15%"], ["energy.savings", None]),
+    # 节约 alone after a vehicle cost line is still that line's fall
+    ("全年车辆运行费用186万元,较上年节约23万元。", ["186万元", "23万元"], ["vehicles.running_cost"] * 2),
+])
+def test_money_saved_on_an_energy_bill(text, spans, expected):
     assert indicators(text, *spans) == expected
