@@ -224,6 +224,7 @@ class _Rules:
         # a clause opening with 实际 (实际支出79.2万元) gives the outturn of the figure before it
         self.outturn_re = re.compile(r"\s*(?:" + words_pattern(data.get("outturn") or ()).pattern + ")")
         self.other_rates_re = words_pattern(data.get("other_rates") or ())
+        self.breakdown_not_re = words_pattern(data.get("breakdown_not") or ())
         # 超过50万公里的18辆车辆: a threshold in a relative clause (see `criterion` in the rules)
         crit = data.get("criterion") or {}
         self.criterion_before = tuple(crit.get("before") or ())
@@ -567,10 +568,12 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
             if indicator is None and p.indicator is not None:
                 # a breakdown item in a unit its figure's indicator never has (其中…可容纳600人
                 # under 总投资570万元) breaks down something else; a share (占总场次的30.4%) does not
-                # (其中今年新购置32辆 under 现有公务用车240辆: its own verb rules the fleet out)
+                # (其中今年新购置32辆 under 现有公务用车240辆: its own verb rules the fleet out;
+                # 其中成绩优秀46人 under trainees: a part by grade, `breakdown_not`)
                 units = rules.units[p.indicator]
                 verb_vetoes = rules.meaning_of(reading.verb)[2] if reading.verb else ()
-                if (_unit_fits(m, units, units) or m.unit in (p.unit, "%")) and p.indicator not in verb_vetoes:
+                if ((_unit_fits(m, units, units) or m.unit in (p.unit, "%")) and p.indicator not in verb_vetoes
+                        and not _a_part_by_grade(simplified, m, sent, rules)):
                     indicator = p.indicator
             if subject is None or _norm(subject) in rules.scopes:
                 subject = p.subject
@@ -1067,6 +1070,13 @@ def _change_parent(simplified, mentions, index, best, sent, rules) -> int | None
     if rules.link_strip_re.sub("", between):
         return None  # something else is named in between
     return target
+
+
+def _a_part_by_grade(simplified, m, sent, rules) -> bool:
+    """Whether a 其中 item's clause names a grade or kind of what its figure counts before
+    it (其中成绩优秀46人, 其中授予中小企业合同金额…: `breakdown_not`): a part, not the measure."""
+    clause_start = sent.clauses[sent.clause_index(m.start)][0]
+    return rules.breakdown_not_re.search(simplified, clause_start, m.start) is not None
 
 
 def _other_rate(simplified, m, sent, ci, rules, indicator) -> bool:

@@ -1606,3 +1606,29 @@ def test_counts_outside_an_indicators_units(text, spans, expected):
 ])
 def test_money_saved_on_an_energy_bill(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # major meetings and events counted together are events supported (活动 is named)
+    ("全年保障重大会议和活动58场。", ["58场"], ["events.supported"]),
+    ("服务保障重要会议及活动120场次,其中视频会议40场。", ["120场次", "40场"], ["events.supported", "meetings.held"]),
+    # meetings of every kind and video meetings stay meetings
+    ("全年保障各类会议2140场,其中常务会、专题会等各类会议980场。", ["2140场", "980场"], ["meetings.held"] * 2),
+    ("全年保障视频会议412场。", ["412场"], ["meetings.held"]),
+])
+def test_major_meetings_and_events(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a part of the trainees by grade is no people trained
+    ("全年培训节能管理人员280人,其中成绩优秀52人。", ["280人", "52人"], ["staff.trained", None]),
+    ("培训干部职工420人次,其中考核合格410人。", ["420人次", "410人"], ["staff.trained", None]),
+    # the part of the buying awarded to small firms is no amount bought
+    ("政府采购合同金额3.2亿元,其中授予中小企业合同金额2.7亿元。", ["3.2亿元", "2.7亿元"], ["procurement.amount", None]),
+    ("中小企业合同金额1860万元,占政府采购支出总额的76.2%。", ["1860万元", "76.2%"], [None, None]),
+    # a part by kind of what is counted still is (其中紧急维修420件)
+    ("全年完成维修任务3200件,其中紧急维修420件。", ["3200件", "420件"], ["maintenance.tasks"] * 2),
+])
+def test_parts_by_grade_or_by_kind_of_firm(text, spans, expected):
+    assert indicators(text, *spans) == expected
