@@ -232,6 +232,10 @@ class _Rules:
         bounds = "|".join(map(re.escape, crit.get("bounds") or ())) or r"(?!)"
         self.criterion_after = re.compile(r"\s*(?P<bound>" + bounds + r")?\s*的" if crit else r"(?!)")
         self.criterion_frame = crit.get("frame") or "\0"
+        # 以上/以下/以内 right after a number, then a noun (not a list break): see _a_bound
+        self.bound_after = re.compile(r"\s*(?:" + bounds + r")的?" if crit else r"(?!)")
+        self.criterion_caps = tuple(crit.get("caps") or ())
+        self.criterion_per_item = tuple(crit.get("per_item") or ())
         removable = [*(link.get("compare") or ()), *(link.get("verbs") or ()),
                      *(link.get("measures") or ()), *(link.get("filler") or ())]
         self.link_strip_re = re.compile(
@@ -1090,17 +1094,36 @@ def _other_rate(simplified, m, sent, ci, rules, indicator) -> bool:
 
 def _criterion(simplified, m, clause, rules, ctx) -> bool:
     """Whether number `m` is a threshold in a relative clause (对…行驶里程超过50万公里的
-    18辆车辆进行报废): a criterion for choosing the things counted, not a measure."""
+    18辆车辆进行报废): a criterion for choosing the things counted, not a measure; or a
+    bound set (_a_bound)."""
     after = rules.criterion_after.match(simplified, m.end)
-    if after is None:
+    if after is not None:
+        clause_start, clause_end = clause
+        before = simplified[clause_start:m.start].rstrip()
+        words = rules.criterion_before + (rules.criterion_bounded if after.group("bound") else ())
+        # the noun after 的 is counted by a later number, or the clause is a 对…进行 frame
+        if before.endswith(words) and (ctx.between(after.end(), clause_end) or rules.criterion_frame in before):
+            return True
+    return _a_bound(simplified, m, clause, rules, ctx)
+
+
+def _a_bound(simplified, m, clause, rules, ctx) -> bool:
+    """Whether number `m`, with 以上/以下/以内 after it, is a bound set, not a measure: a cap
+    (控制在…18万平方米以内), a threshold per item (单项投资30万元以下的…), or a size class
+    whose things a later number counts (其中100万元以上项目3个; `criterion` in the rules)."""
+    bound = rules.bound_after.match(simplified, m.end)
+    if bound is None:
         return False
     clause_start, clause_end = clause
-    before = simplified[clause_start:m.start].rstrip()
-    words = rules.criterion_before + (rules.criterion_bounded if after.group("bound") else ())
-    if not before.endswith(words):
+    before = simplified[clause_start:m.start]
+    if any(w in before for w in rules.criterion_caps) or any(w in before for w in rules.criterion_per_item):
+        return True
+    # a noun right after the bound, then the number that counts it, no list break between
+    later = ctx.between(bound.end(), clause_end)
+    if not later:
         return False
-    # the noun after 的 is counted by a later number, or the clause is a 对…进行 frame
-    return bool(ctx.between(after.end(), clause_end)) or rules.criterion_frame in before
+    noun = simplified[bound.end():ctx.mentions[later[0]].start]
+    return bool(noun) and not any(c in "、,;:。 " for c in noun)
 
 
 def _share_parent(simplified, mentions, index, best, sent, rules) -> int | None:
