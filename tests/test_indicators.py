@@ -25,7 +25,7 @@ UNITS = {  # surface unit -> (canonical unit, kind, factor)
     "台": ("台", "count", 1), "部": ("部", "count", 1), "间": ("间", "count", 1), "人次": ("人次", "count", 1),
     "万人次": ("人次", "count", 1e4), "场次": ("场次", "count", 1), "场": ("场", "count", 1),
     "次": ("次", "count", 1), "车次": ("车次", "count", 1), "批次": ("批次", "count", 1),
-    "万公里": ("公里", "length", 1e4), "万元": ("元", "money", 1e4), "亿元": ("元", "money", 1e8), "元/平方米": ("元/平方米", "ratio", 1), "%": ("%", "percent", 1),
+    "万公里": ("公里", "length", 1e4), "万元": ("元", "money", 1e4), "亿元": ("元", "money", 1e8), "元/平方米": ("元/平方米", "ratio", 1), "%": ("%", "percent", 1), "座": ("座", "count", 1), "公里": ("公里", "length", 1),
     "家": ("家", "count", 1), "处": ("处", "count", 1), "件": ("件", "count", 1), "人": ("人", "count", 1),
     "名": ("人", "count", 1), "条": ("条", "count", 1), "项": ("项", "count", 1), "个": ("个", "count", 1),
     "万千瓦时": ("千瓦时", "energy", 1e4), "份": ("份", "count", 1), "千克": ("吨", "mass", 1e-3),
@@ -1655,4 +1655,16 @@ def test_parts_by_grade_or_by_kind_of_firm(text, spans, expected):
     ("全市公务用车数量控制在1860辆以内。", ["1860辆"], ["vehicles.fleet"]),
 ])
 def test_bounds_norms_and_areas_checked(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # the money's own verbless clause after a building work named in the clause before
+    ("新建职工食堂1座,投资480万元。", ["1座", "480万元"], [None, "construction.spending"]),
+    ("改造供热管网1.8公里,新建换热站2座,投资260万元。", ["2座", "260万元"], [None, "construction.spending"]),
+    # not charging equipment, nor money saved on building
+    ("新建充电桩86个,投资120万元。", ["86个", "120万元"], [None, None]),
+    ("节约新建、租用办公用房资金1200万元。", ["1200万元"], ["procurement.savings"]),
+])
+def test_investment_after_new_building(text, spans, expected):
     assert indicators(text, *spans) == expected
