@@ -1668,3 +1668,13 @@ def test_bounds_norms_and_areas_checked(text, spans, expected):
 ])
 def test_investment_after_new_building(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a neighbour in a list with one coded item: waterlogging spots are no safety hazards
+    # (积水点 is a noun of its own: `userdict.txt`)
+    ("排查积水点21处、安全隐患16处。", ["21处", "16处"], [None, "security.hazards"]),
+    ("强化安全管理,全年排查整改32处。", ["32处"], ["security.hazards"]),
+])
+def test_a_list_neighbour_of_hazards(text, spans, expected):
+    assert indicators(text, *spans) == expected
