@@ -11,6 +11,7 @@ one `ingest_errors` row and one line on stderr; the batch goes on.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import multiprocessing
@@ -231,7 +232,16 @@ FTS_AUTOMERGE = 16
 WORKER_NICENESS = 10  # added to the workers' niceness (lower priority than the writer)
 
 
-def _new_pool(workers: int):
+def _new_pool(workers: int, quiet=contextlib.nullcontext):
+    """The executor the chunks go to, its worker processes already forked.
+
+    A forked child has only the thread that forked; a lock another thread held
+    at that moment stays held in the child for good. ProcessPoolExecutor forks
+    at its first submit, which used to come after the checkpoint and progress
+    threads had started, so the workers are forked here, inside `quiet()`: a
+    context in which no other thread of ours is inside SQLite (a checkpoint
+    connection freed in the child would wait forever on its mutex).
+    """
     # One worker: extract in this process, between writes. A single pool worker
     # beside the writer would already use two cores, and writing (SQLite,
     # full-text index) costs about half as much as extracting, so `--workers 2`
@@ -243,8 +253,14 @@ def _new_pool(workers: int):
     # serial step, and when it waits for a core the workers run out of queued
     # work (in a batch of 2,000 reports each worker waited ~1.1 s for work, and
     # ~0.35 s at niceness 10; the cores stay busy either way).
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=os.nice, initargs=(WORKER_NICENESS,))
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=os.nice, initargs=(WORKER_NICENESS,))
+    with quiet():
+        try:
+            executor.submit(os.getpid).result()  # forks every worker (the fork context starts them all at once)
+        except BrokenProcessPool:
+            pass  # the first chunk finds the pool broken and replaces it, as for a worker that dies later
+    return executor
 
 
 class _InlineExecutor:
@@ -324,10 +340,15 @@ def _run(db, db_path, paths, workers, force, version, summary, show_progress, ec
     _warm_up()
     pool = [_new_pool(workers)]  # forked before the progress bar's thread starts; replaced if a worker dies
     try:
-        with _Progress(len(files), enabled=show_progress, done=skipped_count) as bar, _Checkpointer(db_path):
+        with _Progress(len(files), enabled=show_progress, done=skipped_count) as bar, \
+                _Checkpointer(db_path) as checkpointer:
             echo = bar.wrap_echo(echo)
             tasks = itertools.chain([first], tasks)
-            _extract_and_write(db, pool, workers, tasks, len(files), force, version, summary, bar, fail)
+
+            def replace(executor):  # a new pool after a worker died, forked between checkpoints
+                return _replace_pool(executor, workers, checkpointer.paused)
+
+            _extract_and_write(db, pool, replace, workers, tasks, len(files), force, version, summary, bar, fail)
     finally:
         pool[0].shutdown(wait=True, cancel_futures=True)
 
@@ -357,7 +378,7 @@ def _changed_files(files: list[Found], known: set[str], force: bool, summary: Su
         yield item.path, sha
 
 
-def _extract_and_write(db, pool, workers, tasks, total, force, version, summary, bar, fail) -> None:
+def _extract_and_write(db, pool, replace, workers, tasks, total, force, version, summary, bar, fail) -> None:
     """Extract the (source, sha256) `tasks` (an iterator of at most `total`) in the
     pool's workers and write what they return, in groups."""
     executor = pool[0]
@@ -388,7 +409,7 @@ def _extract_and_write(db, pool, workers, tasks, total, force, version, summary,
             try:
                 pending[executor.submit(extract_chunk, chunk, version)] = chunk
             except BrokenProcessPool:
-                executor = pool[0] = _replace_pool(executor, workers)
+                executor = pool[0] = replace(executor)
                 pending[executor.submit(extract_chunk, chunk, version)] = chunk
         if not pending:
             break
@@ -417,7 +438,7 @@ def _extract_and_write(db, pool, workers, tasks, total, force, version, summary,
             _write_group(db, ready[:group], force, summary, bar, fail)
             del ready[:group]
         if broken:
-            executor = pool[0] = _replace_pool(executor, workers)
+            executor = pool[0] = replace(executor)
             for future, chunk in list(pending.items()):
                 del pending[future]
                 pending[executor.submit(extract_chunk, chunk, version)] = chunk
@@ -461,9 +482,9 @@ def _write_one_by_one(db, ready, force, summary) -> list:
     return statuses
 
 
-def _replace_pool(executor: ProcessPoolExecutor, workers: int) -> ProcessPoolExecutor:
+def _replace_pool(executor: ProcessPoolExecutor, workers: int, quiet) -> ProcessPoolExecutor:
     executor.shutdown(wait=False, cancel_futures=True)
-    return _new_pool(workers)
+    return _new_pool(workers, quiet)
 
 
 def _full_message(db, summary: Summary) -> str:
@@ -491,6 +512,7 @@ class _Checkpointer:
     def __init__(self, db_path: str):
         self.db_path = db_path
         self.stop = threading.Event()
+        self.busy = threading.Lock()  # held while the thread is inside SQLite (see `paused`)
         self.thread = threading.Thread(target=self._run, name="govstat-checkpoint", daemon=True)
 
     def __enter__(self):
@@ -502,19 +524,28 @@ class _Checkpointer:
         self.thread.join()
         return False
 
+    @contextlib.contextmanager
+    def paused(self):
+        """No checkpoint runs inside this block (a worker pool is forked in it)."""
+        with self.busy:
+            yield
+
     def _run(self) -> None:
-        try:
-            conn = sqlite3.connect(self.db_path, isolation_level=None, check_same_thread=False)
-        except sqlite3.Error:
-            return  # the final checkpoint in `ingest` still folds the WAL in
+        with self.busy:
+            try:
+                conn = sqlite3.connect(self.db_path, isolation_level=None, check_same_thread=False)
+            except sqlite3.Error:
+                return  # the final checkpoint in `ingest` still folds the WAL in
         try:
             while not self.stop.wait(self.INTERVAL):
-                try:
-                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-                except sqlite3.Error:
-                    pass  # busy or full: the writer's own checkpoints and the final one remain
+                with self.busy:
+                    try:
+                        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                    except sqlite3.Error:
+                        pass  # busy or full: the writer's own checkpoints and the final one remain
         finally:
-            conn.close()
+            with self.busy:
+                conn.close()
 
 
 class _Progress:

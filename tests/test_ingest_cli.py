@@ -283,6 +283,36 @@ def test_files_are_hashed_as_the_workers_ask_for_them(tmp_path):
     assert [path for path, _sha in forced] == [str(stored), str(new)]
 
 
+def test_workers_are_forked_before_any_other_thread_can_hold_a_lock():
+    """A forked child keeps every lock another thread held at the fork: the pool
+    forks its workers when it is made (not at the first chunk, after the
+    checkpoint thread started), and a replacement pool forks while the
+    checkpoint thread is paused."""
+    import contextlib
+    import multiprocessing
+
+    from govstat.db.ingest import _Checkpointer, _new_pool
+
+    seen = []
+
+    @contextlib.contextmanager
+    def quiet():
+        seen.append(len(multiprocessing.active_children()))
+        yield
+        seen.append(len(multiprocessing.active_children()))
+
+    before = len(multiprocessing.active_children())
+    pool = _new_pool(2, quiet)
+    try:
+        assert seen == [before, before + 2]  # both workers forked inside quiet()
+    finally:
+        pool.shutdown(wait=True)
+    checkpointer = _Checkpointer(":memory:")
+    with checkpointer.paused():
+        assert checkpointer.busy.locked()  # the checkpoint loop takes the same lock
+    assert not checkpointer.busy.locked()
+
+
 def test_workers_run_at_a_lower_priority_than_the_writer(tmp_path, monkeypatch):
     """The writer is the one serial step: the extraction workers yield the CPU to it."""
     from govstat.db.ingest import WORKER_NICENESS, ingest
