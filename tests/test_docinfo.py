@@ -437,6 +437,8 @@ def test_place_name_scan_in_steps_finds_what_one_longest_match_pass_finds():
                     break
             else:
                 continue
+            if length == 2 and pos and text[pos - 1 : pos + 1] in gaz.not_in_words:
+                continue  # a one-character name inside a word (市和县)
             i = pos + length
             units, full = gaz._units_of[text[pos:i]], gaz._full[text[pos:i]]
             hits.append(Hit(pos, i, text[pos:i], units, full))
@@ -534,6 +536,20 @@ def test_two_character_district_name_inside_a_place_is_not_a_county():
         "今年以来,区机关事务中心认真落实区委部署,修复政务服务中心北区停车位40个,全区公车平台派车900车次。\n"
     )
     assert d.county is None
+
+
+@pytest.mark.parametrize("phrase", ["完成县直机关办公用房维修改造项目9个", "主城区办公用房调剂4处",
+                                    "发文县直单位12家", "市和县两级机关压减公车86辆"])
+def test_a_one_character_place_name_inside_a_word_is_no_place(phrase):
+    # 成县 (甘肃陇南), 城区, 文县, 和县 (安徽马鞍山) are counties, but not inside 完成/主城/发文/市和
+    d = info(f"某县机关事务服务中心2022年工作总结\n今年以来,{phrase},各项工作稳步推进。\n")
+    assert (d.province, d.city, d.county) == (None, None, None)
+    assert not d.organization.startswith(("成县", "城区", "文县", "和县"))
+
+
+def test_a_one_character_place_name_standing_alone_is_still_found():
+    assert [h.surface for h in gazetteer().find("甘肃省陇南市成县机关事务服务中心")] == ["甘肃省", "陇南市", "成县"]
+    assert [h.surface for h in gazetteer().find("在成县召开全市机关事务工作会议")] == ["成县"]
 
 
 def test_five_year_review_title_is_multi_year_even_when_it_says_summary():
