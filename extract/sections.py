@@ -7,7 +7,6 @@ sentences that open a plan (下一步,…); page furniture around the body is
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,12 +15,6 @@ import regex
 
 from . import rulebook
 from .model import Mention
-
-try:  # the stdlib's own regex parser (private: without it the two heading scans stay apart)
-    from re import _constants as _sre
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover
-    _sre = _sre_parse = None
 
 YEAR = r"(?:19|20)\d{2}"
 KINDS = ("problems", "plan", "summary")
@@ -72,110 +65,10 @@ class _Headings:
         return found
 
 
-class _HeadingPair:
-    """The spans of two `_Headings` (top and sub) from one scan for the break characters.
-
-    Each `_Headings` scan looks for the breaks on its own; here one pattern stops at
-    a break when either body follows it and reads both there (the sub body again
-    when the top body matched: the lookahead tries it only when the top one fails).
-    Same spans as the two scans when neither body can consume a break or a space
-    character (`_keeps_to_itself`): then no heading holds a break after its first
-    character, so each scan meets every break and finds its body after exactly the
-    breaks this one does, in order. Else `make` gives None and the two scans run.
-    """
-
-    __slots__ = ("top", "sub", "both", "sub_group")
-
-    def __init__(self, top: _Headings, sub: _Headings, top_body: str, sub_body: str):
-        self.top, self.sub = top, sub
-        ws = r"[ \t\u3000]*"
-        self.both = regex.compile(
-            "[" + _BREAKS + "](?=" + ws + "(" + top_body + ")|" + ws + "(" + sub_body + "))"
-        )
-        self.sub_group = 2 + regex.compile(top_body).groups  # the sub body's group in `both`
-
-    @classmethod
-    def make(cls, top: _Headings, sub: _Headings, top_body: str, sub_body: str) -> _HeadingPair | None:
-        if top.empty or sub.empty or not (_keeps_to_itself(top_body) and _keeps_to_itself(sub_body)):
-            return None
-        return cls(top, sub, top_body, sub_body)
-
-    def spans(self, text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """(top spans, sub spans), each as its own `_Headings.spans` gives them."""
-        tops, subs = [], []
-        for found, headings in ((tops, self.top), (subs, self.sub)):
-            m = headings.first.match(text)  # a heading at the start of the text
-            if m is not None:
-                found.append(m.span(1))
-        sub_first, sub_group = self.sub.first, self.sub_group
-        for m in self.both.finditer(text):
-            if m.start(1) >= 0:
-                tops.append(m.span(1))
-                m = sub_first.match(text, m.end())  # the sub body at the same break
-                if m is not None:
-                    subs.append(m.span(1))
-            else:
-                subs.append(m.span(sub_group))
-        return tops, subs
-
-
-_SAFE_CATEGORIES = {_sre.CATEGORY_DIGIT} if _sre else set()
-
-
-def _keeps_to_itself(body: str) -> bool:
-    """Whether every character a match of `body` consumes is provably neither a break
-    (_BREAKS) nor a space before a heading: literals, classes of literals and ranges,
-    digits, with groups, repeats and alternatives of those (lookarounds read but do
-    not consume). Anything else (negated classes, `.`, `\\s`, flags, a pattern the
-    standard parser does not read) answers False."""
-    if _sre_parse is None:
-        return False
-    try:
-        parsed = _sre_parse.parse(body)
-    except Exception:  # regex-only syntax: not analysed
-        return False
-    if parsed.state.flags & (re.IGNORECASE | re.DOTALL | re.VERBOSE):
-        return False
-    return _consumes_safely(list(parsed))
-
-
-_UNSAFE = frozenset(_BREAKS + " \t\u3000")
-
-
-def _consumes_safely(seq) -> bool:
-    for op, av in seq:
-        if op is _sre.LITERAL:
-            if chr(av) in _UNSAFE:
-                return False
-        elif op is _sre.IN:
-            for item_op, item in av:
-                if item_op is _sre.LITERAL:
-                    if chr(item) in _UNSAFE:
-                        return False
-                elif item_op is _sre.RANGE:
-                    if any(item[0] <= ord(ch) <= item[1] for ch in _UNSAFE):
-                        return False
-                elif not (item_op is _sre.CATEGORY and item in _SAFE_CATEGORIES):
-                    return False  # a negated class, \\s, \\w …
-        elif op is _sre.BRANCH:
-            if not all(_consumes_safely(list(alternative)) for alternative in av[1]):
-                return False
-        elif op is _sre.SUBPATTERN:
-            if av[1] or av[2] or not _consumes_safely(list(av[3])):
-                return False
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-            if not _consumes_safely(list(av[2])):
-                return False
-        elif op not in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
-            return False  # any character, a back reference …
-    return True
-
-
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     top: _Headings
     sub: _Headings
-    pair: _HeadingPair | None  # top and sub headings in one scan, when that finds the same
     plan_year: regex.Pattern
     heading_cue: regex.Pattern  # every cue word, then the plan-year shape: one search per heading
     opener: regex.Pattern
@@ -193,11 +86,9 @@ class _Compiled:
 def _compiled() -> _Compiled:
     r = rules("sections")
     openers = "|".join(map(regex.escape, r["plan_openers"]))
-    top, sub = _Headings(r["top_heading"]), _Headings(r["sub_heading"])
     return _Compiled(
-        top=top,
-        sub=sub,
-        pair=_HeadingPair.make(top, sub, r["top_heading"], r["sub_heading"]),
+        top=_Headings(r["top_heading"]),
+        sub=_Headings(r["sub_heading"]),
         plan_year=regex.compile(r["plan_year_heading"].replace("{Y}", YEAR)),
         heading_cue=_heading_cue(r),
         opener=regex.compile(_START + r"(?:" + openers + r")(?:[,，:：]|工作|将|要|我|继续|重点)", regex.M),
@@ -292,25 +183,11 @@ def top_headings(simplified: str) -> list[tuple[int, str | None]]:
 
 
 @lru_cache(maxsize=1)
-def _heading_spans(simplified: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]] | None]:
-    """(top heading spans, sub heading spans or None when not found with them), kept for the last text."""
-    c = _compiled()
-    if c.pair is not None:
-        return c.pair.spans(simplified)
-    return c.top.spans(simplified), None
-
-
-def _sub_heading_spans(simplified: str) -> list[tuple[int, int]]:
-    subs = _heading_spans(simplified)[1]
-    return _compiled().sub.spans(simplified) if subs is None else subs
-
-
-@lru_cache(maxsize=1)
 def _top_headings(simplified: str) -> tuple[tuple[int, str | None], ...]:
     # kept for the last text: docinfo (document type) and sections both ask
     c = _compiled()
     found = []
-    for heading_start, heading_end in _heading_spans(simplified)[0]:
+    for heading_start, heading_end in c.top.spans(simplified):
         tail = simplified[heading_end : heading_end + c.heading_chars]
         tail = _LINE_END.split(tail, maxsplit=1)[0]
         found.append((heading_start, classify_heading(tail)))
@@ -325,7 +202,7 @@ def section_points(simplified: str) -> list[tuple[int, str]]:
     events: list[tuple[int, int, str, str | None]] = []  # (pos, order, action, kind)
     for pos, kind in top_headings(simplified):
         events.append((pos, 1, "struct", kind or "summary"))
-    for heading_start, heading_end in _sub_heading_spans(simplified):
+    for heading_start, heading_end in c.sub.spans(simplified):
         tail = simplified[heading_end : heading_end + c.heading_chars]
         kind = classify_heading(_LINE_END.split(tail, maxsplit=1)[0])
         if kind:

@@ -103,28 +103,6 @@ def test_heading_scan_finds_what_the_lookbehind_pattern_finds():
     assert _Headings(r["top_heading"]).spans("一、总体\n二、问题。三.计划") == [(0, 2), (5, 7), (10, 12)]
 
 
-def test_top_and_sub_headings_in_one_scan_find_what_two_scans_find():
-    import random
-
-    from govstat.extract.sections import _Headings, _HeadingPair, _keeps_to_itself, rules
-
-    r = rules("sections")
-    assert _keeps_to_itself(r["top_heading"]) and _keeps_to_itself(r["sub_heading"])
-    # a body that may consume a break or a space keeps the two scans apart
-    assert not _keeps_to_itself("[一二]{1,2}。") and not _keeps_to_itself("(?:一|;)、?")
-    assert not _keeps_to_itself("[^、]+、") and not _keeps_to_itself(r"\s?一、") and not _keeps_to_itself(r"\p{Han}、")
-    pairs = [(r["top_heading"], r["sub_heading"]), ("[一二]{1,2}[、.]", "[一二(]{1,2}[、.)]"), ("(一)", "一、?")]
-    rng = random.Random(7)
-    alphabet = "一二三十、.()（）12 \t\u3000。;；\n文a"
-    for top_body, sub_body in pairs:
-        top, sub = _Headings(top_body), _Headings(sub_body)
-        pair = _HeadingPair.make(top, sub, top_body, sub_body)
-        assert pair is not None
-        for _ in range(3000):
-            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
-            assert pair.spans(text) == (top.spans(text), sub.spans(text)), (top_body, sub_body, text)
-
-
 def test_page_counters_need_their_common_character():
     # section_points skips the page-counter scan when the text lacks a character
     # every counter holds; that character must really be in every match
