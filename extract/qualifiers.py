@@ -76,7 +76,8 @@ def approx_of(text: str, cand: Candidate) -> str | None:
     for word, value in before:
         if head.endswith(word):
             glued = head[-len(word) - 1 : -len(word)] if len(head) > len(word) else ""
-            if glued and glued in approx.get("not_after", {}).get(word, ()):
+            if (glued and glued in approx.get("not_after", {}).get(word, ())
+                    and not head[: -len(word)].endswith(tuple(approx.get("still_after", {}).get(word, ())))):
                 break
             if word == "上" and not cand.bare_multiplier:
                 break

@@ -187,6 +187,10 @@ def test_ranges(sentence, span, value, value_max, unit):
         ("近万人次观看。", "万人次", "under"),
         ("共接待来访群众近千人次。", "千人次", "under"),
         ("采购项目节约资金15万元。", "15万元", None),
+        # 贴近 is a word, but a word ending in 贴 leaves 近 its own: nearly
+        ("今年发放车改补贴近1.2亿元。", "1.2亿元", "under"),
+        ("全年发放岗位津贴近300万元。", "300万元", "under"),
+        ("工作更加贴近3个方面的需求。", "3个", None),
     ],
 )
 def test_approx(sentence, span, approx):
