@@ -1680,3 +1680,18 @@ def test_investment_after_new_building(text, spans, expected):
 ])
 def test_a_list_neighbour_of_hazards(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # the warehouse's own words 入仓 / 出仓, without 公物仓 written (not 入库: assets bought)
+    ("全年新增入仓资产1200余件,调配出仓资产860件。", ["1200余件", "860件"],
+     ["assets.reallocated", "assets.reallocated"]),
+    # what using, fuelling or funding the vehicles cost
+    ("上年同期公务用车费用为58.6万元。", ["58.6万元"], ["vehicles.running_cost"]),
+    ("全年公车加油卡充值共计76.3万元。", ["76.3万元"], ["vehicles.running_cost"]),
+    ("核拨公务用车运行经费512万元。", ["512万元"], ["vehicles.running_cost"]),
+    # replacing a building's fittings is works on it
+    ("机关办公楼电梯更换项目投资138万元。", ["138万元"], ["construction.spending"]),
+])
+def test_cue_synonyms_round9(text, spans, expected):
+    assert indicators(text, *spans) == expected
