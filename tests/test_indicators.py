@@ -1695,3 +1695,18 @@ def test_a_list_neighbour_of_hazards(text, spans, expected):
 ])
 def test_cue_synonyms_round9(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # the vehicle line of the 三公 accounts: after the final accounts (决算) or the purchase
+    # line beside it, not running costs (SPEC §6)
+    ("本年度部门决算中,公务用车运行维护费18.2万元。", ["18.2万元"], ["spending.three_public"]),
+    ("公务用车购置费0元,公务用车运行费23.5万元。", ["23.5万元"], ["spending.three_public"]),
+    ("公务用车购置及运行维护费预算52万元,其中公务用车运行维护费40万元。", ["52万元", "40万元"],
+     ["spending.three_public", "spending.three_public"]),
+    # a fleet's running cost with no account named stays; so does a budget for it alone
+    ("推行定点维修和定点加油,全年公务用车运行维护费用218万元。", ["218万元"], ["vehicles.running_cost"]),
+    ("公务车辆运行费用财政预算为4.6万元。", ["4.6万元"], ["vehicles.running_cost"]),
+])
+def test_three_public_vehicle_line(text, spans, expected):
+    assert indicators(text, *spans) == expected
