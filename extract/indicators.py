@@ -236,6 +236,11 @@ class _Rules:
         self.bound_after = re.compile(r"\s*(?:" + bounds + r")的?" if crit else r"(?!)")
         self.criterion_caps = tuple(crit.get("caps") or ())
         self.criterion_per_item = tuple(crit.get("per_item") or ())
+        self.criterion_rules = tuple(crit.get("rules") or ())
+        # 出租价格为每平方米每月28元, 限额标准为50万元: a price or a norm names the number
+        prices = words_pattern(crit.get("prices") or ()).pattern if crit.get("prices") else r"(?!)"
+        self.price_re = re.compile(r"(?:" + prices + r")(?:" + "|".join(map(re.escape, crit.get("price_links") or ()))
+                                   + r")*(?:每[^\d\s,;:。、]{1,3})*\s*$")
         removable = [*(link.get("compare") or ()), *(link.get("verbs") or ()),
                      *(link.get("measures") or ()), *(link.get("filler") or ())]
         self.link_strip_re = re.compile(
@@ -1097,13 +1102,20 @@ def _criterion(simplified, m, clause, rules, ctx) -> bool:
     18辆车辆进行报废): a criterion for choosing the things counted, not a measure; or a
     bound set (_a_bound)."""
     after = rules.criterion_after.match(simplified, m.end)
+    clause_start, clause_end = clause
     if after is not None:
-        clause_start, clause_end = clause
         before = simplified[clause_start:m.start].rstrip()
         words = rules.criterion_before + (rules.criterion_bounded if after.group("bound") else ())
-        # the noun after 的 is counted by a later number, or the clause is a 对…进行 frame
-        if before.endswith(words) and (ctx.between(after.end(), clause_end) or rules.criterion_frame in before):
+        # the noun after 的 is counted by a later number, or the clause is a 对…进行 frame,
+        # or the threshold is set per item (单项采购金额超过200万元的项目须报批)
+        if before.endswith(words) and (ctx.between(after.end(), clause_end) or rules.criterion_frame in before
+                                       or any(w in before for w in rules.criterion_per_item)):
             return True
+        # a bound then what a rule lets or makes happen (金额在5万元以下的可自行采购)
+        if after.group("bound") and simplified.startswith(rules.criterion_rules, after.end()):
+            return True
+    if rules.price_re.search(simplified, clause_start, m.start) is not None:
+        return True  # a price or a norm per unit (单价为每小时80元), no measure of what was done
     return _a_bound(simplified, m, clause, rules, ctx)
 
 
