@@ -190,6 +190,8 @@ class _Rules:
         counted = data.get("counted_organisations") or {}
         self.organisations_re = re.compile(counted.get("after_number") or r"(?!)")
         self.organisation_units = frozenset(counted.get("units") or ())
+        self.teams_re = re.compile(counted.get("teams_after_number") or r"(?!)")
+        self.touched_re = re.compile(counted.get("touched_before") or r"(?!)")
         self.counts_organisations = frozenset(
             code for code, spec in data["indicators"].items() if spec.get("counts_organisations")
         )
@@ -591,7 +593,8 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
     if indicator is not None and m.kind in ("percent", "percentage_point") and _other_rate(simplified, m, sent, ci,
                                                                                          rules, indicator):
         indicator = None
-    if indicator is not None and _criterion(simplified, m, sent.clauses[ci], rules, ctx):
+    if indicator is not None and (_criterion(simplified, m, sent.clauses[ci], rules, ctx)
+                                  or _teams_or_touched(simplified, m, sent.clauses[ci][0], rules)):
         indicator = None
     m.indicator = indicator
     if indicator is not None and reading.verb is not None and not m.change:
@@ -1117,6 +1120,15 @@ def _criterion(simplified, m, clause, rules, ctx) -> bool:
     if rules.price_re.search(simplified, clause_start, m.start) is not None:
         return True  # a price or a norm per unit (单价为每小时80元), no measure of what was done
     return _a_bound(simplified, m, clause, rules, ctx)
+
+
+def _teams_or_touched(simplified, m, clause_start, rules) -> bool:
+    """Whether number `m` counts the teams sent (成立5个督查组) or the organisations a change
+    touched (调整涉及13个部门): neither is what the work counted (`counted_organisations`)."""
+    if rules.teams_re.match(simplified, m.end):
+        return True
+    return (m.unit in rules.organisation_units and rules.organisations_re.match(simplified, m.end) is not None
+            and rules.touched_re.search(simplified, clause_start, m.start) is not None)
 
 
 def _a_bound(simplified, m, clause, rules, ctx) -> bool:

@@ -1735,3 +1735,20 @@ def test_three_public_vehicle_line(text, spans, expected):
 ])
 def test_prices_limits_and_rule_thresholds(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # the teams sent are not what they inspected
+    ("成立5个督查组,对市直单位办公用房使用情况开展检查。", ["5个"], [None]),
+    ("抽调人员组成4个检查组,检查办公用房126间。", ["4个", "126间"], [None, "office_space.inspected"]),
+    # organisations a change touched are not the space moved; the space still is
+    ("机构改革办公用房调整涉及18个部门,调整面积2.3万平方米。", ["18个", "2.3万平方米"],
+     [None, "office_space.reallocated"]),
+    ("本次调整共涉及20多个部门,1.8万平方米使用面积。", ["20多个", "1.8万平方米"],
+     [None, "office_space.reallocated"]),
+    # (decided: organisations given space keep the code, as the bundled held-out sets code them)
+    ("为新组建的12个部门调整办公用房5800平方米。", ["12个", "5800平方米"],
+     ["office_space.reallocated", "office_space.reallocated"]),
+])
+def test_teams_and_organisations_touched(text, spans, expected):
+    assert indicators(text, *spans) == expected
