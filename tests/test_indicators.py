@@ -1724,6 +1724,7 @@ def test_three_public_vehicle_line(text, spans, expected):
     ("办公家具配置价格上限为每套8000元。", ["8000元"], [None]),
     # a fuel use per 100 km is no consumption
     ("公务用车单车百公里油耗7.9升。", ["7.9升"], [None]),
+    ("全年公务用车百公里油耗下降0.5升。", [("0.5升", "decrease")], [None]),
     # a price compared with is not the figure's own name
     ("全年采购办公设备860台,较市场价格节约9.6%。", ["9.6%"], ["procurement.savings"]),
     # a threshold set per item, or a bound that a rule follows, is no measure
