@@ -453,6 +453,35 @@ def find_numbers(text: str) -> list[Candidate]:
         nxt = text[cand.end : cand.end + 1]
         if (nxt in _RANGE_SEP_FIRST and cand.value_max is None) or (nxt in _APPROX_INSIDE and cand.unit is None):
             cand = _range(text, cand)  # (a range's low end with 多/余 has no unit: 200余至300辆)
+        if cand.unit is not None and found and found[-1].unit is None:
+            _share_list_unit(text, found, cand)
         found.append(cand)
         pos = max(cand.end, m.end())
     return found
+
+
+@lru_cache(maxsize=1)
+def _list_rule() -> tuple[frozenset[str], tuple[str, ...]]:
+    """rules/units.yaml `list_unit`: what joins a list's items, the words that make them ordinals."""
+    rule = load("units")["list_unit"]
+    return frozenset(rule["joiners"]), tuple(rule["not_after"])
+
+
+def _share_list_unit(text: str, found: list[Candidate], last: Candidate) -> None:
+    """分别为12、8和5辆: the items before `last` with no unit, each joined to the next
+    by a joiner alone, take its unit (SPEC §4), keeping the multipliers they write."""
+    joiners, not_after = _list_rule()
+    first, nxt = len(found), last
+    while first and found[first - 1].unit is None and text[found[first - 1].end : nxt.start].strip(" \t") in joiners:
+        first -= 1
+        nxt = found[first]
+    if first == len(found) or last.bare_multiplier or not found[first].start:
+        return  # (千人帮万人: a multiplier standing alone is no item; a text's start opens a line)
+    if text.endswith(not_after, 0, found[first].start):
+        return
+    unit = last.unit
+    factor = unit.factor / _unit_multiplier(unit)  # 万人次 after 9.8: 18.6万 wrote its own 万
+    for k in range(first, len(found)):
+        item = found[k]
+        found[k] = Candidate(item.start, item.end, item.value * factor, item.value_max and item.value_max * factor,
+                             unit, item.chinese, item.approx_inside, item.number_text, item.multiplier)

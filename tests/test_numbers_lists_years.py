@@ -1,0 +1,45 @@
+"""Session 12 numbers round 8: a list's unit written once after its last item, the
+change of a score, a range whose low end looks like a year, meals named before 两餐.
+
+Sentences are written for these tests, not copied from the sample reports.
+"""
+
+import pytest
+
+import govstat
+
+
+def found(text):
+    return [(m.text, m.value, m.unit) for m in govstat.extract_text(text, meaning=False).mentions]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("三个车队的车辆分别为12、8和5辆。", [("三个", 3, "个"), ("12", 12, "辆"), ("8", 8, "辆"), ("5辆", 5, "辆")]),
+        ("两个食堂全年分别供餐18.6万、12.4万和9.8万人次。",
+         [("两个", 2, "个"), ("18.6万", 186000, "人次"), ("12.4万", 124000, "人次"), ("9.8万人次", 98000, "人次")]),
+        ("两项工程分别投入资金350万和120万元。", [("两项", 2, "项"), ("350万", 3500000, "元"), ("120万元", 1200000, "元")]),
+        ("东院和西院办公面积分别为1.2万及0.8万平方米。", [("1.2万", 12000, "平方米"), ("0.8万平方米", 8000, "平方米")]),
+        ("新能源汽车和燃油车分别为36与24辆。", [("36", 36, "辆"), ("24辆", 24, "辆")]),
+        ("全年接待来访群众分别为8000、1.2万人次。", [("8000", 8000, "人次"), ("1.2万人次", 12000, "人次")]),
+    ],
+)
+def test_list_unit_written_once_after_the_last_item(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("2021、2022和2023年分别节约经费12万、15万和18万元。",
+         [("12万", 120000, "元"), ("15万", 150000, "元"), ("18万元", 180000, "元")]),  # the years stay dates
+        ("1号、2号和3号楼完成改造。", []),
+        ("全年开展培训3次、召开会议12场、检查5次。", [("3次", 3, "次"), ("12场", 12, "场"), ("5次", 5, "次")]),
+        ("在第3、4季度开展检查12次。", [("12次", 12, "次")]),
+        ("工作总结\n3、千人帮万人活动。", []),  # a heading's number; 千人 a multiplier standing alone
+        ("工作总结\n2、5名同志获得表彰。", [("5名", 5, "人")]),
+    ],
+)
+def test_no_list_unit_for_years_ordinals_or_items_with_their_own(sentence, expected):
+    assert found(sentence) == expected
