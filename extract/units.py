@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+import regex
+
 from .normalize import simplify
 from .rulebook import load
 
@@ -133,6 +135,8 @@ class _ScoreRule(NamedTuple):
     within: int
     not_before: str
     not_after: str
+    change_words: tuple[str, ...]
+    scored: regex.Pattern  # a score: a word of scoring, then a number and 分 in its clause
 
 
 @lru_cache(maxsize=1)
@@ -140,8 +144,10 @@ def _score_rule() -> _ScoreRule:
     """rules/units.yaml `score`: 分 after a number, a score only after a word of scoring."""
     rule = load("units")["score"]
     unit = Unit(rule["unit"], rule["unit"], 1.0, "other")
+    cues = "|".join(map(regex.escape, rule["cues_before"]))
+    scored = regex.compile(f"(?:{cues})[^，,;；。:：\n!?！？]{{0,{int(rule['within'])}}}?\\d分")
     return _ScoreRule(unit, tuple(rule["cues_before"]), int(rule["within"]), "".join(rule["not_before"]),
-                      "".join(map(str, rule["not_after"])))
+                      "".join(map(str, rule["not_after"])), tuple(rule["change_words"]), scored)
 
 
 def score_unit() -> Unit:
@@ -159,7 +165,18 @@ def is_score(text: str, start: int, end: int) -> bool:
         idx = before.rfind(cue)
         if idx != -1 and not any(ch in _CLAUSE_END for ch in before[idx + len(cue) :]):
             return True
-    return False
+    return _change_of_a_score(text, start, rule)
+
+
+_SENTENCE_END = "。!?！？\n"
+
+
+def _change_of_a_score(text: str, start: int, rule: _ScoreRule) -> bool:
+    """得分96.2分，较上年提高1.3分: a change word right before the number, a score earlier in the sentence."""
+    if not text.endswith(rule.change_words, 0, start):
+        return False
+    sentence = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END) + 1
+    return rule.scored.search(text, sentence, start) is not None
 
 
 @lru_cache(maxsize=1)

@@ -43,3 +43,22 @@ def test_list_unit_written_once_after_the_last_item(sentence, expected):
 )
 def test_no_list_unit_for_years_ordinals_or_items_with_their_own(sentence, expected):
     assert found(sentence) == expected
+
+
+def changes(text):
+    return [(m.text, m.value, m.unit, m.kind, m.change) for m in govstat.extract_text(text, meaning=False).mentions]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("职工满意度测评得分96.2分，较上年提高1.3分。",
+         [("96.2分", 96.2, "分", "other", None), ("1.3分", 1.3, "分", "other", "increase")]),
+        ("绩效考核得分98分，同比增加2分。", [("98分", 98, "分", "other", None), ("2分", 2, "分", "other", "increase")]),
+        ("考核得分95分，较上年减少1分。", [("95分", 95, "分", "other", None), ("1分", 1, "分", "other", "decrease")]),
+        ("满意度较上年提高1.3分。", []),  # no score in the sentence: 分 stays unread
+        ("考核得分95分。较上年提高1分。", [("95分", 95, "分", "other", None)]),  # the score is in another sentence
+    ],
+)
+def test_change_of_a_score(sentence, expected):
+    assert changes(sentence) == expected
