@@ -506,7 +506,30 @@ class _Finder:
         after = self.text[end : end + 6]
         if _CODE_AFTER.match(after) and not _YEAR_AFTER.match(after):
             return False
+        if self._opens_quantity_range(end):
+            return False
         return self.year_ok(int(m["y"]))
+
+    def _opens_quantity_range(self, end: int) -> bool:
+        """2000至5000平方米, 1998—2500万元: the low end of a range whose high end has a unit
+        other than 年 (2019至2021年, 2019—2021年度 stay years)."""
+        pattern, first_chars = _range_to_number()
+        if self.text[end : end + 1] not in first_chars:
+            return False  # (most bare years: no separator after them)
+        m = pattern.match(self.text, end)
+        if m is None or self.text.startswith("年", m.end()):
+            return False
+        return unit_table().match(self.text, m.end()) is not None
+
+
+@lru_cache(maxsize=1)
+def _range_to_number():
+    """A range separator (rules/dates.yaml `month_range_separators`), a number and its
+    multipliers; the characters such a match can start with."""
+    separators = load("dates")["month_range_separators"]
+    seps = "|".join(sorted(map(regex.escape, separators), key=len, reverse=True))
+    pattern = _re(r"[ \t]?(?:" + seps + r")[ \t]?\d+(?:\.\d+)?[ \t]?[十百千万亿]*")
+    return pattern, frozenset(" \t" + "".join(sep[0] for sep in separators))
 
 
 def find_date_spans(text: str, report_year: int | None = None, blocked=None) -> list[DateSpan]:

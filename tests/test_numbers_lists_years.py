@@ -62,3 +62,23 @@ def changes(text):
 )
 def test_change_of_a_score(sentence, expected):
     assert changes(sentence) == expected
+
+
+def ranges_and_dates(text):
+    doc = govstat.extract_text(text, meaning=False)
+    return [(m.text, m.value, m.value_max, m.unit) for m in doc.mentions], [(d.text, d.iso) for d in doc.dates]
+
+
+@pytest.mark.parametrize(
+    "sentence, mentions, dates",
+    [
+        ("新建办公面积在2000至5000平方米之间。", [("2000至5000平方米", 2000, 5000, "平方米")], []),
+        ("单个项目投资1998—2500万元。", [("1998—2500万元", 19980000, 25000000, "元")], []),
+        ("食堂日均就餐2000到2500人次。", [("2000到2500人次", 2000, 2500, "人次")], []),
+        ("2019至2021年累计完成改造。", [], [("2019", "2019"), ("2021年", "2021")]),
+        ("2019—2021年度节能目标全部完成。", [], [("2019", "2019"), ("2021年度", "2021")]),
+        ("规划期为2021-2025。", [], [("2021", "2021"), ("2025", "2025")]),
+    ],
+)
+def test_range_whose_low_end_looks_like_a_year(sentence, mentions, dates):
+    assert ranges_and_dates(sentence) == (mentions, dates)
