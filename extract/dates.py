@@ -77,6 +77,8 @@ _RELATIVE_LED = ("rel_md", "rel_span", "rel_range", "rel_m", "rel_suffix")  # pa
 # (`_Finder.year_starts`) and each of these patterns is tried only there.
 _YEAR_LED = ("ymd_span", "ymd", "ym_span", "ym_list", "ym_range", "ym", "y_suffix", "y")
 
+_SENTENCE_END = "。!?！？\n"  # where a sentence ends (a year named before it is not referred to)
+
 # After a number, these make it a quantity, not a date (`_Finder._starts_unit`, with the unit table).
 _QUANTITY_AFTER = "多余十百千万亿年月日号个第%"
 
@@ -104,7 +106,7 @@ def _built():
     data = load("dates")
     year_suffix = "|".join(sorted(map(regex.escape, data["year_suffixes"]), key=len, reverse=True))
     month_suffix = "|".join(sorted(map(regex.escape, data["month_suffixes"]), key=len, reverse=True))
-    relative = "|".join(sorted(map(regex.escape, data["relative_years"]), key=len, reverse=True))
+    relative = "|".join(sorted(map(_guarded_relative_year(data), data["relative_years"]), key=len, reverse=True))
     # month words (元月) join the numerals; a range's first month may carry its own 月/月份
     words = "".join(map(regex.escape, data.get("month_words") or {}))
     month = _MONTH[:-1] + (f"|[{words}])" if words else ")")
@@ -187,6 +189,20 @@ def _built():
     # each pattern is compiled when a document first has what it needs
     compile_with = {name: re.compile if name in _STDLIB else regex.compile for name in p}
     return OnFirstUse({name: partial(compile_with[name], pattern) for name, pattern in p.items()}), data, needs, has_relative
+
+
+def _guarded_relative_year(data: dict):
+    """A relative year word as a pattern: 同年/是年 at a clause's start or after
+    `referring_year_after` only (not 但是年底, 不同年份); 当年 as it stood."""
+    after = "".join(map(regex.escape, data["referring_year_after"]))
+    guard = r"(?:(?<![\u4e00-\u9fff])|(?<=[" + after + "]))"
+
+    def pattern(word: str) -> str:
+        if word in data["years_referring_back"] and word != "当年":
+            return guard + regex.escape(word)
+        return regex.escape(word)
+
+    return pattern
 
 
 def _gated(need, gate: str):
@@ -305,10 +321,26 @@ class _Finder:
             if 1 not in taken[start:end] and not blocked(start, end):
                 yield m
 
-    def relative_year(self, word: str) -> int | None:
+    def relative_year(self, word: str, at: int = 0) -> int | None:
+        referred = self._year_referred(word, at) if word in self.data["years_referring_back"] else None
+        if referred is not None:
+            return referred
         if self.report_year is None:
             return None
         return self.report_year + int(self.data["relative_years"][word])
+
+    def _year_referred(self, word: str, at: int) -> int | None:
+        """当年11月 after 2005年 in its sentence: the one written year named there (or, failing
+        any, in the sentence before, for 同年/是年); None for none or two."""
+        end = at
+        for _ in range(1 + int(self.data["years_referring_back"][word])):  # its sentence, then the one before
+            start = max(self.text.rfind(ch, 0, end) for ch in _SENTENCE_END) + 1
+            years = {int(d.iso[:4]) for d in self.found
+                     if start <= d.start < end and not d.year_inferred and d.iso[:4].isdigit()}
+            if years or start == 0:
+                return years.pop() if len(years) == 1 else None
+            end = start - 1
+        return None
 
     def run(self) -> list[DateSpan]:
         for m in self.each("iso"):
@@ -353,25 +385,26 @@ class _Finder:
             if y is not None and self.year_ok(y):
                 self.add(m.start(), m.end(), _iso(y), False)
         for m in self.each("rel_md"):
-            y, mo, d = self.relative_year(m["rel"]), _num(m["m"]), _num(m["d"])
+            y, mo, d = self.relative_year(m["rel"], m.start()), _num(m["m"]), _num(m["d"])
             if mo and d and mo <= 12 and d <= 31:
                 self.add(m.start(), m.end(), _iso(y, mo, d), True)
         for m in self.each("rel_span"):
-            y1, m1, y2, m2 = self.relative_year(m["rel"]), _num(m["m"]), self.relative_year(m["rel2"]), _num(m["m2"])
+            y1, y2 = self.relative_year(m["rel"], m.start()), self.relative_year(m["rel2"], m.start("rel2"))
+            m1, m2 = _num(m["m"]), _num(m["m2"])
             if m1 and m2 and m1 <= 12 and m2 <= 12 and y1 is not None and (y1, m1) < (y2, m2):
                 self.add(m.start(), m.end(), f"{_iso(y1, m1)}/{_iso(y2, m2)}", True)
         for m in self.each("rel_range"):
-            y, m1, m2 = self.relative_year(m["rel"]), _num(m["m"]), _num(m["m2"])
+            y, m1, m2 = self.relative_year(m["rel"], m.start()), _num(m["m"]), _num(m["m2"])
             if m1 and m2 and m1 < m2 <= 12:
                 self.add(m.start(), m.end(), f"{_iso(y, m1)}/{_iso(y, m2)}", True)
         for m in self.each("rel_m"):
-            y, mo = self.relative_year(m["rel"]), _num(m["m"])
+            y, mo = self.relative_year(m["rel"], m.start()), _num(m["m"])
             if mo and mo <= 12 and not self._month_is_count(m):
                 self.add(m.start(), m.end(), _iso(y, mo), True)
         for m in self.each("rel_suffix"):  # 去年年底, 今年初 (like 2019年末)
             month = self.data["year_suffixes"].get(m["suffix"])
             if month:
-                self.add(m.start(), m.end(), _iso(self.relative_year(m["rel"]), int(month)), True)
+                self.add(m.start(), m.end(), _iso(self.relative_year(m["rel"], m.start()), int(month)), True)
         y = self.report_year
         for m in self.each("md_span"):
             mo = _num(m["m"])
