@@ -82,3 +82,23 @@ def ranges_and_dates(text):
 )
 def test_range_whose_low_end_looks_like_a_year(sentence, mentions, dates):
     assert ranges_and_dates(sentence) == (mentions, dates)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("每日供应早、中餐两餐。", [("两餐", 2, "餐")]),
+        ("食堂每日只供应早、午两餐。", [("两餐", 2, "餐")]),
+        ("食堂供应早餐、午餐两餐，日均就餐1500人次。", [("两餐", 2, "餐"), ("1500人次", 1500, "人次")]),
+        ("全年提供工作餐24餐。", [("24餐", 24, "餐")]),
+        # the meals of a day, a fixed phrase: no count
+        ("保障干部职工一日三餐。", []),
+        ("每天为职工提供早、中、晚三餐。", []),
+        ("做好三餐保障工作。", []),
+        ("机关食堂实行一日两餐。", []),
+        ("其中两餐为自助餐。", []),
+        ("按早、午两餐方式提供用餐服务。", []),
+    ],
+)
+def test_meals_counted_after_the_meals_they_sum_up(sentence, expected):
+    assert found(sentence) == expected
