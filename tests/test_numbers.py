@@ -375,9 +375,10 @@ def test_arabic_one_is_a_statistic_but_lone_chinese_one_is_not():
         # lone multipliers without a qualifier are names
         "开展千人帮万人活动。",
         "两部门联合发文。",
-        # meals of the day are a fixed phrase, not meals served
+        # meals of the day are a fixed phrase, not meals served (早中两餐, the meals
+        # it sums up named before it, counts 2 餐: tests/test_numbers_lists_years.py)
         "保障干部职工一日三餐。",
-        "食堂提供早中两餐。",
+        "食堂提供早中晚三餐。",
         # 二次 + a word: "secondary", not two times (two times is 两次)
         "防止医疗废物二次污染。",
         "完成老旧小区二次供水改造。",

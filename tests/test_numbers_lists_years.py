@@ -89,6 +89,7 @@ def test_range_whose_low_end_looks_like_a_year(sentence, mentions, dates):
     [
         ("每日供应早、中餐两餐。", [("两餐", 2, "餐")]),
         ("食堂每日只供应早、午两餐。", [("两餐", 2, "餐")]),
+        ("食堂提供早中两餐。", [("两餐", 2, "餐")]),  # a hard negative of an earlier round
         ("食堂供应早餐、午餐两餐，日均就餐1500人次。", [("两餐", 2, "餐"), ("1500人次", 1500, "人次")]),
         ("全年提供工作餐24餐。", [("24餐", 24, "餐")]),
         # the meals of a day, a fixed phrase: no count
