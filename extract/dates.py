@@ -193,13 +193,16 @@ def _built():
 
 def _guarded_relative_year(data: dict):
     """A relative year word as a pattern: 同年/是年 at a clause's start or after
-    `referring_year_after` only (not 但是年底, 不同年份); 当年 as it stood."""
+    `referring_year_after` only (not 但是年底, 不同年份); 当年 as it stood.
+
+    The test is a lookbehind after the word (no word character but those before it),
+    so that each pattern still opens with its words' first characters, which the
+    engines skip to (a lookbehind in front made rel_suffix scan every position)."""
     after = "".join(map(regex.escape, data["referring_year_after"]))
-    guard = r"(?:(?<![\u4e00-\u9fff])|(?<=[" + after + "]))"
 
     def pattern(word: str) -> str:
         if word in data["years_referring_back"] and word != "当年":
-            return guard + regex.escape(word)
+            return regex.escape(word) + r"(?<![^\W" + after + "]" + regex.escape(word) + ")"
         return regex.escape(word)
 
     return pattern

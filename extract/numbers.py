@@ -428,6 +428,7 @@ def find_numbers(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     pos = 0
     search = _search()
+    list_first = _list_rule()[2]
     while True:
         m = search(text, pos)
         if m is None:
@@ -453,24 +454,28 @@ def find_numbers(text: str) -> list[Candidate]:
         nxt = text[cand.end : cand.end + 1]
         if (nxt in _RANGE_SEP_FIRST and cand.value_max is None) or (nxt in _APPROX_INSIDE and cand.unit is None):
             cand = _range(text, cand)  # (a range's low end with 多/余 has no unit: 200余至300辆)
-        if cand.unit is not None and found and found[-1].unit is None:
-            _share_list_unit(text, found, cand)
+        if cand.unit is not None and found:
+            prev = found[-1]  # (a joiner right after a number with no unit: most numbers go on at once)
+            if prev.unit is None and text[prev.end : prev.end + 1] in list_first:
+                _share_list_unit(text, found, cand)
         found.append(cand)
         pos = max(cand.end, m.end())
     return found
 
 
 @lru_cache(maxsize=1)
-def _list_rule() -> tuple[frozenset[str], tuple[str, ...]]:
-    """rules/units.yaml `list_unit`: what joins a list's items, the words that make them ordinals."""
+def _list_rule() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """rules/units.yaml `list_unit`: what joins a list's items, the words that make them
+    ordinals; the characters that can follow an item (a joiner's first, a blank)."""
     rule = load("units")["list_unit"]
-    return frozenset(rule["joiners"]), tuple(rule["not_after"])
+    joiners = frozenset(rule["joiners"])
+    return joiners, tuple(rule["not_after"]), frozenset(j[0] for j in joiners) | frozenset(_BLANKS)
 
 
 def _share_list_unit(text: str, found: list[Candidate], last: Candidate) -> None:
     """分别为12、8和5辆: the items before `last` with no unit, each joined to the next
     by a joiner alone, take its unit (SPEC §4), keeping the multipliers they write."""
-    joiners, not_after = _list_rule()
+    joiners, not_after, _first = _list_rule()
     first, nxt = len(found), last
     while first and found[first - 1].unit is None and text[found[first - 1].end : nxt.start].strip(" \t") in joiners:
         first -= 1
