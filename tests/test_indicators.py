@@ -1753,3 +1753,26 @@ def test_prices_limits_and_rule_thresholds(text, spans, expected):
 ])
 def test_teams_and_organisations_touched(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # fuels used, in mass or volume, are energy consumed
+    ("机关食堂全年使用液化气9.6吨。", ["9.6吨"], ["energy.consumption"]),
+    ("全年消耗天然气12.3万立方米,使用液化石油气4.2吨。", ["12.3万立方米", "4.2吨"],
+     ["energy.consumption", "energy.consumption"]),
+    # the people dispatched cars carried
+    ("全年派车服务人次达2.3万人次。", ["2.3万人次"], ["vehicles.passengers"]),
+    # the staff who served meetings are not attendees
+    ("会议服务工作人员超过150人次。", ["150人次"], [None]),
+    ("全年出动会务服务人员3200人次。", ["3200人次"], [None]),
+    # (but people served at meetings are attendees)
+    ("全年接待各类会议980场次,服务人员2.6万人次。", ["980场次", "2.6万人次"],
+     ["meetings.held", "meetings.attendees"]),
+    # a quality rate after a coded count is none
+    ("全年派车1.2万车次,准时率达99.6%,好评率98.8%。", ["1.2万车次", "99.6%", "98.8%"],
+     ["vehicles.trips", None, None]),
+    # idle rooms put back to use are a change, and 盘活 does not say which: no code
+    ("盘活闲置办公用房18处、面积2.4万平方米。", ["18处", "2.4万平方米"], [None, None]),
+])
+def test_round10_cue_synonyms_and_what_is_not_counted(text, spans, expected):
+    assert indicators(text, *spans) == expected
