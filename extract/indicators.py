@@ -1183,12 +1183,23 @@ def _respective_parent(simplified, mentions, index, sent, rules, ctx) -> int | N
     list_end = list_end.start() if list_end else sent.end
     changes = [j for j in ctx.between(word.end(), list_end) if mentions[j].change]
     figures = [j for j in ctx.between(sent.start, word.start()) if not mentions[j].change]
+    if len(changes) != len(figures):
+        figures = _respective_figures(simplified, mentions, figures, sent.start, word.start(), rules)
     if len(changes) < 2 or len(changes) != len(figures) or index not in changes:
         return None
     between = simplified[mentions[figures[-1]].end : word.start()]
     if "、" in between or len(between) > rules.link_gap:
         return None  # 255万吨…,人均能耗、人均用水量…分别下降: the list names other things
     return figures[changes.index(index)]
+
+
+def _respective_figures(simplified, mentions, figures, start, stop, rules) -> list[int]:
+    """The figures an earlier 分别 lists (两个食堂分别保障就餐16.4万人次和12.8万人次,分别增长…):
+    those after it, not a count before it that names the places (两个食堂)."""
+    first = rules.respectively_re.search(simplified, start, stop)
+    if first is None:
+        return figures
+    return [j for j in figures if mentions[j].start >= first.end()]
 
 
 def _breakdown_parent(simplified, mentions, index, groups, ctx) -> int | None:

@@ -1776,3 +1776,15 @@ def test_teams_and_organisations_touched(text, spans, expected):
 ])
 def test_round10_cue_synonyms_and_what_is_not_counted(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a 分别 list of changes after a 分别 list of figures: the count naming the places is no figure
+    ("2个机关食堂全年分别保障就餐16.4万人次和12.8万人次,分别较上年增长3.8%和5.2%。",
+     ["2个", "16.4万人次", "12.8万人次", ("3.8%", "increase"), ("5.2%", "increase")], [None] + ["canteen.meals"] * 4),
+    ("3个食堂分别供餐9.2万人次、7.6万人次和5.1万人次,分别同比增长2.1%、3.4%和4.6%。",
+     ["3个", "9.2万人次", "7.6万人次", "5.1万人次", ("2.1%", "increase"), ("3.4%", "increase"), ("4.6%", "increase")],
+     [None] + ["canteen.meals"] * 6),
+])
+def test_round10_respective_changes_after_respective_figures(text, spans, expected):
+    assert indicators(text, *spans) == expected
