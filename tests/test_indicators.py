@@ -1788,3 +1788,21 @@ def test_round10_cue_synonyms_and_what_is_not_counted(text, spans, expected):
 ])
 def test_round10_respective_changes_after_respective_figures(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # the investment after what building works built, whatever clauses stand between
+    ("新建机关食堂1座,建筑面积1850平方米,投资390万元。", ["1850平方米", "390万元"],
+     ["canteen.area", "construction.spending"]),
+    ("实施机关停车场改造项目,新增停车位260个,其中充电车位52个,总投资约360万元。",
+     ["260个", "52个", "360万元"], [None, None, "construction.spending"]),
+    ("启动新建市级机关集中办公区项目,估算总投资15亿元。", ["15亿元"], ["construction.spending"]),
+    # (a building described as new, put into use, is a facility: no code for its cost two
+    # clauses on; right after the clause that names it, [投资|总投资, 新建] still reads it)
+    ("新建的机关第三食堂面积2800平方米,可容纳900人,总投资1320万元,已于5月投入使用。",
+     ["2800平方米", "900人", "1320万元"], ["canteen.area", None, None]),
+    # (energy works keep their own money)
+    ("实施办公楼节能改造,总投资260万元。", ["260万元"], ["energy.spending"]),
+])
+def test_round10_investment_of_the_works_named_before(text, spans, expected):
+    assert indicators(text, *spans) == expected
