@@ -226,6 +226,10 @@ class _Rules:
         # a clause opening with 实际 (实际支出79.2万元) gives the outturn of the figure before it
         self.outturn_re = re.compile(r"\s*(?:" + words_pattern(data.get("outturn") or ()).pattern + ")")
         self.other_rates_re = words_pattern(data.get("other_rates") or ())
+        headings = data.get("list_headings") or {}
+        self.among_re = re.compile(headings.get("among") or r"(?!)")
+        self.breakdown_colon_re = re.compile(
+            "(?:" + words_pattern(headings.get("breakdown") or ()).pattern + r")\s*$")
         self.breakdown_not_re = words_pattern(data.get("breakdown_not") or ())
         # 超过50万公里的18辆车辆: a threshold in a relative clause (see `criterion` in the rules)
         crit = data.get("criterion") or {}
@@ -557,7 +561,7 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
         m.change_of = parent
     else:
         share = _share_parent(simplified, mentions, index, previous, sent, rules)
-        parent = share if share is not None else _breakdown_parent(simplified, mentions, index, groups, ctx)
+        parent = share if share is not None else _breakdown_parent(simplified, mentions, index, groups, ctx, rules)
 
     indicator = reading.indicator
     if indicator is None and reading.bare and not m.change:  # (a change verb, 下降7%, names no thing)
@@ -655,7 +659,7 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
     lo = bisect_right(hit_ends, clause_start)
     if (ci > 0 and lo and hit_ends[lo - 1] > sent.clauses[ci - 1][0]
             and not simplified[clause_start:m_start].lstrip().startswith("其中")):
-        after_colon = clause_start > 0 and simplified[clause_start - 1] == ":"
+        after_colon = clause_start > 0 and _heading_before(simplified, clause_start, rules)
         if after_colon:
             sent.headings[ci] = ci - 1
             lo = bisect_right(hit_ends, sent.clauses[ci - 1][0])  # the window opens with that clause
@@ -675,8 +679,10 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
         if not _clause_has_verb(tag, tags, seg_start, clause_start, rules):
             sent.headings[ci] = ci - 2
             lo = bisect_right(hit_ends, sent.clauses[ci - 2][0])
-    elif ci > 2 and ci - 1 in sent.headings and not _clause_has_verb(tag, tags, seg_start, clause_start, rules):
-        sent.headings[ci] = heading = sent.headings[ci - 1]  # a later verbless item of that list
+    elif (ci > 2 and ci - 1 in sent.headings and not simplified.startswith("其中", clause_start)
+          and not _clause_has_verb(tag, tags, seg_start, clause_start, rules)):
+        # a later verbless item of that list (a 其中 clause breaks a figure down: no item)
+        sent.headings[ci] = heading = sent.headings[ci - 1]
         lo = bisect_right(hit_ends, sent.clauses[heading][0])
 
     # score each alternative: best weight per cue group
@@ -821,6 +827,14 @@ def _own_clause_codes(best, found, rules, topics, kind) -> set[str]:
                 and all(best[key][0] >= 2 for key in rules.group_keys[ai])):
             codes.add(alt.indicator)
     return codes
+
+
+def _heading_before(simplified, clause_start, rules) -> bool:
+    """Whether the clause before `clause_start` is a list heading: it ends with a colon,
+    or with 中 before a comma (保留车辆中,执法执勤用车412辆…: `list_headings`)."""
+    if simplified[clause_start - 1] == ":":
+        return True
+    return clause_start > 1 and rules.among_re.match(simplified, clause_start - 2) is not None
 
 
 def _under_colon_heading(simplified, sent, ci, hit_ends, lo) -> bool:
@@ -1202,7 +1216,7 @@ def _respective_figures(simplified, mentions, figures, start, stop, rules) -> li
     return [j for j in figures if mentions[j].start >= first.end()]
 
 
-def _breakdown_parent(simplified, mentions, index, groups, ctx) -> int | None:
+def _breakdown_parent(simplified, mentions, index, groups, ctx, rules) -> int | None:
     """The figure a 其中 breakdown item belongs to (4.2万平方米, 其中…2.3万平方米).
 
     The breakdown runs to the end of the sentence, across ';'; a sentence that
@@ -1211,6 +1225,9 @@ def _breakdown_parent(simplified, mentions, index, groups, ctx) -> int | None:
     m = mentions[index]
     group_start, last_group_start = groups
     q = simplified.rfind("其中", group_start, m.start)
+    colon = simplified.rfind(":", max(q, group_start), m.start)
+    if colon > 0 and rules.breakdown_colon_re.search(simplified, max(q, group_start), colon) is not None:
+        q = colon  # 共处置公务用车104辆,分别为:…: the list breaks that figure down
     if q < 0:
         return None
     before = [j for j in ctx.between(group_start, q) if mentions[j].end <= q]

@@ -1806,3 +1806,20 @@ def test_round10_respective_changes_after_respective_figures(text, spans, expect
 ])
 def test_round10_investment_of_the_works_named_before(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a clause ending with 中 before a comma heads the list after it
+    ("改革后保留的车辆中,执法执勤用车236辆、机要通信用车12辆、应急保障用车27辆。",
+     ["236辆", "12辆", "27辆"], ["vehicles.fleet"] * 3),
+    ("车改后全市保留车辆中,特种专业技术用车58辆、执法执勤用车304辆。", ["58辆", "304辆"],
+     ["vehicles.fleet"] * 2),
+    # a colon after 分别为 breaks the figure before it down, as 其中 does
+    ("全年共处置公务用车86辆,分别为:公开拍卖47辆、报废回收26辆、划转保留单位13辆。",
+     ["86辆", "47辆", "26辆", "13辆"], ["vehicles.disposed"] * 4),
+    # (a 其中 clause after such a heading breaks a figure down: no item of the heading's list)
+    ("在本年度业务培训中,共有260名学员参加培训,考试合格率97%,其中成绩优秀38人。",
+     ["260名", "97%", "38人"], ["staff.trained", None, None]),
+])
+def test_round10_list_headings(text, spans, expected):
+    assert indicators(text, *spans) == expected
