@@ -145,6 +145,7 @@ class _Rules:
         canonical_kinds = unit_table().canonical_kinds
         self.kinds: dict[str, frozenset] = {}  # the kinds of number (count, area …) each indicator measures
         self.own_rates: dict[str, frozenset] = {}  # code -> its own rates that `other_rates` lists
+        self.ways_of: dict[str, frozenset] = {}  # code -> verbs of a breakdown item naming a way of it
         self.served: dict[str, tuple] = {}  # code -> (veto words, serving verbs): `not_unless_served`
         for code, spec in data["indicators"].items():
             self.units[code] = frozenset(spec.get("units") or ())
@@ -152,6 +153,7 @@ class _Rules:
                                          for u in self.units[code])
             self.vetoes[code] = tuple(spec.get("not") or ())
             self.own_rates[code] = frozenset(spec.get("own_rates") or ())
+            self.ways_of[code] = frozenset(spec.get("ways_of") or ())
             served = spec.get("not_unless_served") or {}
             if served.get("words"):  # vetoes a serving verb before them lifts (see the rules)
                 self.served[code] = (tuple(served["words"]), words_pattern(served.get("verbs") or ()))
@@ -586,7 +588,9 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
                 # (其中今年新购置32辆 under 现有公务用车240辆: its own verb rules the fleet out;
                 # 其中成绩优秀46人 under trainees: a part by grade, `breakdown_not`)
                 units = rules.units[p.indicator]
-                verb_vetoes = rules.meaning_of(reading.verb)[2] if reading.verb else ()
+                # (其中…无偿调拨8300件 under 处置资产3.4万件: a way of disposing, `ways_of`)
+                verb_vetoes = (rules.meaning_of(reading.verb)[2]
+                               if reading.verb and reading.verb not in rules.ways_of[p.indicator] else ())
                 if ((_unit_fits(m, units, units) or m.unit in (p.unit, "%")) and p.indicator not in verb_vetoes
                         and not _a_part_by_grade(simplified, m, sent, rules)):
                     indicator = p.indicator

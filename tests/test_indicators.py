@@ -35,7 +35,7 @@ UNITS = {  # surface unit -> (canonical unit, kind, factor)
     "套": ("套", "count", 1), "期": ("期", "count", 1), "批次": ("批次", "count", 1),
     "万立方米": ("立方米", "volume", 1e4), "立方米": ("立方米", "volume", 1), "元": ("元", "money", 1),
     "万餐次": ("餐次", "count", 1e4), "栋": ("栋", "count", 1), "万单": ("单", "count", 1e4), "万车次": ("车次", "count", 1e4), "期": ("期", "count", 1), "万场次": ("场次", "count", 1e4), "幢": ("幢", "count", 1),
-    "升": ("升", "other", 1), "万吨标准煤": ("吨标准煤", "energy", 1e4), "元/千瓦时": ("元/千瓦时", "ratio", 1),
+    "万件": ("件", "count", 1e4), "升": ("升", "other", 1), "万吨标准煤": ("吨标准煤", "energy", 1e4), "元/千瓦时": ("元/千瓦时", "ratio", 1),
 }
 
 
@@ -1822,4 +1822,18 @@ def test_round10_investment_of_the_works_named_before(text, spans, expected):
      ["260名", "97%", "38人"], ["staff.trained", None, None]),
 ])
 def test_round10_list_headings(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a transfer without charge in a breakdown of disposals is one way of disposing
+    ("全年处置资产2.6万件,其中报废处置1.4万件、无偿调拨7,600件。", ["2.6万件", "1.4万件", "7,600件"],
+     ["assets.disposed"] * 3),
+    # cars moved to other users among the cancelled ones are disposed of, not held
+    ("取消车辆中公开拍卖604辆、调剂使用212辆、报废41辆。", ["604辆", "212辆", "41辆"],
+     ["vehicles.disposed"] * 3),
+    # (assets transferred, with no disposal they break down, are reallocated)
+    ("全年调拨办公设备680件。", ["680件"], ["assets.reallocated"]),
+])
+def test_round10_ways_of_disposing(text, spans, expected):
     assert indicators(text, *spans) == expected
