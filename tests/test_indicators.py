@@ -1760,6 +1760,9 @@ def test_teams_and_organisations_touched(text, spans, expected):
     ("机关食堂全年使用液化气9.6吨。", ["9.6吨"], ["energy.consumption"]),
     ("全年消耗天然气12.3万立方米,使用液化石油气4.2吨。", ["12.3万立方米", "4.2吨"],
      ["energy.consumption", "energy.consumption"]),
+    ("全年使用天然气费用86万元。", ["86万元"], ["energy.consumption"]),
+    # (fuel bought is not burnt)
+    ("全年采购液化气18吨。", ["18吨"], [None]),
     # the people dispatched cars carried
     ("全年派车服务人次达2.3万人次。", ["2.3万人次"], ["vehicles.passengers"]),
     # the staff who served meetings are not attendees
