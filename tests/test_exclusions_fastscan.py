@@ -153,7 +153,7 @@ def test_needed_text_of_rule_patterns():
     assert needed_text(patterns["file_size"])[0] == "any"
     assert set(needed_text(patterns["file_size"])[1]) == {"KB", "MB", "kb", "mb"}
     assert needed_text(patterns["page_number"]) == "页"
-    assert needed_text(patterns["postal_code"]) == "邮编"
+    assert needed_text(patterns["postal_code"]) == ("any", ("邮编", "邮政编码"))
     assert needed_text(patterns["index_number"]) is None  # \d{9,}: no literal at all
     assert not holds(needed_text(patterns["file_size"]), "文件大小12 Kb")
     assert holds(needed_text(patterns["file_size"]), "附件 12KB")
