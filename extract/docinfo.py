@@ -808,14 +808,18 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
     unit, county_written = _region(level, anchor, hits, title_hits, county_name)
     if unit is not None and level is not None and unit.level != level:
         unit = None if unit.level != "province" or level == "province" else unit
+    if _municipality(level, unit, simplified):  # 重庆市机关事务局: a 直辖市 is a province
+        level, unit = "province", Unit("province", unit.province)
+        if org is not None:
+            org.level = "province"
 
     if unit is not None:
         info.province = unit.province
         info.city = unit.city if unit.level in ("city", "county") else None
         if unit.level == "county":
             info.county = unit.county
-        if unit.level == "province" and unit.province in MUNICIPALITIES and level != "province":
-            info.city = unit.province
+        if unit.level == "province" and unit.province in MUNICIPALITIES:
+            info.city = unit.province  # a 直辖市 is its own city too (上海市/上海市/金山区)
         info.admin_code = gaz.code(unit)
     elif level in ("city", "county"):
         info.county = county_written if level == "county" else None
@@ -837,6 +841,12 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
     info.year, info.period = _year_and_period(simplified, title_simple, info.published, opening)
     info.doc_type = _doc_type(simplified, title_simple, opening is not None and not opening["is"])
     return info
+
+
+def _municipality(level: str | None, unit: Unit | None, simplified: str) -> bool:
+    """A city-level reporter placed in a 直辖市 written in full (重庆市) is the municipality's
+    own agency, a province's (SPEC §2); a short mention (上海世博会) places no reporter."""
+    return level == "city" and unit is not None and unit.province in MUNICIPALITIES and unit.province in simplified
 
 
 def _org_name(org: _Org | None, unit: Unit | None, simplified: str, level: str | None) -> str | None:

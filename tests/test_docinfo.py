@@ -778,3 +778,14 @@ def test_body_year_dates_relative_months():
 
     doc = govstat.extract_text(BODY_YEAR[7][0])
     assert "2010-01/2010-10" in [x.iso for x in doc.dates]
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("近日,市机关事务局会同市财政局在重庆市渝北区召开全市公物仓工作会,市级机关30家单位参加。全市公物仓共入库资产1200件。", "重庆市机关事务局", "500000"),
+    ("天津市机关事务管理局召开节能工作会议。全市公共机构节能工作稳步推进,市级机关带头节约。", "天津市机关事务管理局", "120000"),
+])
+def test_municipality_own_agency_is_province_level(text, name, code):
+    """A municipality (直辖市) is a province: its own agency is level province, code xx0000."""
+    d = info(text)
+    assert (d.organization, d.level, d.admin_code) == (name, "province", code)
+    assert (d.province, d.city, d.county) == (name[:3], name[:3], None)
