@@ -157,6 +157,7 @@ def _cfg() -> dict:
         # what every match of these needs (标 and 题 for a labelled title …), read from the
         # patterns once and kept in the cache: most texts lack it and are not searched
         "needs": lambda: needs("document", sources),
+        "event": lambda: re.compile(r["year"]["event"].replace("{Y}", YEAR)),
         "plan_name": lambda: regex.compile(r["period"]["plan_name_in_title"]),
         "range": lambda: regex.compile(r["period"]["year_range"].replace("{Y}", r"(?:19|20)[0-9]{2}")),
         "dept": lambda: regex.compile(org["title_department"]),
@@ -610,8 +611,9 @@ def _year_and_period(
         m = c["subject_year"].search(head[: r["period"]["opening_chars"]])
         if m and not c["placeholder"].search(m.group()):
             year = int(m["y"])
+    body_tie = False
     if year is None:
-        year = _body_year(simplified)
+        year, body_tie = _body_year(simplified)
     if title:
         for word in sorted(parts, key=len, reverse=True):
             if word in title:
@@ -619,7 +621,9 @@ def _year_and_period(
     if year is None:
         if published and any(w in simplified for w in r["year"]["this_year"]):
             others = {int(m["y"]) for m in c["sentence_year"].finditer(simplified)} - {int(published[:4])}
-            return (None if others else int(published[:4])), None
+            if not others:
+                return int(published[:4]), None
+            return (None if body_tie else _event_year(simplified)), None  # 2022年,… on a page of 2023
     if strength != "opening" and title and c["plan_name"].search(title) and c["title_year"].search(title) is None:
         return year, "multi_year"  # “十三五”工作总结: on the plan's five years
     opening = head[: r["period"]["opening_chars"]]
@@ -631,14 +635,16 @@ def _year_and_period(
     if strength != "opening" and (multi_title or not (title and any(w in title for w in r["doc_type"]["summary_words"]))):
         if c["multi"].search((title or "") + "\n" + opening) or c["range"].search(opening):
             return year, "multi_year"
-    return year, ("annual" if year is not None else None)
+    if year is None:  # a news item on what happened in one year: no period (SPEC §2 has none for it)
+        return (None if body_tie else _event_year(simplified)), None
+    return year, "annual"
 
 
-def _body_year(simplified: str) -> int | None:
+def _body_year(simplified: str) -> tuple[int | None, bool]:
     """The year the body names as its own period when the title and opening name none
     (a heading on that year's work, 2025年本年收入, 完成了2010年…): the first cue that
-    names a year decides, with the year it names most (a tie: none). A plan's or
-    target's year is no cue."""
+    names a year decides, with the year it names most (a tie: none, and True: the body
+    names no one year, so no weaker cue may name one). A plan's or target's year is no cue."""
     for needs, at, before in _cfg()["body"]:
         if needs not in simplified:  # (a str test: half the cost of the search)
             continue
@@ -650,11 +656,39 @@ def _body_year(simplified: str) -> int | None:
         if years:
             break
     else:
-        return None
+        return None, False
     ranked = Counter(years).most_common(2)
     if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
-        return None  # a tie: the body names no one year
-    return int(ranked[0][0])
+        return None, True  # a tie: the body names no one year
+    return int(ranked[0][0]), False
+
+
+def _event_year(simplified: str) -> int | None:
+    """The one year a news item dates what happened in (2023年4月下旬, 2015年度…, a
+    sentence opening 2022年,), when the title, opening and body cues name none."""
+    c = _cfg()
+    labels = tuple(c["r"]["published"]["labels"])
+    this_year = any(w in simplified for w in c["r"]["year"]["this_year"])
+    years = {int(m["y"]) for m in c["sentence_year"].finditer(simplified)}
+    for m in c["event"].finditer(simplified):
+        if this_year and not m["annual"]:
+            continue  # 2024年11月14日正式启动…截至今年10月底: a start before 今年
+        if not _page_date(simplified, m, labels) and not _in_a_name(simplified, m.start()):
+            years.add(int(m["y"]))
+    return years.pop() if len(years) == 1 else None  # two years: the item is on no one year
+
+
+def _page_date(simplified: str, m, labels: tuple) -> bool:
+    """发布时间:2019年8月26日, （2023年2月10日）: when the page or speech is dated, not what happened."""
+    return simplified[max(0, m.start() - 8) : m.start()].rstrip(" :\t").endswith(labels) or _bracketed_line(
+        simplified, m.start(), m.end()
+    )
+
+
+def _in_a_name(simplified: str, pos: int) -> bool:
+    """A year inside a title or quote (《2021年度节能考核方案》): part of a name."""
+    before = simplified[max(0, pos - 40) : pos]
+    return any(before.rfind(o) > before.rfind(c) for o, c in ("《》", "“”"))
 
 
 def _opens_a_span(opening: str, year: int) -> bool:

@@ -789,3 +789,21 @@ def test_municipality_own_agency_is_province_level(text, name, code):
     d = info(text)
     assert (d.organization, d.level, d.admin_code) == (name, "province", code)
     assert (d.province, d.city, d.county) == (name[:3], name[:3], None)
+
+
+@pytest.mark.parametrize("text, year", [
+    # a news item dating what happened: a month of one year
+    ("为规范公务用车管理,2024年5月中旬,市机关事务管理局会同市财政局赴各县区开展检查,共检查车辆320辆。", 2024),
+    # a year's figure in a text that says 今年
+    ("今年,县机关事务局完成了全县公共机构能耗统计,全县2019年度人均综合能耗180.5千克标准煤,比2018年全省平均值低8%。", 2019),
+    # a sentence opening on the year, on a page of the next January that says 今年以来
+    ("发布日期:2021-01-08\n今年以来,区机关服务中心推广新能源公务用车。2020年,先后交付新能源汽车12辆。", 2020),
+    # a start before 今年: no year
+    ("2023年9月1日,市公物仓正式启动运行。截至今年6月底,公物仓累计调剂资产210件。", None),
+    # two years: none
+    ("2022年3月,县机关事务中心启动食堂改造;2023年6月,改造完成,可容纳300人就餐。", None),
+])
+def test_news_item_year_from_its_dated_events(text, year):
+    d = info(text)
+    assert d.year == year
+    assert d.period is None  # a news item on a year is no annual report
