@@ -300,8 +300,34 @@ def _continued(simplified: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     says_kind = any(w in stripped for w in (*t["report_nouns"], *c["r"]["doc_type"]["plan_words"]))
     joined = (says_kind and any(stripped.startswith(w) for w in t["continuation_openers"])) or (
         after >= 0 and "的" not in title[after:] and c["closing"].search(stripped) is not None
-    )
+    ) or _headline_pair(simplified, title, stripped, start + len(line))
     return [*spans, (start + lead, start + lead + len(stripped))] if joined else spans
+
+
+def _headline_pair(simplified: str, title: str, line: str, line_end: int) -> bool:
+    """A news headline set as two phrases on two lines, right above the page's date
+    ("加强资产集中统一管理" / "提升现代化治理能力和治理水平" / "2022年09月02日 来源:"):
+    neither says what report it is, and the second is no page chrome."""
+    c = _cfg()
+    t = c["r"]["title"]
+    if len(line) > t["headline_half_chars"] or _says_what(title) or _says_what(line) or _LABEL_END.search(line):
+        return False
+    if c["furniture"].search(line) or c["site"].match(line) or c["menu"].match(line) or c["column"].match(line):
+        return False
+    if _agency_only(line):
+        return False  # the agency's name under its headline: a byline
+    after = simplified[line_end : line_end + 200].lstrip()
+    next_line = after[: after.find("\n")] if "\n" in after else after
+    labels = c["r"]["published"]["labels"]
+    return bool(next_line) and (_DATE.match(next_line) is not None or next_line.startswith(tuple(labels)))
+
+
+def _title_joiner(simplified: str, spans: list[tuple[int, int]]) -> str:
+    """Two phrases of a headline keep a space between them; a title's halves join up."""
+    if len(spans) != 2:
+        return ""
+    (s0, e0), (s1, e1) = spans
+    return " " if _headline_pair(simplified, simplified[s0:e0], simplified[s1:e1], e1) else ""
 
 
 def _spaced_title(line: str) -> bool:
@@ -787,7 +813,7 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
             s, e = to_original(*part) if to_original else part
             last_gloss = _PINYIN_GLOSS.match(glossed, e) if to_original else None
             parts.append(text[s : last_gloss.end() if last_gloss else e])
-        info.title = "".join(parts)
+        info.title = _title_joiner(simplified, spans).join(parts)
     info.published = find_published(simplified)
 
     hits = _Hits(gaz, simplified, 20000)

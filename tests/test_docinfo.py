@@ -807,3 +807,16 @@ def test_news_item_year_from_its_dated_events(text, year):
     d = info(text)
     assert d.year == year
     assert d.period is None  # a news item on a year is no annual report
+
+
+def test_headline_of_two_phrases_over_the_page_date():
+    d = info(
+        "首页 > 工作动态\n\n 深化公物仓建设\n盘活闲置资产增效益\n \n2023年05月16日    来源:\n\n"
+        "近年来,市机关事务管理局推进公物仓建设,全年调剂资产1200件。\n"
+    )
+    assert d.title == "深化公物仓建设 盘活闲置资产增效益"
+
+
+def test_headline_above_an_agency_line_is_not_joined():
+    d = info("深化公物仓建设\n市机关事务管理局\n发布时间:2023-05-16\n近年来,市机关事务管理局推进公物仓建设。\n")
+    assert d.title == "深化公物仓建设"
