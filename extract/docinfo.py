@@ -142,6 +142,7 @@ def _cfg() -> dict:
             + "|".join([*map(regex.escape, r["title"]["glued_openers"]), *r["title"]["glued_opener_patterns"]])
             + ")"
         ),
+        "subtitled": lambda: regex.compile(r["title"]["subtitled"]),
         "opening": lambda: regex.compile(r["year"]["opening"].replace("{Y}", YEAR)),
         "title_year": lambda: regex.compile(
             r["year"]["title"].replace("{Y}", YEAR)
@@ -251,7 +252,7 @@ def find_title(simplified: str) -> list[tuple[int, int]] | None:
         if not stripped or c["skip_line"].search(stripped):
             continue
         if "。" in stripped or len(stripped) > t["max_chars"] or c["heading"].match(stripped):
-            glued = c["glued"].match(line)
+            glued = c["glued"].match(line) or c["subtitled"].match(line)
             if glued:  # ends on a report noun right before the body: says what it is
                 candidates.append((start + glued.start("t"), start + glued.end("t")))
                 strong.add(len(candidates) - 1)

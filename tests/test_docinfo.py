@@ -820,3 +820,11 @@ def test_headline_of_two_phrases_over_the_page_date():
 def test_headline_above_an_agency_line_is_not_joined():
     d = info("深化公物仓建设\n市机关事务管理局\n发布时间:2023-05-16\n近年来,市机关事务管理局推进公物仓建设。\n")
     assert d.title == "深化公物仓建设"
+
+
+def test_speech_title_run_on_with_its_subtitle_and_body():
+    d = info(
+        "推进公共机构节能的几点体会——县机关事务局局长王某2019年6月在全市节能工作座谈会上的发言"
+        "2018年,全县公共机构能耗总量下降3.2%,人均能耗下降4.1%。我们的做法是:一、抓制度。\n"
+    )
+    assert d.title == "推进公共机构节能的几点体会"
