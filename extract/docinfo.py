@@ -50,6 +50,7 @@ class _Org:
     hit: Hit | None  # the place hit when the prefix is a place name
     level: str | None
     start: int
+    zone: bool = False  # a development zone of the hit's city (常州经开区): county level, the city's code
 
 
 class _Hits:
@@ -163,6 +164,7 @@ def _cfg() -> dict:
         "range": lambda: regex.compile(r["period"]["year_range"].replace("{Y}", r"(?:19|20)[0-9]{2}")),
         "dept": lambda: regex.compile(org["title_department"]),
         "joiners": lambda: frozenset(org["joiners"]),
+        "zones": lambda: sorted(org["zones"], key=len, reverse=True),
         "issuer_before": lambda: regex.compile(org["issuer"]["before"]),
         "issuer_after": lambda: regex.compile(org["issuer"]["after"]),
         "level_cue": lambda: _level_cue_pattern(r["level_cues"]),
@@ -498,6 +500,12 @@ def _org_candidates(simplified: str, hits: _Hits) -> list[_Org]:
         if hit is not None and len(hit.units) == 1 or (hit is not None and hit.full):
             found.append(_Org(hit.surface + joiner + m.group(), m.group(), hit.surface + joiner, hit, None, hit.start))
             continue
+        zone = _zone_of_city(simplified, hits, m.start() - len(joiner))
+        if zone is not None:  # 常州经开区机关服务中心: a zone of the city, written as such
+            zone.written += joiner + m.group()
+            zone.kind = m.group()
+            found.append(zone)
+            continue
         county = _county_after_city(simplified, hits, m.start() - len(joiner))
         if county is not None:  # 杭州市西湖区机关…: named with its city, as written
             start = county.start
@@ -513,6 +521,19 @@ def _org_candidates(simplified: str, hits: _Hits) -> list[_Org]:
             level = c["level_chars"][prefix[0]]
             found.append(_Org(prefix + m.group(), m.group(), prefix, None, level, m.start() - len(prefix)))
     return found
+
+
+def _zone_of_city(simplified: str, hits: _Hits, end: int) -> _Org | None:
+    """A development zone ending at `end` right after its city (常州经开区, 淮南高新区): an
+    agency of the zone is the reporter, county level, in that city (the zone has no code)."""
+    zone = next((z for z in _cfg()["zones"] if simplified.endswith(z, 0, end)), None)
+    if zone is None:
+        return None
+    hit = hits.ending_at(end - len(zone))
+    resolved = _unit_level(hit) if hit is not None else None
+    if resolved is None or resolved[0] != "city":
+        return None
+    return _Org(hit.surface + zone, "", hit.surface + zone, hit, "county", hit.start, True)
 
 
 def _county_after_city(simplified: str, hits: _Hits, end: int) -> Hit | None:
@@ -827,7 +848,7 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
     for o in candidates:
         if o.hit is not None:
             resolved = _unit_level(o.hit)
-            o.level = resolved[0] if resolved else ("county" if _shared_county(o.hit) else None)
+            o.level = "county" if o.zone else resolved[0] if resolved else ("county" if _shared_county(o.hit) else None)
             if o.level:
                 named.append(o)
     org, anchor, county_name = None, None, None
@@ -867,7 +888,7 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
         level = self_level
 
     unit, county_written = _region(level, anchor, hits, title_hits, county_name)
-    if unit is not None and level is not None and unit.level != level:
+    if unit is not None and level is not None and unit.level != level and not (org is not None and org.zone):
         unit = None if unit.level != "province" or level == "province" else unit
     if _municipality(level, unit, simplified):  # 重庆市机关事务局: a 直辖市 is a province
         level, unit = "province", Unit("province", unit.province)

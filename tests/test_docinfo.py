@@ -828,3 +828,9 @@ def test_speech_title_run_on_with_its_subtitle_and_body():
         "2018年,全县公共机构能耗总量下降3.2%,人均能耗下降4.1%。我们的做法是:一、抓制度。\n"
     )
     assert d.title == "推进公共机构节能的几点体会"
+
+
+def test_development_zone_agency_is_placed_in_its_city():
+    d = info("近日,淮南高新区机关事务中心推进公物仓建设,全区调剂资产320件。我区将继续推进。全区节约资金12万元。\n")
+    assert d.organization == "淮南高新区机关事务中心"
+    assert (d.province, d.city, d.county, d.level, d.admin_code) == ("安徽省", "淮南市", None, "county", "340400")
