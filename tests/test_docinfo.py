@@ -676,6 +676,11 @@ def test_plan_only_title_is_other():
     # a summary that also plans stays summary_and_plan
     d = info("某市机关事务管理局2020年工作总结和2021年工作计划\n2020年,全年保障会议980场次。\n")
     assert d.doc_type == "summary_and_plan"
+    # the ideas and measures for the year ahead: a plan too
+    d = info("某县机关事务中心2025年工作思路及措施\n2025年,我中心将深化公务用车改革,推进公物仓建设。\n")
+    assert d.doc_type == "other"
+    d = info("某县机关事务中心2024年工作总结及2025年工作思路\n2024年,全年保障会议320场次。\n")
+    assert d.doc_type == "summary_and_plan"
 
 
 def test_director_report_is_a_work_summary():
