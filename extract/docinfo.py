@@ -394,7 +394,7 @@ def find_published(simplified: str) -> str | None:
     seen = []
     for m in _DATE.finditer(head):
         seen.append(m)
-        before = head[max(0, m.start() - 8) : m.start()].rstrip(" :\t")
+        before = head[max(0, m.start() - 8) : m.start()].rstrip(" :|\t")  # 公开日期: | 2020-08-03: a table cell
         after = head[m.end() : m.end() + 12].lstrip(" \t\u3000])】")  # [2022-01-05] 来源: a bracketed page date
         if before.endswith(labels) or _TIME_OF_DAY.match(after) is not None or after.startswith(followers):
             y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])

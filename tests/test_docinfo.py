@@ -839,3 +839,9 @@ def test_development_zone_agency_is_placed_in_its_city():
     d = info("近日,淮南高新区机关事务中心推进公物仓建设,全区调剂资产320件。我区将继续推进。全区节约资金12万元。\n")
     assert d.organization == "淮南高新区机关事务中心"
     assert (d.province, d.city, d.county, d.level, d.admin_code) == ("安徽省", "淮南市", None, "county", "340400")
+
+
+def test_page_date_in_a_metadata_table_cell():
+    d = info("索引号: | 011/2021-00001 | 分类: | 其他 | ||\n发布机构: | 市机关事务中心 | 公开日期: | 2021-03-09 | ||\n"
+             "标题: | 市机关事务中心2020年工作总结 | ||||\n2020年,我中心全年保障会议560场次。\n")
+    assert d.published == "2021-03-09"
