@@ -449,6 +449,9 @@ def _self_level(simplified: str) -> str | None:
                     start = simplified.find(cue, start + len(cue))
                     if not any(before.endswith(x) for x in r["level_cues"]["not_after"]):
                         counts[level] = counts.get(level, 0) + 1
+    national = _national_cues(simplified, r["level_cues"])
+    if national:
+        counts["national"] = national
     if not counts:
         return None
     n = max(counts.values())
@@ -456,6 +459,17 @@ def _self_level(simplified: str) -> str | None:
         return None
     best = [level for level, k in counts.items() if k == n]  # a tie at the top: no level
     return best[0] if len(best) == 1 else None
+
+
+def _national_cues(simplified: str, cues: dict) -> int:
+    """How often a central ministry's centre speaks of its own ministry (部机关办公楼),
+    not counting 全部机关 and the like."""
+    n = 0
+    for cue in cues["national"]:
+        n += simplified.count(cue)
+        if n:
+            n -= sum(simplified.count(x + cue) for x in cues["national_not_after"])
+    return n
 
 
 def _unit_level(hit: Hit) -> tuple[str, Unit] | None:

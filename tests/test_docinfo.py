@@ -845,3 +845,13 @@ def test_page_date_in_a_metadata_table_cell():
     d = info("索引号: | 011/2021-00001 | 分类: | 其他 | ||\n发布机构: | 市机关事务中心 | 公开日期: | 2021-03-09 | ||\n"
              "标题: | 市机关事务中心2020年工作总结 | ||||\n2020年,我中心全年保障会议560场次。\n")
     assert d.published == "2021-03-09"
+
+
+def test_level_cues_of_a_city_in_traditional_script_and_of_a_ministry():
+    d = info("市級行政事業單位公物倉為市級黨政機關舉辦大型活動提供保障。今年以來,公物倉收儲辦公家具320件。")
+    assert d.level == "city"
+    d = info("服务中心完成了部机关办公楼的冬季供暖,部机关干部职工满意。供暖期共耗用天然气12万立方米。")
+    assert d.level == "national"
+    # 全部机关 (all offices) is no ministry's
+    d = info("全县全部机关事业单位完成节能改造。全部机关食堂实行光盘行动。县直单位32家参加。")
+    assert d.level == "county"
