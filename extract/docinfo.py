@@ -534,7 +534,27 @@ def _org_candidates(simplified: str, hits: _Hits) -> list[_Org]:
             prefix = before.group() + joiner
             level = c["level_chars"][prefix[0]]
             found.append(_Org(prefix + m.group(), m.group(), prefix, None, level, m.start() - len(prefix)))
+            continue
+        short = _county_without_suffix(simplified, hits, m.start() - len(joiner))
+        if short is not None:  # 秀英机关事务局 in a text on 秀英区: as written
+            found.append(_Org(short.surface + joiner + m.group(), m.group(), short.surface + joiner, short, None, short.start))
     return found
+
+
+def _county_without_suffix(simplified: str, hits: _Hits, end: int) -> Hit | None:
+    """A county's name written without its 区/县 right before a kind (秀英机关事务局), when
+    the text names that county in full too (秀英区): the hit spans the short name and
+    holds the county so named."""
+    short_names = gazetteer().county_short
+    for length in (4, 3, 2):
+        name = simplified[max(0, end - length) : end]
+        if len(name) < length or name not in short_names:
+            continue
+        units = set(short_names[name])
+        full = [h for h in hits.all() if h.full and h.surface[:-1] == name and units.intersection(h.units)]
+        if full:
+            return Hit(end - length, end, name, full[0].units, True)
+    return None
 
 
 def _zone_of_city(simplified: str, hits: _Hits, end: int) -> _Org | None:

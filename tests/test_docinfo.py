@@ -855,3 +855,9 @@ def test_level_cues_of_a_city_in_traditional_script_and_of_a_ministry():
     # 全部机关 (all offices) is no ministry's
     d = info("全县全部机关事业单位完成节能改造。全部机关食堂实行光盘行动。县直单位32家参加。")
     assert d.level == "county"
+
+
+def test_county_agency_written_without_its_suffix():
+    d = info("2020年,龙湖机关事务局推进公务用车改革。一是在龙湖区各单位张贴公务用车标识。二是建立龙湖区公务用车平台。")
+    assert d.organization == "龙湖机关事务局"
+    assert (d.city, d.county, d.level) == ("汕头市", "龙湖区", "county")
