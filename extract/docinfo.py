@@ -812,12 +812,21 @@ def _doc_type(simplified: str, title: str | None, has_opening_year: bool) -> str
     headline = bool(title) and _ANY_YEAR.search(title) is None
     if has_opening_year and not headline:
         return "work_summary"
+    if not title and _opens_on_first_heading(simplified):
+        return "work_summary"
     if title or _ANY_YEAR.search(simplified) or any(w in simplified for w in r["news_cues"]):
         return "special_report"
     profile = r["not_a_report"]
     if any(w in simplified[: profile["chars"]] for w in profile["words"]):
         return "other"
     return "special_report"
+
+
+def _opens_on_first_heading(simplified: str) -> bool:
+    """An untitled text whose first line is its top heading 一、 (一、…学习 / 二、…保障 …):
+    a unit's summary copied without its title, not a news item (which opens on prose)."""
+    headings = top_headings(simplified)
+    return len(headings) >= 2 and not simplified[: headings[0][0]].strip()
 
 
 def _statutory_open_government(simplified: str) -> bool:

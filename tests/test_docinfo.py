@@ -861,3 +861,8 @@ def test_county_agency_written_without_its_suffix():
     d = info("2020年,龙湖机关事务局推进公务用车改革。一是在龙湖区各单位张贴公务用车标识。二是建立龙湖区公务用车平台。")
     assert d.organization == "龙湖机关事务局"
     assert (d.city, d.county, d.level) == ("汕头市", "龙湖区", "county")
+
+
+def test_untitled_text_opening_on_its_first_heading_is_a_summary():
+    d = info("一、加强学习,提高服务意识\n我中心组织学习12次。\n二、做好会议保障\n今年1—10月,中心共保障会议380场次。\n")
+    assert d.doc_type == "work_summary"
