@@ -514,12 +514,6 @@ def _org_candidates(simplified: str, hits: _Hits) -> list[_Org]:
         if hit is not None and len(hit.units) == 1 or (hit is not None and hit.full):
             found.append(_Org(hit.surface + joiner + m.group(), m.group(), hit.surface + joiner, hit, None, hit.start))
             continue
-        zone = _zone_of_city(simplified, hits, m.start() - len(joiner))
-        if zone is not None:  # 常州经开区机关服务中心: a zone of the city, written as such
-            zone.written += joiner + m.group()
-            zone.kind = m.group()
-            found.append(zone)
-            continue
         county = _county_after_city(simplified, hits, m.start() - len(joiner))
         if county is not None:  # 杭州市西湖区机关…: named with its city, as written
             start = county.start
@@ -530,6 +524,12 @@ def _org_candidates(simplified: str, hits: _Hits) -> list[_Org]:
             found.append(_Org(national + m.group(), m.group(), national, None, "national", m.start() - len(national)))
             continue
         before = c["party_committee"].search(simplified[max(0, m.start() - 2 - len(joiner)) : m.start() - len(joiner)])
+        zone = _zone_of_city(simplified, hits, m.start() - len(joiner)) if before else None
+        if zone is not None:  # 常州经开区机关服务中心: a zone of the city, written as such (its 区 is no level prefix)
+            zone.written += joiner + m.group()
+            zone.kind = m.group()
+            found.append(zone)
+            continue
         if before:
             prefix = before.group() + joiner
             level = c["level_chars"][prefix[0]]
@@ -751,8 +751,9 @@ def _event_year(simplified: str) -> int | None:
     c = _cfg()
     labels = tuple(c["r"]["published"]["labels"])
     this_year = any(w in simplified for w in c["r"]["year"]["this_year"])
-    years = {int(m["y"]) for m in c["sentence_year"].finditer(simplified)}
-    for m in c["event"].finditer(simplified):
+    head = simplified[: c["r"]["head_chars"]]  # a news item dates its event near the top
+    years = {int(m["y"]) for m in c["sentence_year"].finditer(head)}
+    for m in c["event"].finditer(head):
         if this_year and not m["annual"]:
             continue  # 2024年11月14日正式启动…截至今年10月底: a start before 今年
         if not _page_date(simplified, m, labels) and not _in_a_name(simplified, m.start()):
