@@ -165,6 +165,7 @@ def _cfg() -> dict:
         "dept": lambda: regex.compile(org["title_department"]),
         "joiners": lambda: frozenset(org["joiners"]),
         "zones": lambda: sorted(org["zones"], key=len, reverse=True),
+        "zone_ends": lambda: frozenset(z[-1] for z in org["zones"]),
         "issuer_before": lambda: regex.compile(org["issuer"]["before"]),
         "issuer_after": lambda: regex.compile(org["issuer"]["after"]),
         "level_cue": lambda: _level_cue_pattern(r["level_cues"]),
@@ -312,17 +313,17 @@ def _headline_pair(simplified: str, title: str, line: str, line_end: int) -> boo
     ("加强资产集中统一管理" / "提升现代化治理能力和治理水平" / "2022年09月02日 来源:"):
     neither says what report it is, and the second is no page chrome."""
     c = _cfg()
-    t = c["r"]["title"]
-    if len(line) > t["headline_half_chars"] or _says_what(title) or _says_what(line) or _LABEL_END.search(line):
+    if len(line) > c["r"]["title"]["headline_half_chars"]:
+        return False
+    after = simplified[line_end : line_end + 200].lstrip()  # the page's date first: the rarest
+    next_line = after[: after.find("\n")] if "\n" in after else after
+    if not next_line or (_DATE.match(next_line) is None and not next_line.startswith(tuple(c["r"]["published"]["labels"]))):
+        return False
+    if _says_what(title) or _says_what(line) or _LABEL_END.search(line):
         return False
     if c["furniture"].search(line) or c["site"].match(line) or c["menu"].match(line) or c["column"].match(line):
         return False
-    if _agency_only(line):
-        return False  # the agency's name under its headline: a byline
-    after = simplified[line_end : line_end + 200].lstrip()
-    next_line = after[: after.find("\n")] if "\n" in after else after
-    labels = c["r"]["published"]["labels"]
-    return bool(next_line) and (_DATE.match(next_line) is not None or next_line.startswith(tuple(labels)))
+    return not _agency_only(line)  # the agency's name under its headline: a byline
 
 
 def _title_joiner(simplified: str, spans: list[tuple[int, int]]) -> str:
@@ -545,11 +546,12 @@ def _county_without_suffix(simplified: str, hits: _Hits, end: int) -> Hit | None
     """A county's name written without its 区/县 right before a kind (秀英机关事务局), when
     the text names that county in full too (秀英区): the hit spans the short name and
     holds the county so named."""
-    short_names = gazetteer().county_short
+    gaz = gazetteer()
+    short_names = gaz.county_short
     for length in (4, 3, 2):
         name = simplified[max(0, end - length) : end]
-        if len(name) < length or name not in short_names:
-            continue
+        if len(name) < length or name[:2] not in gaz._short_starts or name not in short_names:
+            continue  # (the set of first pairs: a cheaper test than the lookup)
         units = set(short_names[name])
         full = [h for h in hits.all() if h.full and h.surface[:-1] == name and units.intersection(h.units)]
         if full:
@@ -560,7 +562,10 @@ def _county_without_suffix(simplified: str, hits: _Hits, end: int) -> Hit | None
 def _zone_of_city(simplified: str, hits: _Hits, end: int) -> _Org | None:
     """A development zone ending at `end` right after its city (常州经开区, 淮南高新区): an
     agency of the zone is the reporter, county level, in that city (the zone has no code)."""
-    zone = next((z for z in _cfg()["zones"] if simplified.endswith(z, 0, end)), None)
+    c = _cfg()
+    if simplified[end - 1 : end] not in c["zone_ends"]:
+        return None  # (a str test: most level prefixes are 市 or 县)
+    zone = next((z for z in c["zones"] if simplified.endswith(z, 0, end)), None)
     if zone is None:
         return None
     hit = hits.ending_at(end - len(zone))
