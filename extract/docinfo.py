@@ -160,6 +160,8 @@ def _cfg() -> dict:
         # patterns once and kept in the cache: most texts lack it and are not searched
         "needs": lambda: needs("document", sources),
         "event": lambda: re.compile(r["year"]["event"].replace("{Y}", YEAR)),
+        "event_span": lambda: re.compile(r["year"]["event_span"].replace("{Y}", YEAR)),
+        "document_date_before": lambda: tuple(r["year"]["document_date_before"]),
         "plan_name": lambda: regex.compile(r["period"]["plan_name_in_title"]),
         "range": lambda: regex.compile(r["period"]["year_range"].replace("{Y}", r"(?:19|20)[0-9]{2}")),
         "dept": lambda: regex.compile(org["title_department"]),
@@ -757,10 +759,14 @@ def _event_year(simplified: str) -> int | None:
     labels = tuple(c["r"]["published"]["labels"])
     this_year = any(w in simplified for w in c["r"]["year"]["this_year"])
     head = simplified[: c["r"]["head_chars"]]  # a news item dates its event near the top
+    if c["event_span"].search(head):
+        return None  # 2021年以来…: the item is on the years since, not on one
     years = {int(m["y"]) for m in c["sentence_year"].finditer(head)}
     for m in c["event"].finditer(head):
         if this_year and not m["annual"]:
             continue  # 2024年11月14日正式启动…截至今年10月底: a start before 今年
+        if simplified[max(0, m.start() - 3) : m.start()].endswith(c["document_date_before"]):
+            continue  # 《…条例》于2022年9月22日经…通过: the document's date
         if not _page_date(simplified, m, labels) and not _in_a_name(simplified, m.start()):
             years.add(int(m["y"]))
     return years.pop() if len(years) == 1 else None  # two years: the item is on no one year

@@ -807,6 +807,14 @@ def test_municipality_own_agency_is_province_level(text, name, code):
     ("2023年9月1日,市公物仓正式启动运行。截至今年6月底,公物仓累计调剂资产210件。", None),
     # two years: none
     ("2022年3月,县机关事务中心启动食堂改造;2023年6月,改造完成,可容纳300人就餐。", None),
+    # a span from a start: the item is on the years since, none of them
+    ("2020年以来,区机关事务中心推进办公用房清查。2020年,中心共接管闲置办公楼3栋。", None),
+    # a named document's adoption date is not the work's
+    ("《某市机关运行保障条例》于2021年9月22日经市人大常委会通过。各单位认真贯彻条例,推进集中统一管理。", None),
+    # days of one month: the event's year
+    ("2024年3月5日至8日,县机关事务中心完成了“两会”会务保障,共保障会议12场。", 2024),
+    # a start written with its day: 2021年11月1日起 is not a month of 2021
+    ("《某市公务用车管理办法》自2021年11月1日起施行。各单位认真贯彻办法,规范公务用车使用。", None),
 ])
 def test_news_item_year_from_its_dated_events(text, year):
     d = info(text)
