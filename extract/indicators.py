@@ -218,6 +218,7 @@ class _Rules:
         self.link_gap = int(link.get("max_gap", 24))
         self.link_verbs_re = words_pattern(link.get("verbs") or ())
         self.link_compare_re = words_pattern(link.get("compare") or ())
+        self.link_former = link.get("former") or ""  # 原租金: the former level of the same measure
         self.respectively_re = words_pattern(link.get("respectively") or ())
         self.counted_by_re = words_pattern(link.get("counted_by") or ()) if link.get("counted_by") else None
         self.list_joins_re = words_pattern(link.get("list_joins") or ())
@@ -746,6 +747,7 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
                  for key in groups} if lent_vetoes else ()
     after_codes = None  # indicators with a cue after the number in its clause: asked of `bare` alternatives only
     own_codes = None  # indicators the number's own clause names: asked when only an earlier clause names it
+    own_words_codes = None  # the same, without the sentence's topics: asked when one cue stands only there
     counts_organisations = m.unit in rules.organisation_units and rules.organisations_re.match(simplified, m_end)
     # only alternatives with a cue for every group can be chosen
     sizes, group_keys = rules.sizes, rules.group_keys
@@ -764,11 +766,13 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
         if alt.bare and not bare_number:
             continue
         weight = closeness = top = 0
+        low = 3
         for key in group_keys[ai]:
             w, c = best[key]
             weight += w
             closeness += c
             top = max(top, w)
+            low = min(low, w)
         if top < 1.5:
             continue  # nothing in the clause that governs the number says what it is
         if top < 2:  # only the clause before names it: unless its own words name something else
@@ -776,6 +780,15 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
                 own_codes = _own_clause_codes(best, found, rules, sent.topics, m.kind)
             if own_codes - {alt.indicator}:
                 continue  # (出车8600车次,驾驶员培训2次: the training is counted, not trips)
+        elif low < 2 and m.unit != "%":
+            # one of its cues only in the clause before (推进节约能源资源工作,能源消费总量5.26万吨
+            # 标准煤): it yields to an indicator the number's own clause names by words alone, not
+            # through a topic of the sentence (节能改造…,总投资2680万元 stays the works' money). A
+            # percent's own words may name the whole it is a share of (分别占能源资源消耗总量的4.8%).
+            if own_words_codes is None:
+                own_words_codes = _own_clause_codes(best, found, rules, (), m.kind)
+            if own_words_codes - {alt.indicator}:
+                continue
         if alt.bare:
             if top < 3:
                 continue  # its verb must govern the number, and no other cue follow it (投入资金12万元开展培训)
@@ -835,10 +848,11 @@ def _own_clause_codes(best, found, rules, topics, kind) -> set[str]:
 
 def _heading_before(simplified, clause_start, rules) -> bool:
     """Whether the clause before `clause_start` is a list heading: it ends with a colon,
-    or with 中 before a comma (保留车辆中,执法执勤用车412辆…: `list_headings`)."""
+    or with 中 or 方面 before a comma (保留车辆中,执法执勤用车412辆…; 节约型机关创建方面,
+    全市已创建486家: `list_headings`)."""
     if simplified[clause_start - 1] == ":":
         return True
-    return clause_start > 1 and rules.among_re.match(simplified, clause_start - 2) is not None
+    return clause_start > 2 and rules.among_re.search(simplified, clause_start - 3, clause_start) is not None
 
 
 def _under_colon_heading(simplified, sent, ci, hit_ends, lo) -> bool:
@@ -1097,9 +1111,21 @@ def _change_parent(simplified, mentions, index, best, sent, rules) -> int | None
         return None
     if not (rules.link_verbs_re.search(between) or rules.link_compare_re.search(between)):
         return None
-    if rules.link_strip_re.sub("", between):
+    rest = rules.link_strip_re.sub("", between)
+    if rest and not _repeats_figure(simplified, p, sent, rest, rules):
         return None  # something else is named in between
     return target
+
+
+def _repeats_figure(simplified, p, sent, rest, rules) -> bool:
+    """Whether `rest`, the words left between a figure and its change, name the former
+    level of the figure's own measure (年租金收入186万元,较原租金提高23%: 原租金 is that
+    rent before). Without 原 a noun names another measure (接待费用 after 接待320批)."""
+    if not rules.link_former or not rest.startswith(rules.link_former):
+        return False
+    word = rest[len(rules.link_former):]
+    start = sent.clauses[sent.clause_index(p.start)][0]
+    return len(word) >= 2 and word in simplified[start:p.start]
 
 
 def _a_part_by_grade(simplified, m, sent, rules) -> bool:

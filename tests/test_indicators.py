@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import govstat
 from govstat.extract.indicators import assign_meaning, indicator_codes
 from govstat.extract.model import Mention
 from govstat.extract.normalize import simplify
@@ -1839,4 +1840,77 @@ def test_round10_list_headings(text, spans, expected):
     ("全年调拨办公设备680件。", ["680件"], ["assets.reallocated"]),
 ])
 def test_round10_ways_of_disposing(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+# --------------------------------------------------------------------------- round 11
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a cue split between a work-name clause and the number's clause (节约…能源 + 用电) yields to
+    # one wholly in the number's clause, in either script (the whole pipeline: units as written)
+    ("着力推进节约能源资源工作,全区公共机构用电总量2460万千瓦时,同比下降4.1%。",
+     ["2460万千瓦时", "4.1%"], ["energy.consumption"] * 2),
+    ("著力推進節約能源資源工作,全區公共機構用電總量2460萬千瓦時,同比下降4.1%。",
+     ["2460萬千瓦時", "4.1%"], ["energy.consumption"] * 2),
+    # (what the number's clause itself says is saved stays saved)
+    ("着力推进节约能源资源工作,全年节约用水3.4万吨。", ["3.4万吨"], ["energy.savings"]),
+    # (a works' money named through the sentence's topic does not outweigh the works)
+    ("完成节能改造项目9个,改造面积5.2万平方米,总投资1360万元。", ["1360万元"], ["construction.spending"]),
+])
+def test_round11_cue_in_the_work_name_clause(text, spans, expected):
+    found = {m.text: m.indicator for m in govstat.extract_text(text).mentions}
+    assert [found.get(span, "MISSING") for span in spans] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a topic heading (X方面, / 在X方面,) names what the cue-less clause after it counts
+    ("节水型单位创建方面,全区已创建58家,占公共机构总数的81.7%。", ["58家", "81.7%"],
+     ["energy.model_units"] * 2),
+    ("在大型活动保障方面,全年共计27场。", ["27场"], ["events.supported"]),
+    # (a clause with its own cue keeps it)
+    ("在盘活闲置资产方面,通过公开招租出租闲置商铺31间。", ["31间"], ["assets.leased"]),
+    # (a heading with no cue gives none)
+    ("党建工作方面,全年发展党员4名。", ["4名"], [None]),
+])
+def test_round11_topic_headings(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+def test_round11_change_against_the_former_level():
+    # a change against the former level of the figure's own measure (较原租金) measures it
+    found = read("门面房年租金收入264万元,较原租金提高17%。", "264万元", ("17%", "increase"))
+    assert [m.indicator for m in found] == ["assets.leased"] * 2
+    assert found[1].change_of == 0
+    # (another noun in between names another measure: the rent's change, not the area's)
+    found = read("出租闲置房产12处、面积0.8万平方米,年租金收入较上年增加42万元。",
+                 "12处", "0.8万平方米", ("42万元", "increase"))
+    assert found[2].change_of is None
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # holding words: 有各类 and the vehicles a platform manages are the fleet
+    ("局车队有各类车辆52辆,全年出车4100车次。", ["52辆", "4100车次"], ["vehicles.fleet", "vehicles.trips"]),
+    ("全区平台管理车辆236辆。", ["236辆"], ["vehicles.fleet"]),
+    ("纳入平台管理的公务用车318辆。", ["318辆"], ["vehicles.fleet"]),
+    # (not a purchase or a disposal)
+    ("全年报废公务用车9辆,平台管理车辆共计236辆。", ["9辆", "236辆"], ["vehicles.disposed", "vehicles.fleet"]),
+    # (a share of the whole fleet after them: a part of it, none)
+    ("纳入平台管理的公务用车318辆,占公务用车总数的88%。", ["318辆"], [None]),
+])
+def test_round11_holding_words(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # an inventory surplus or loss is no disposal, even after one
+    ("报废资产86件,盘盈资产9件,盘亏资产4件。", ["86件", "9件", "4件"], ["assets.disposed", None, None]),
+    # vehicles of another kind are no official cars
+    ("全县现有公务用车312辆,另有校车24辆、救护车11辆。", ["312辆", "24辆", "11辆"],
+     ["vehicles.fleet", None, None]),
+    ("全年新购置环卫车辆7辆。", ["7辆"], [None]),
+    # a rate of devices fitted is no water or power saved
+    ("全年节约用水2600吨,节水器具普及率达100%。", ["2600吨", "100%"], ["energy.savings", None]),
+])
+def test_round11_not_what_the_code_counts(text, spans, expected):
     assert indicators(text, *spans) == expected
