@@ -107,7 +107,7 @@ class _Hits:
 def _cfg() -> dict:
     r = rules("document")
     org = r["organization"]
-    kinds = sorted(set(org["types"]) | set(org["abbreviations"]), key=len, reverse=True)
+    kinds = sorted(set(org["types"]) | set(org["abbreviations"]) | set(org["informal"]), key=len, reverse=True)
     sources = {  # the patterns searched through `_Gated`
         "sentence_year": r["year"]["sentence_year"].replace("{Y}", YEAR),
         "labelled": r["title"]["labelled"],
@@ -988,10 +988,11 @@ def _municipality(level: str | None, unit: Unit | None, simplified: str) -> bool
 
 def _org_name(org: _Org | None, unit: Unit | None, simplified: str, level: str | None) -> str | None:
     """The organisation as named, its level prefix (市…) replaced by the place when known."""
-    abbreviations = _cfg()["r"]["organization"]["abbreviations"]
+    names = _cfg()["r"]["organization"]
+    abbreviations = names["abbreviations"]
     if org is not None:
-        if org.hit is not None:
-            return org.written
+        if org.hit is not None or org.kind in names["informal"]:
+            return org.written  # 区行管局: an informal short form names no full kind to place
         kind = abbreviations.get(org.kind, org.kind)
         place = _place_name(unit, org.level)
         if place is None:

@@ -874,3 +874,13 @@ def test_county_agency_written_without_its_suffix():
 def test_untitled_text_opening_on_its_first_heading_is_a_summary():
     d = info("一、加强学习,提高服务意识\n我中心组织学习12次。\n二、做好会议保障\n今年1—10月,中心共保障会议380场次。\n")
     assert d.doc_type == "work_summary"
+
+
+def test_informal_short_agency_name_is_kept_as_written():
+    d = info("2018年,县行管局加强机关食堂管理,在县政府大院安装节能灯具300盏。县直单位42家参加节能宣传。")
+    assert (d.organization, d.level) == ("县行管局", "county")
+    d = info("近日,市事管中心开展公物仓清查。市直机关交回办公家具120件,全市调剂使用。")
+    assert (d.organization, d.level) == ("市事管中心", "city")
+    # a word that only holds the letters is no agency: 人事管理中心, 仓事管中心〔2021〕
+    d = info("人事管理中心组织培训。仓事管中心〔2021〕12号文件下发。")
+    assert d.organization is None
