@@ -130,7 +130,8 @@ def _cfg() -> dict:
         "labelled": lambda: _Gated(regex.compile(sources["labelled"], regex.M), cfg["needs"]["labelled"]),
         "furniture": lambda: words_pattern(r["title"]["furniture"]),  # literal words: the re trie finds any of them faster
         "css": lambda: regex.compile(r["title"]["css"]),
-        "skip_line": lambda: regex.compile("|".join(r["title"]["skip_lines"])),
+        "skip_line": lambda: regex.compile("|".join([*r["title"]["skip_lines"], r["title"]["cover_letter"]])),
+        "cover_letter": lambda: regex.compile(r["title"]["cover_letter"], regex.M),
         "title_year_start": lambda: regex.compile(
             r"\s*(?:" + r["year"]["title"].replace("{Y}", YEAR) + "|"
             + "|".join(map(regex.escape, r["title"]["second_half_openers"])) + ")"
@@ -405,10 +406,31 @@ def find_published(simplified: str) -> str | None:
                 return f"{y:04d}-{mo:02d}-{d:02d}"
     # no page date: the first date alone on its line in brackets (read only now: a page date makes it moot)
     date_line = next((m for m in seen if _bracketed_line(head, m.start(), m.end())), None)
+    if date_line is None and "现将《" in head:  # (a str test: few texts forward a report)
+        date_line = _cover_letter_date(head)
     if date_line is not None:
         y, mo, d = int(date_line["y"]), int(date_line["m"]), int(date_line["d"])
         if 1 <= mo <= 12 and 1 <= d <= 31:
             return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _cover_letter_date(head: str):
+    """The date a cover letter forwarding the report is signed with ("现将《…》印发给你们" …
+    "舟山市机关事务管理中心" / "2025年1月3日"): a date alone on one of the lines right after it."""
+    c = _cfg()
+    letter = c["cover_letter"].search(head)
+    if letter is None:
+        return None
+    line_end = head.find("\n", letter.end())
+    lines = head[line_end + 1 :].split("\n")[: c["r"]["published"]["cover_letter_lines"]] if line_end >= 0 else []
+    pos = line_end + 1
+    for line in lines:
+        stripped = line.strip(" \t\u3000")
+        m = _DATE.match(head, pos + line.index(stripped)) if stripped else None
+        if m is not None and m.group().strip() == stripped:
+            return m
+        pos += len(line) + 1
     return None
 
 

@@ -884,3 +884,16 @@ def test_informal_short_agency_name_is_kept_as_written():
     # a word that only holds the letters is no agency: 人事管理中心, 仓事管中心〔2021〕
     d = info("人事管理中心组织培训。仓事管中心〔2021〕12号文件下发。")
     assert d.organization is None
+
+
+def test_cover_letter_signature_dates_the_report():
+    letter = (
+        "局机关各科室:\n现将《丽水市机关事务管理局2023年工作总结》转发给你们,请认真学习。\n"
+        "丽水市机关事务管理局\n2024年1月8日\n丽水市机关事务管理局2023年工作总结\n"
+        "2023年,我局保障会议210场次。\n"
+    )
+    assert info(letter).published == "2024-01-08"
+    assert info(letter).title == "丽水市机关事务管理局2023年工作总结"
+    # a signature date at the foot of a report forwarded by no letter is not read
+    d = info("丽水市机关事务管理局2023年工作总结\n2023年,我局保障会议210场次。\n丽水市机关事务管理局\n2024年1月8日\n")
+    assert d.published is None
