@@ -165,6 +165,14 @@ def _cfg() -> dict:
         "document_date_before": lambda: tuple(r["year"]["document_date_before"]),
         "plan_name": lambda: regex.compile(r["period"]["plan_name_in_title"]),
         "range": lambda: regex.compile(r["period"]["year_range"].replace("{Y}", r"(?:19|20)[0-9]{2}")),
+        "topic_summary": lambda: regex.compile(  # 公共机构节能工作总结: the topic right before the summary word
+            "(?:" + "|".join(map(regex.escape, r["doc_type"]["single_topics"])) + ")(?:管理)?(?:工作)?(?:"
+            + "|".join(map(regex.escape, r["doc_type"]["summary_words"])) + ")"
+        ),
+        "topic_field": lambda: regex.compile(  # 公务用车管理: a field of work taken up as a whole
+            "(?:" + "|".join(map(regex.escape, r["doc_type"]["single_topics"])) + ")(?:"
+            + "|".join(map(regex.escape, r["doc_type"]["topic_field_words"])) + ")"
+        ),
         "dept": lambda: regex.compile(org["title_department"]),
         "joiners": lambda: frozenset(org["joiners"]),
         "zones": lambda: sorted(org["zones"], key=len, reverse=True),
@@ -825,12 +833,15 @@ def _span_from(year: int):
     return re.compile(str(year) + _cfg()["r"]["period"]["span_tail"])
 
 
-def _doc_type(simplified: str, title: str | None, has_opening_year: bool) -> str:
+def _doc_type(simplified: str, title: str | None, opening: regex.Match | None, heading: str | None) -> str:
+    """`opening` is the opening year's match ("2019年,"), `heading` an untitled text's
+    first top heading when it sums up work (一、上半年工作总结)."""
     r = _cfg()["r"]["doc_type"]
     title = title or ""
+    has_opening_year = opening is not None and not opening["is"]
     if any(w in title for w in r["open_government"]) or _statutory_open_government(simplified):
         return "open_government_report"
-    summary_title = any(w in title for w in r["summary_words"])
+    summary_title = any(w in title for w in r["summary_words"]) or heading is not None
     if not summary_title and any(w in title for w in r["plan_only_titles"]):
         return "other"  # a plan reports no work done: SPEC §2 has no type for it
     plan_title = summary_title and any(w in title for w in r["plan_words"])
@@ -838,14 +849,14 @@ def _doc_type(simplified: str, title: str | None, has_opening_year: bool) -> str
     if plan_title or (plan_heading and (summary_title or has_opening_year or _starts_as_report(simplified))):
         return "summary_and_plan"
     if summary_title:
-        return "work_summary"
+        return "special_report" if _cfg()["topic_summary"].search(title) else "work_summary"
     if any(w in title for w in r["special_title_words"]) or _BRACKET_HEADING.search(simplified):
         return "special_report"
     # An opening 'YYYY年,' reads as a year's summary, unless a headline with no
     # year sits above it: then it is a news item or yearbook entry on that year.
     headline = bool(title) and _ANY_YEAR.search(title) is None
     if has_opening_year and not headline:
-        return "work_summary"
+        return "special_report" if not title and _opens_on_a_topic(simplified, opening.end()) else "work_summary"
     if not title and _opens_on_first_heading(simplified):
         return "work_summary"
     if title or _ANY_YEAR.search(simplified) or any(w in simplified for w in r["news_cues"]):
@@ -854,6 +865,24 @@ def _doc_type(simplified: str, title: str | None, has_opening_year: bool) -> str
     if any(w in simplified[: profile["chars"]] for w in profile["words"]):
         return "other"
     return "special_report"
+
+
+def _opens_on_a_topic(simplified: str, start: int) -> bool:
+    """The opening clause after the year takes up one field of work ("2019年,秀英机关事务局
+    进一步加强公务用车管理,"): a yearbook entry on that field, not the agency's summary."""
+    clause = regex.match(r"[^,，。;；\n]*", simplified[start : start + 80]).group()
+    return _cfg()["topic_field"].search(clause) is not None
+
+
+def _summary_heading(simplified: str) -> str | None:
+    """An untitled text's first top heading when it sums up work ("一、上半年工作总结")."""
+    headings = top_headings(simplified)
+    if not headings or headings[0][1] != "summary":
+        return None
+    start = headings[0][0]
+    end = simplified.find("\n", start)
+    line = simplified[start : end if end >= 0 else len(simplified)]
+    return line if any(w in line for w in _cfg()["r"]["doc_type"]["summary_words"]) else None
 
 
 def _opens_on_first_heading(simplified: str) -> bool:
@@ -998,7 +1027,11 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
         title_simple = _SPACES.sub("", title_simple)
     opening = c["opening"].search(simplified[: c["r"]["head_chars"]])
     info.year, info.period = _year_and_period(simplified, title_simple, info.published, opening)
-    info.doc_type = _doc_type(simplified, title_simple, opening is not None and not opening["is"])
+    heading = None if title_simple else _summary_heading(simplified)
+    if heading is not None and info.period is None:  # 一、上半年工作总结: a half-year's summary
+        parts = c["r"]["period"]["parts"]
+        info.period = next((parts[w] for w in sorted(parts, key=len, reverse=True) if w in heading), None)
+    info.doc_type = _doc_type(simplified, title_simple, opening, heading)
     return info
 
 

@@ -897,3 +897,24 @@ def test_cover_letter_signature_dates_the_report():
     # a signature date at the foot of a report forwarded by no letter is not read
     d = info("丽水市机关事务管理局2023年工作总结\n2023年,我局保障会议210场次。\n丽水市机关事务管理局\n2024年1月8日\n")
     assert d.published is None
+
+
+def test_single_topic_summary_is_a_special_report():
+    d = info("机关事务局公务用车管理工作总结\n今年以来,我局规范公务用车管理,全年核减车辆12辆。\n")
+    assert d.doc_type == "special_report"
+    # an untitled entry that opens on one field of work
+    d = info("2021年,龙华机关事务局进一步抓好办公用房管理,清理腾退办公用房1200平方米。二是规范维修。")
+    assert d.doc_type == "special_report"
+    # the field in the agency's name, or after a title on the whole year's work: a summary
+    d = info("兰州市机关事务管理局(兰州市公共机构节能办公室)2021年工作总结\n2021年,全市公共机构能耗下降2%。\n")
+    assert d.doc_type == "work_summary"
+    d = info("兰州市机关事务管理局2021年工作报告\n2021年,本局持续推动节能减碳,公务车辆共计120辆。\n")
+    assert d.doc_type == "work_summary"
+
+
+def test_untitled_half_year_summary_heading():
+    d = info(
+        "今年以来,我局在市委、市政府的正确领导下,圆满完成了既定工作任务。\n"
+        "一、上半年工作总结\n(一)做好会议保障\n全市保障会议120场次。\n"
+    )
+    assert (d.doc_type, d.period) == ("work_summary", "H1")
