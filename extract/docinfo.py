@@ -574,6 +574,16 @@ def _org_candidates(simplified: str, hits: _Hits) -> list[_Org]:
     return found
 
 
+def _byline(simplified: str, org: _Org) -> bool:
+    """The agency stands alone on its line after a byline mark ("/上海市机关事务管理局"):
+    the author of the item."""
+    line_start = simplified.rfind("\n", 0, org.start) + 1
+    line_end = simplified.find("\n", org.start)
+    before = simplified[line_start : org.start].strip(" \t\u3000")
+    after = simplified[org.start + len(org.written) : len(simplified) if line_end < 0 else line_end]
+    return not after.strip(" \t\u3000") and before in _cfg()["r"]["organization"]["byline_marks"]
+
+
 def _county_without_suffix(simplified: str, hits: _Hits, end: int) -> Hit | None:
     """A county's name written without its 区/县 right before a kind (秀英机关事务局), when
     the text names that county in full too (秀英区): the hit spans the short name and
@@ -962,7 +972,7 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
         in_title = [o for o in named if span and span[0] <= o.start < span[1]]
         matching = [o for o in named if o.level == self_level]
         counts = Counter(o.written for o in named)
-        pool = in_title or matching or named
+        pool = [o for o in named if _byline(simplified, o)] or in_title or matching or named
         # at equal counts a place the gazetteer resolves beats a shared district name
         org = max(pool, key=lambda o: (counts[o.written], _unit_level(o.hit) is not None, -o.start))
         resolved = _unit_level(org.hit)

@@ -918,3 +918,16 @@ def test_untitled_half_year_summary_heading():
         "一、上半年工作总结\n(一)做好会议保障\n全市保障会议120场次。\n"
     )
     assert (d.doc_type, d.period) == ("work_summary", "H1")
+
+
+def test_agency_in_a_byline_is_the_reporter():
+    text = (
+        "扎实推进公物仓建设\n\n   /天津市机关事务管理局\n\n"
+        "全市机关事务系统推进公物仓建设。河西区机关事务管理局建成区级公物仓,"
+        "南开区机关事务管理局调剂家具300件,河西区机关事务管理局收储设备120台。\n"
+    )
+    d = info(text)
+    assert (d.organization, d.level, d.county) == ("天津市机关事务管理局", "province", None)
+    # an agency only named in the body, with no byline mark, is not lifted so
+    d = info(text.replace("   /天津市机关事务管理局\n", ""))
+    assert d.organization == "河西区机关事务管理局"
