@@ -574,6 +574,23 @@ def _org_candidates(simplified: str, hits: _Hits) -> list[_Org]:
     return found
 
 
+def _publisher_county_city(simplified: str, hits: _Hits) -> Unit | None:
+    """The one county-level city (县级市) a page's metadata line names (发布机构 腾冲市财政局),
+    when the text speaks of 我市 and names no city of its own: the 市 it speaks for."""
+    cues = _cfg()["r"]["metadata_lines"]
+    found = set()
+    for h in hits.before(_cfg()["r"]["head_chars"]):
+        u = h.units[0]
+        if not (h.full and len(h.units) == 1 and u.level == "county" and u.county.endswith("市")):
+            continue
+        line_start = simplified.rfind("\n", 0, h.start) + 1
+        line_end = simplified.find("\n", h.start)
+        line = simplified[line_start : len(simplified) if line_end < 0 else line_end]
+        if "。" not in line and any(w in line for w in cues):
+            found.add(u)
+    return found.pop() if len(found) == 1 else None
+
+
 def _byline(simplified: str, org: _Org) -> bool:
     """The agency stands alone on its line after a byline mark ("/上海市机关事务管理局"):
     the author of the item."""
@@ -1004,6 +1021,9 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
         level = self_level
 
     unit, county_written = _region(level, anchor, hits, title_hits, county_name)
+    if unit is None and org is None and level == "city":  # 我市 in a 县级市's report
+        unit = _publisher_county_city(simplified, hits)
+        level = "county" if unit is not None else level
     if unit is not None and level is not None and unit.level != level and not (org is not None and org.zone):
         unit = None if unit.level != "province" or level == "province" else unit
     if _municipality(level, unit, simplified):  # 重庆市机关事务局: a 直辖市 is a province

@@ -931,3 +931,15 @@ def test_agency_in_a_byline_is_the_reporter():
     # an agency only named in the body, with no byline mark, is not lifted so
     d = info(text.replace("   /天津市机关事务管理局\n", ""))
     assert d.organization == "河西区机关事务管理局"
+
+
+def test_county_level_city_named_by_the_publisher_line_calls_itself_our_city():
+    text = (
+        "我市推进公物仓建设\n发布机构 义乌市财政局 发布日期 2021-03-02\n"
+        "2020年,我市公物仓收储办公家具320件,全市调剂使用110件。我市将继续推进。\n"
+    )
+    d = info(text)
+    assert (d.province, d.city, d.county, d.level) == ("浙江省", "金华市", "义乌市", "county")
+    # a 县级市 named in the body only is one the report speaks of, not its own
+    d = info(text.replace("发布机构 义乌市财政局", "发布机构 财政局").replace("全市调剂", "义乌市调剂"))
+    assert (d.county, d.level) == (None, "city")
