@@ -107,7 +107,7 @@ class _Hits:
 def _cfg() -> dict:
     r = rules("document")
     org = r["organization"]
-    kinds = sorted(set(org["types"]) | set(org["abbreviations"]) | set(org["informal"]), key=len, reverse=True)
+    kinds = sorted(set(org["types"]) | set(org["abbreviations"]) | set(org["informal"]) | set(org["zone_bodies"]), key=len, reverse=True)
     sources = {  # the patterns searched through `_Gated`
         "sentence_year": r["year"]["sentence_year"].replace("{Y}", YEAR),
         "labelled": r["title"]["labelled"],
@@ -541,6 +541,12 @@ def _org_candidates(simplified: str, hits: _Hits) -> list[_Org]:
             continue  # 来源: 温州市机关事务局 names the source, not the reporter
         if _issuer(simplified, m.start(), m.end()):
             continue
+        if m.group() in c["r"]["organization"]["zone_bodies"]:  # 管委会: a zone's own only
+            zone = _zone_of_city(simplified, hits, m.start(), bare=True)
+            if zone is not None:  # 高新区管委会
+                zone.written, zone.kind = zone.written + m.group(), m.group()
+                found.append(zone)
+            continue
         # 区级机关…中心, 市直机关…中心: a joiner between the place and the kind
         joiner = simplified[m.start() - 1] if m.start() and simplified[m.start() - 1] in c["joiners"] else ""
         hit = hits.ending_at(m.start() - len(joiner))
@@ -618,9 +624,10 @@ def _county_without_suffix(simplified: str, hits: _Hits, end: int) -> Hit | None
     return None
 
 
-def _zone_of_city(simplified: str, hits: _Hits, end: int) -> _Org | None:
+def _zone_of_city(simplified: str, hits: _Hits, end: int, bare: bool = False) -> _Org | None:
     """A development zone ending at `end` right after its city (常州经开区, 淮南高新区): an
-    agency of the zone is the reporter, county level, in that city (the zone has no code)."""
+    agency of the zone is the reporter, county level, in that city (the zone has no code).
+    `bare`: a zone with no city before it (高新区管委会) counts too; its city is the text's."""
     c = _cfg()
     if simplified[end - 1 : end] not in c["zone_ends"]:
         return None  # (a str test: most level prefixes are 市 or 县)
@@ -630,7 +637,7 @@ def _zone_of_city(simplified: str, hits: _Hits, end: int) -> _Org | None:
     hit = hits.ending_at(end - len(zone))
     resolved = _unit_level(hit) if hit is not None else None
     if resolved is None or resolved[0] != "city":
-        return None
+        return _Org(zone, "", zone, None, "county", end - len(zone), True) if bare and hit is None else None
     return _Org(hit.surface + zone, "", hit.surface + zone, hit, "county", hit.start, True)
 
 
@@ -1020,7 +1027,11 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
     if level is None:
         level = self_level
 
-    unit, county_written = _region(level, anchor, hits, title_hits, county_name)
+    if org is not None and org.zone and anchor is None:  # 高新区管委会: its city is the one the text names
+        cities = set(_votes(hits.all(), "city"))
+        unit, county_written = (cities.pop() if len(cities) == 1 else None), None
+    else:
+        unit, county_written = _region(level, anchor, hits, title_hits, county_name)
     if unit is None and org is None and level == "city":  # 我市 in a 县级市's report
         unit = _publisher_county_city(simplified, hits)
         level = "county" if unit is not None else level

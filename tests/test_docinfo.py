@@ -943,3 +943,15 @@ def test_county_level_city_named_by_the_publisher_line_calls_itself_our_city():
     # a 县级市 named in the body only is one the report speaks of, not its own
     d = info(text.replace("发布机构 义乌市财政局", "发布机构 财政局").replace("全市调剂", "义乌市调剂"))
     assert (d.county, d.level) == (None, "city")
+
+
+def test_zone_committee_reports_for_itself():
+    d = info(
+        "办公用房自查情况报告市委巡察组对芜湖反馈问题提出整改要求。现将有关情况报告如下:"
+        "一、基本情况高新区管委会办公楼建筑面积8581平方米。高新区管委会高度重视整改工作。\n"
+    )
+    assert d.title == "办公用房自查情况报告"
+    assert (d.organization, d.province, d.city, d.county) == ("高新区管委会", "安徽省", "芜湖市", None)
+    # 区管委会 with no zone before it names no agency
+    d = info("2021年,区管委会召开会议,部署办公用房清理工作。区管委会主任出席。")
+    assert d.organization is None
