@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import regex
 
@@ -107,7 +108,10 @@ class _Hits:
 def _cfg() -> dict:
     r = rules("document")
     org = r["organization"]
-    kinds = sorted(set(org["types"]) | set(org["abbreviations"]) | set(org["informal"]) | set(org["zone_bodies"]), key=len, reverse=True)
+    kinds = sorted(set(org["types"]) | set(org["abbreviations"]), key=len, reverse=True)
+    # short kinds open on common characters (管, 事, 行) a trie would stop at everywhere:
+    # searched apart, in the few texts holding one
+    rare_kinds = sorted(set(org["informal"]) | set(org["zone_bodies"]), key=len, reverse=True)
     sources = {  # the patterns searched through `_Gated`
         "sentence_year": r["year"]["sentence_year"].replace("{Y}", YEAR),
         "labelled": r["title"]["labelled"],
@@ -119,6 +123,8 @@ def _cfg() -> dict:
         "r": lambda: r,
         "kinds": lambda: kinds,
         "kind_re": lambda: words_pattern(kinds),  # the longest kind at the leftmost place, as "|".join(kinds) finds it
+        "rare_kinds": lambda: rare_kinds,
+        "rare_kind_re": lambda: words_pattern(rare_kinds),
         "heading": lambda: regex.compile(r["title"]["heading"]),
         "site": lambda: regex.compile(r["title"]["site_name"]),
         "menu": lambda: regex.compile(r["title"]["menu"]),
@@ -533,7 +539,10 @@ def _shared_county(hit: Hit) -> str | None:
 def _org_candidates(simplified: str, hits: _Hits) -> list[_Org]:
     c = _cfg()
     found = []
-    for m in c["kind_re"].finditer(simplified):
+    matches = c["kind_re"].finditer(simplified)
+    if any(w in simplified for w in c["rare_kinds"]):  # (str tests: most texts hold none)
+        matches = chain(matches, c["rare_kind_re"].finditer(simplified))
+    for m in matches:
         line_start = simplified.rfind("\n", 0, m.start()) + 1
         line_end = simplified.find("\n", m.start())
         line = simplified[line_start : len(simplified) if line_end < 0 else line_end]
