@@ -11,7 +11,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 
 import regex
 
@@ -123,8 +122,16 @@ def _cfg() -> dict:
         "r": lambda: r,
         "kinds": lambda: kinds,
         "kind_re": lambda: words_pattern(kinds),  # the longest kind at the leftmost place, as "|".join(kinds) finds it
-        "rare_kinds": lambda: rare_kinds,
-        "rare_kind_re": lambda: words_pattern(rare_kinds),
+        # what every short kind holds from its pivot character on (行管局 → 管局): a stdlib
+        # search for these tails costs a fraction of a search for the kinds themselves
+        "rare_kind_gate": lambda: re.compile(
+            "|".join(sorted({re.escape(k[k.index(org["rare_kinds_pivot"]) :]) for k in rare_kinds}, key=len, reverse=True))
+        ),
+        "rare_kinds": lambda: frozenset(rare_kinds),
+        "byline_ends": lambda: frozenset(mark[-1] for mark in org["byline_marks"]),
+        "clause": lambda: re.compile(r"[^,，。;；\n]*"),
+        "rare_kind_re": lambda: re.compile("|".join(map(re.escape, rare_kinds))),
+        "rare_kind_reach": lambda: max(k.index(org["rare_kinds_pivot"]) for k in rare_kinds),
         "heading": lambda: regex.compile(r["title"]["heading"]),
         "site": lambda: regex.compile(r["title"]["site_name"]),
         "menu": lambda: regex.compile(r["title"]["menu"]),
@@ -537,11 +544,15 @@ def _shared_county(hit: Hit) -> str | None:
 
 
 def _org_candidates(simplified: str, hits: _Hits) -> list[_Org]:
+    found = _candidates(simplified, hits, _cfg()["kind_re"].finditer(simplified))
+    # a short kind (区行管局, 高新区管委会) is read only in a text that names no agency in full
+    return found or _candidates(simplified, hits, _rare_kinds(simplified))
+
+
+def _candidates(simplified: str, hits: _Hits, matches) -> list[_Org]:
+    """The organisations the matched kinds name, with their places."""
     c = _cfg()
     found = []
-    matches = c["kind_re"].finditer(simplified)
-    if any(w in simplified for w in c["rare_kinds"]):  # (str tests: most texts hold none)
-        matches = chain(matches, c["rare_kind_re"].finditer(simplified))
     for m in matches:
         line_start = simplified.rfind("\n", 0, m.start()) + 1
         line_end = simplified.find("\n", m.start())
@@ -550,11 +561,10 @@ def _org_candidates(simplified: str, hits: _Hits) -> list[_Org]:
             continue  # 来源: 温州市机关事务局 names the source, not the reporter
         if _issuer(simplified, m.start(), m.end()):
             continue
-        if m.group() in c["r"]["organization"]["zone_bodies"]:  # 管委会: a zone's own only
-            zone = _zone_of_city(simplified, hits, m.start(), bare=True)
-            if zone is not None:  # 高新区管委会
-                zone.written, zone.kind = zone.written + m.group(), m.group()
-                found.append(zone)
+        if m.group() in c["rare_kinds"]:  # 区行管局, 高新区管委会: read only after a level character or a zone
+            short = _short_kind_org(simplified, hits, m)
+            if short is not None:
+                found.append(short)
             continue
         # 区级机关…中心, 市直机关…中心: a joiner between the place and the kind
         joiner = simplified[m.start() - 1] if m.start() and simplified[m.start() - 1] in c["joiners"] else ""
@@ -589,6 +599,36 @@ def _org_candidates(simplified: str, hits: _Hits) -> list[_Org]:
     return found
 
 
+def _rare_kinds(simplified: str):
+    """The short kinds (行管局, 事管中心, 管委会) in the text: found by their tails from 管 on,
+    each then read whole in the few characters before."""
+    c = _cfg()
+    for tail in c["rare_kind_gate"].finditer(simplified):
+        m = c["rare_kind_re"].search(simplified, max(0, tail.start() - c["rare_kind_reach"]), tail.end())
+        if m is not None and m.end() == tail.end():
+            yield m
+
+
+def _short_kind_org(simplified: str, hits: _Hits, m) -> _Org | None:
+    """The agency a short kind names: a zone's committee (高新区管委会), or an informal
+    form after a place (东营区行管局) or after a level character alone (区行管局)."""
+    c = _cfg()
+    kind = m.group()
+    if kind in c["r"]["organization"]["zone_bodies"]:
+        zone = _zone_of_city(simplified, hits, m.start(), bare=True)
+        if zone is not None:
+            zone.written, zone.kind = zone.written + kind, kind
+        return zone
+    hit = hits.ending_at(m.start())
+    if hit is not None and (hit.full or len(hit.units) == 1):
+        return _Org(hit.surface + kind, kind, hit.surface, hit, None, hit.start)
+    before = c["party_committee"].search(simplified[max(0, m.start() - 2) : m.start()])
+    if before is None:
+        return None
+    prefix = before.group()
+    return _Org(prefix + kind, kind, prefix, None, c["level_chars"][prefix[0]], m.start() - len(prefix))
+
+
 def _publisher_county_city(simplified: str, hits: _Hits) -> Unit | None:
     """The one county-level city (县级市) a page's metadata line names (发布机构 腾冲市财政局),
     when the text speaks of 我市 and names no city of its own: the 市 it speaks for."""
@@ -609,11 +649,12 @@ def _publisher_county_city(simplified: str, hits: _Hits) -> Unit | None:
 def _byline(simplified: str, org: _Org) -> bool:
     """The agency stands alone on its line after a byline mark ("/上海市机关事务管理局"):
     the author of the item."""
+    marks = _cfg()["r"]["organization"]["byline_marks"]
     line_start = simplified.rfind("\n", 0, org.start) + 1
     line_end = simplified.find("\n", org.start)
     before = simplified[line_start : org.start].strip(" \t\u3000")
     after = simplified[org.start + len(org.written) : len(simplified) if line_end < 0 else line_end]
-    return not after.strip(" \t\u3000") and before in _cfg()["r"]["organization"]["byline_marks"]
+    return not after.strip(" \t\u3000") and before in marks
 
 
 def _county_without_suffix(simplified: str, hits: _Hits, end: int) -> Hit | None:
@@ -913,7 +954,7 @@ def _doc_type(simplified: str, title: str | None, opening: regex.Match | None, h
 def _opens_on_a_topic(simplified: str, start: int) -> bool:
     """The opening clause after the year takes up one field of work ("2019年,秀英机关事务局
     进一步加强公务用车管理,"): a yearbook entry on that field, not the agency's summary."""
-    clause = regex.match(r"[^,，。;；\n]*", simplified[start : start + 80]).group()
+    clause = _cfg()["clause"].match(simplified, start, start + 80).group()
     return _cfg()["topic_field"].search(clause) is not None
 
 
@@ -1005,7 +1046,9 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
         in_title = [o for o in named if span and span[0] <= o.start < span[1]]
         matching = [o for o in named if o.level == self_level]
         counts = Counter(o.written for o in named)
-        pool = [o for o in named if _byline(simplified, o)] or in_title or matching or named
+        ends = c["byline_ends"]  # (one character tells most agencies stand in a sentence)
+        bylined = [o for o in named if simplified[o.start - 1 : o.start] in ends and _byline(simplified, o)]
+        pool = bylined or in_title or matching or named
         # at equal counts a place the gazetteer resolves beats a shared district name
         org = max(pool, key=lambda o: (counts[o.written], _unit_level(o.hit) is not None, -o.start))
         resolved = _unit_level(org.hit)
