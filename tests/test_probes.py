@@ -283,7 +283,7 @@ def test_cli_malformed_probe_file_is_one_line_exit_2(tmp_path):
 
 # --- floors on the bundled sets --------------------------------------------------------
 # These are FLOORS, set a hair below the scores measured on 2026-11-24 at the end of the
-# tenth session (in brackets; f, g and h at the end of the eleventh, i, j and k in the
+# tenth session (in brackets; f, g and h at the end of the eleventh, i to m in the
 # twelfth), to catch a change that makes a set worse. They are not
 # targets: no set is held out any more (corpus/probes/README.md), so never write
 # rules to raise them.
@@ -402,11 +402,11 @@ FLOORS = {
     ),
     "heldout-2026-11j.tsv": (
         (230, 480, 40),
-        dict(sentences_right=194,  # [199 of 230]
-             spurious=4,  # [2: a postal code, 24小时 in a hotline's name]
+        dict(sentences_right=197,  # [202 of 230]
+             spurious=2,  # [0 (2 before numbers round 9: a postal code, 24小时 in a hotline's name)]
              value_f1=0.985,  # [0.997]
              change=0.99,  # [0.996, 477/479]
-             indicator=0.92,  # [0.931, 446/479]
+             indicator=0.92,  # [0.931, 447/480]
              wrong_code=4,  # [2]
              code_where_null=17,  # [15]
              dates_right=39,  # [40 of 40]
@@ -414,15 +414,40 @@ FLOORS = {
     ),
     "heldout-2026-11k.tsv": (
         (224, 631, 39),
-        dict(sentences_right=180,  # [185 of 224]
+        dict(sentences_right=183,  # [188 of 224]
              spurious=3,  # [1]
              value_f1=0.985,  # [0.998]
              change=0.99,  # [0.998, 629/630]
-             indicator=0.91,  # [0.922, 581/630]
+             indicator=0.91,  # [0.924, 583/631]
              wrong_code=6,  # [4]
              code_where_null=32,  # [30]
              dates_right=38,  # [39 of 39]
              dates_spurious=1),  # [0]
+    ),
+    "heldout-2026-11l.tsv": (
+        (224, 518, 38),
+        dict(sentences_right=190,  # [195 of 224]
+             spurious=3,  # [1]
+             value_f1=0.985,  # [0.996]
+             approx=0.98,  # [0.988: its writer reads 不低于/不超过/不高于 as no qualifier]
+             change=0.99,  # [0.996, 515/517]
+             indicator=0.94,  # [0.954, 493/517]
+             wrong_code=6,  # [4]
+             code_where_null=12,  # [10]
+             dates_right=37,  # [38 of 38]
+             dates_spurious=1),  # [0]
+    ),
+    "heldout-2026-11m.tsv": (
+        (224, 651, 47),
+        dict(sentences_right=171,  # [176 of 224]
+             spurious=3,  # [1]
+             value_f1=0.985,  # [0.999]
+             change=0.985,  # [0.992, 646/651]
+             indicator=0.89,  # [0.905, 589/651]
+             wrong_code=6,  # [4]
+             code_where_null=35,  # [33]
+             dates_right=46,  # [47 of 47]
+             dates_spurious=2),  # [1: 当年底 read as the report's year]
     ),
 }
 
@@ -446,7 +471,7 @@ def test_bundled_floors(scored, name):
     assert result.scores.detection.f1 >= 0.99
     assert s["mentions"]["spurious"] <= floor["spurious"]
     assert result.scores.value.f1 >= floor["value_f1"]
-    assert result.approx.rate >= 0.99  # [0.997 (11h) to 1.000]
+    assert result.approx.rate >= floor.get("approx", 0.99)  # [0.997 (11h) to 1.000; 11l 0.988]
     assert result.change.rate >= floor["change"]
     assert result.indicator_accuracy.rate >= floor["indicator"]
     assert result.indicator["wrong_code"] <= floor["wrong_code"]
