@@ -16,6 +16,7 @@ from . import fastscan
 from .fastscan import checker
 from .numerals import parse_chinese
 from .rulebook import OnFirstUse, load
+from .sentences import sentence_start_before
 from .units import is_day_duration, unit_table
 
 _S = r"[ \t]{0,2}"  # spaces some sites put between the parts of a date
@@ -77,7 +78,6 @@ _RELATIVE_LED = ("rel_md", "rel_span", "rel_range", "rel_m", "rel_suffix")  # pa
 # (`_Finder.year_starts`) and each of these patterns is tried only there.
 _YEAR_LED = ("ymd_span", "ymd", "ym_span", "ym_list", "ym_range", "ym", "y_suffix", "y")
 
-_SENTENCE_END = "。!?！？\n"  # where a sentence ends (a year named before it is not referred to)
 
 # After a number, these make it a quantity, not a date (`_Finder._starts_unit`, with the unit table).
 _QUANTITY_AFTER = "多余十百千万亿年月日号个第%"
@@ -337,7 +337,7 @@ class _Finder:
         any, in the sentence before, for 同年/是年); None for none or two."""
         end = at
         for _ in range(1 + int(self.data["years_referring_back"][word])):  # its sentence, then the one before
-            start = max(self.text.rfind(ch, 0, end) for ch in _SENTENCE_END) + 1
+            start = sentence_start_before(self.text, end)
             years = {int(d.iso[:4]) for d in self.found
                      if start <= d.start < end and not d.year_inferred and d.iso[:4].isdigit()}
             if years or start == 0:

@@ -10,6 +10,7 @@ import regex
 
 from .normalize import simplify
 from .rulebook import load
+from .sentences import sentence_start_before
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +146,8 @@ def _score_rule() -> _ScoreRule:
     rule = load("units")["score"]
     unit = Unit(rule["unit"], rule["unit"], 1.0, "other")
     cues = "|".join(map(regex.escape, rule["cues_before"]))
-    scored = regex.compile(f"(?:{cues})[^，,;；。:：\n!?！？]{{0,{int(rule['within'])}}}?\\d分")
+    in_clause = "[^" + "".join(map(regex.escape, sorted(_CLAUSE_END))) + "]"
+    scored = regex.compile(f"(?:{cues}){in_clause}{{0,{int(rule['within'])}}}?\\d分")
     return _ScoreRule(unit, tuple(rule["cues_before"]), int(rule["within"]), "".join(rule["not_before"]),
                       "".join(map(str, rule["not_after"])), tuple(rule["change_words"]), scored)
 
@@ -168,14 +170,11 @@ def is_score(text: str, start: int, end: int) -> bool:
     return _change_of_a_score(text, start, rule)
 
 
-_SENTENCE_END = "。!?！？\n"
-
-
 def _change_of_a_score(text: str, start: int, rule: _ScoreRule) -> bool:
     """得分96.2分，较上年提高1.3分: a change word right before the number, a score earlier in the sentence."""
     if not text.endswith(rule.change_words, 0, start):
         return False
-    sentence = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END) + 1
+    sentence = sentence_start_before(text, start)
     return rule.scored.search(text, sentence, start) is not None
 
 
