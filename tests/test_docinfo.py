@@ -146,7 +146,7 @@ def test_gazetteer_is_built_once():
 
 
 def test_place_names_read_lazily_are_those_of_one_full_scan():
-    from govstat.extract.docinfo import _Hits
+    from govstat.extract.doc_place import _Hits
 
     text = simplify("上海金山区机关事务管理局。伊春市和福州仓山的会议,黑龙江省。")
     full = gazetteer().find(text, limit=20000)
@@ -188,7 +188,7 @@ def test_dev_document_field_accuracy(corpus_scores):
 
 
 def test_self_level_skips_cues_after_zizhi_and_counts_the_rest():
-    from govstat.extract.docinfo import _self_level
+    from govstat.extract.doc_place import _self_level
 
     assert _self_level(simplify("区委区委。我省。")) == "county"
     # 自治区委 is a region's party committee, not a county's: only 我省 counts
@@ -196,7 +196,8 @@ def test_self_level_skips_cues_after_zizhi_and_counts_the_rest():
 
 
 def test_level_cues_are_counted_in_one_pass_only_when_that_counts_the_same():
-    from govstat.extract.docinfo import _level_cue_pattern, _overlapped
+    from govstat.extract.doc_config import _level_cue_pattern
+    from govstat.extract.doc_place import _overlapped
 
     def cues(*words):
         return {"city": list(words), "county": [], "province": []}
