@@ -332,7 +332,8 @@ def test_trie_alternation_matches_like_longest_first_alternation():
 
 
 def test_lookback_scan_matches_search_up_to_each_number():
-    from govstat.extract.indicators import _prefix_safe, _Sentence, load_rules
+    from govstat.extract.indicator_rules import _prefix_safe, load_rules
+    from govstat.extract.indicator_sentence import _Sentence
 
     rules = load_rules()
     text = simplify("截至2017年底，全市2014年-2017年累计腾退办公用房4.2万平方米，其中县直部门2017年上半年1.1万平方米。")
