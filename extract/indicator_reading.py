@@ -34,19 +34,39 @@ class _Reading:
 def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=None) -> _Reading:
     """What the words around number `m` say; `seg_start` and `tail_end` from
     _phrase_start and _tail_end, `phrases` segments (a _Phrases); `item` from
-    _respective_item."""
-    m_start, m_end = m.start, m.end
-    clause_start, clause_end = sent.clauses[ci]
+    _respective_item. In steps: the governing phrase (_govern), the window of
+    cue hits (_window_start), what they weigh (_weigh), the best alternative
+    (_choose) and the subject (_subject)."""
     tag = phrases.tag
-
     # the governing phrase: verb + noun phrase right before the number
-    tags = tag(seg_start, m_start)
+    tags = tag(seg_start, m.start)
     np_span, verb_span, topic_span = _govern(tags, rules)
-    if np_span is None:
-        govern_start = m_start if verb_span is None else verb_span[0]
-    else:
-        govern_start = np_span[0] if verb_span is None else min(np_span[0], verb_span[0])
+    lo = _window_start(simplified, m, sent, ci, rules, tag, tags, seg_start)
+    hi = bisect_left(sent.hit_starts, tail_end)
+    cues = _weigh(simplified, m, sent.clauses[ci][0], rules, tags, seg_start, sent.hits[lo:hi],
+                  _govern_start(m.start, np_span, verb_span), topic_span, item)
+    # a number its verb governs with no noun between but a generic measure (投入资金约860万元)
+    bare_number = verb_span is not None and (np_span is None
+                                             or simplified[np_span[0]:np_span[1]] in rules.generic_measures)
+    choice = _choose(simplified, m, sent, ci, rules, cues, bare_number, lo, hi)
+    subject = _subject(simplified, m, rules, tag, tail_end, np_span, verb_span, topic_span)
+    verb = simplified[verb_span[0]:verb_span[1]] if verb_span is not None else None
+    bare = verb is not None and np_span is None
+    return _Reading(choice, subject, choice is not None, verb, bare, frozenset(cues.vetoed))
 
+
+def _govern_start(m_start, np_span, verb_span) -> int:
+    """Where the words that govern the number begin: its verb or noun phrase, whichever first."""
+    if np_span is None:
+        return m_start if verb_span is None else verb_span[0]
+    return np_span[0] if verb_span is None else min(np_span[0], verb_span[0])
+
+
+def _window_start(simplified, m, sent, ci, rules, tag, tags, seg_start) -> int:
+    """The first of the sentence's cue hits (index into `sent.hits`) that count for number
+    `m`; notes in `sent.headings` the colon heading that governs its clause."""
+    m_start = m.start
+    clause_start, clause_end = sent.clauses[ci]
     # the window the cues are read from: own clause, earlier clauses if it has no verb
     # (a verbless clause — 独立办公场所5处, 共60余平方米 — continues the one before it)
     # (a clause after a colon is governed by the one before it); the first
@@ -82,18 +102,33 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
         # a later verbless item of that list (a 其中 clause breaks a figure down: no item)
         sent.headings[ci] = heading = sent.headings[ci - 1]
         lo = bisect_right(hit_ends, sent.clauses[heading][0])
+    return lo
 
-    # score each alternative: best weight per cue group
+
+@dataclass(slots=True)
+class _Cues:
+    """What the cue hits in a number's window say (_weigh), for _choose."""
+
+    best: dict  # (alternative, group) -> the best (weight, closeness) of its cues
+    found: dict  # alternative -> how many of its groups have a cue
+    vetoed: set  # indicators a veto word in the number's own clause rules out
+    lent_vetoes: set  # from the clause a verbless one continues
+    own_hits: list  # the cue hits among the number's own words (weight 3) and its verb's subject: see own_words
+
+
+def _weigh(simplified, m, clause_start, rules, tags, seg_start, hits, govern_start, topic_span, item) -> _Cues:
+    """Score the cue `hits` of a number's window: the best weight per cue group, by where
+    each hit stands (in the number, its governing words, its clause, the clause before)."""
+    m_start, m_end = m.start, m.end
     best: dict[tuple[int, int], tuple[int, int]] = {}
     found: dict[int, int] = {}  # alternative -> how many of its groups have a cue
     vetoed: set[str] = set()
-    lent_vetoes: set[str] = set()  # from the clause a verbless one continues
-    own_hits = []  # the cue hits among the number's own words (weight 3) and its verb's subject: see own_words
-    hi = bisect_left(sent.hit_starts, tail_end)
+    lent_vetoes: set[str] = set()
+    own_hits = []
     # (a phrase that opens with neither a space nor 、 is no list item of its own)
     item_start = (_own_list_item(simplified, seg_start, m_start, tags, rules)
                   if seg_start < m_start and simplified[seg_start] in " 、" else -1)
-    for hs, he, groups, vetoes in sent.hits[lo:hi]:
+    for hs, he, groups, vetoes in hits:
         if hs < m_end and he > m_start:
             weight = 3  # in the number itself (车次, 人次 …)
         elif hs >= m_end:
@@ -128,12 +163,17 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
                 best[key] = score
             elif score > old:
                 best[key] = score
+    return _Cues(best, found, vetoed, lent_vetoes, own_hits)
 
+
+def _choose(simplified, m, sent, ci, rules, cues, bare_number, lo, hi) -> str | None:
+    """The indicator of the best alternative with a cue for every group, whose unit fits
+    the number and that nothing vetoes; `lo`:`hi` the window's hits."""
+    m_start, m_end = m.start, m.end
+    clause_start = sent.clauses[ci][0]
+    best, found, vetoed, lent_vetoes, own_hits = cues.best, cues.found, cues.vetoed, cues.lent_vetoes, cues.own_hits
     choice, choice_score = None, None
     alternatives = rules.alternatives
-    # a number its verb governs with no noun between but a generic measure (投入资金约860万元)
-    bare_number = verb_span is not None and (np_span is None
-                                             or simplified[np_span[0]:np_span[1]] in rules.generic_measures)
     # alternatives with a cue among the number's own words, not a generic measure: only
     # a lent veto asks (then the hits that gave them are searched, once)
     own_words = {key[0] for hs, he, groups in own_hits if simplified[hs:he] not in rules.generic_measures
@@ -204,15 +244,18 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
         score = (weight, len(alt.near), closeness)
         if choice_score is None or score > choice_score:
             choice, choice_score = alt.indicator, score
+    return choice
 
+
+def _subject(simplified, m, rules, tag, tail_end, np_span, verb_span, topic_span):
+    """The span that names what the number counts: its noun phrase, else the nouns after
+    it, else the noun before its verb (or the verb itself)."""
     subject = _clean_subject(simplified, np_span, rules)
     if subject is None:
         subject = _tail_subject(tag, simplified, m, tail_end)
     if subject is None:
         subject = topic_span or (None if m.change else verb_span)
-    verb = simplified[verb_span[0]:verb_span[1]] if verb_span is not None else None
-    bare = verb is not None and np_span is None
-    return _Reading(choice, subject, choice is not None, verb, bare, frozenset(vetoed))
+    return subject
 
 
 def _own_clause_codes(best, found, rules, topics, kind) -> set[str]:
