@@ -36,15 +36,20 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
     _phrase_start and _tail_end, `phrases` segments (a _Phrases); `item` from
     _respective_item. In steps: the governing phrase (_govern), the window of
     cue hits (_window_start), what they weigh (_weigh), the best alternative
-    (_choose) and the subject (_subject)."""
+    (_choose) and the subject (_subject). `vetoed` is _weigh's set, which _choose
+    adds to."""
     tag = phrases.tag
     # the governing phrase: verb + noun phrase right before the number
     tags = tag(seg_start, m.start)
     np_span, verb_span, topic_span = _govern(tags, rules)
+    if np_span is None:
+        govern_start = m.start if verb_span is None else verb_span[0]
+    else:
+        govern_start = np_span[0] if verb_span is None else min(np_span[0], verb_span[0])
     lo = _window_start(simplified, m, sent, ci, rules, tag, tags, seg_start)
     hi = bisect_left(sent.hit_starts, tail_end)
     cues = _weigh(simplified, m, sent.clauses[ci][0], rules, tags, seg_start, sent.hits[lo:hi],
-                  _govern_start(m.start, np_span, verb_span), topic_span, item)
+                  govern_start, topic_span, item)
     # a number its verb governs with no noun between but a generic measure (投入资金约860万元)
     bare_number = verb_span is not None and (np_span is None
                                              or simplified[np_span[0]:np_span[1]] in rules.generic_measures)
@@ -52,14 +57,7 @@ def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=Non
     subject = _subject(simplified, m, rules, tag, tail_end, np_span, verb_span, topic_span)
     verb = simplified[verb_span[0]:verb_span[1]] if verb_span is not None else None
     bare = verb is not None and np_span is None
-    return _Reading(choice, subject, choice is not None, verb, bare, frozenset(cues.vetoed))
-
-
-def _govern_start(m_start, np_span, verb_span) -> int:
-    """Where the words that govern the number begin: its verb or noun phrase, whichever first."""
-    if np_span is None:
-        return m_start if verb_span is None else verb_span[0]
-    return np_span[0] if verb_span is None else min(np_span[0], verb_span[0])
+    return _Reading(choice, subject, choice is not None, verb, bare, frozenset(cues[2]))
 
 
 def _window_start(simplified, m, sent, ci, rules, tag, tags, seg_start) -> int:
@@ -105,26 +103,17 @@ def _window_start(simplified, m, sent, ci, rules, tag, tags, seg_start) -> int:
     return lo
 
 
-@dataclass(slots=True)
-class _Cues:
-    """What the cue hits in a number's window say (_weigh), for _choose."""
-
-    best: dict  # (alternative, group) -> the best (weight, closeness) of its cues
-    found: dict  # alternative -> how many of its groups have a cue
-    vetoed: set  # indicators a veto word in the number's own clause rules out
-    lent_vetoes: set  # from the clause a verbless one continues
-    own_hits: list  # the cue hits among the number's own words (weight 3) and its verb's subject: see own_words
-
-
-def _weigh(simplified, m, clause_start, rules, tags, seg_start, hits, govern_start, topic_span, item) -> _Cues:
+def _weigh(simplified, m, clause_start, rules, tags, seg_start, hits, govern_start, topic_span, item) -> tuple:
     """Score the cue `hits` of a number's window: the best weight per cue group, by where
-    each hit stands (in the number, its governing words, its clause, the clause before)."""
+    each hit stands (in the number, its governing words, its clause, the clause before).
+    Returns (best, found, vetoed, lent_vetoes, own_hits) for _choose (a tuple: a class
+    would cost a call per number)."""
     m_start, m_end = m.start, m.end
-    best: dict[tuple[int, int], tuple[int, int]] = {}
+    best: dict[tuple[int, int], tuple[int, int]] = {}  # (alternative, group) -> best (weight, closeness)
     found: dict[int, int] = {}  # alternative -> how many of its groups have a cue
     vetoed: set[str] = set()
-    lent_vetoes: set[str] = set()
-    own_hits = []
+    lent_vetoes: set[str] = set()  # from the clause a verbless one continues
+    own_hits = []  # the cue hits among the number's own words (weight 3) and its verb's subject: see own_words
     # (a phrase that opens with neither a space nor 、 is no list item of its own)
     item_start = (_own_list_item(simplified, seg_start, m_start, tags, rules)
                   if seg_start < m_start and simplified[seg_start] in " 、" else -1)
@@ -163,15 +152,15 @@ def _weigh(simplified, m, clause_start, rules, tags, seg_start, hits, govern_sta
                 best[key] = score
             elif score > old:
                 best[key] = score
-    return _Cues(best, found, vetoed, lent_vetoes, own_hits)
+    return best, found, vetoed, lent_vetoes, own_hits
 
 
 def _choose(simplified, m, sent, ci, rules, cues, bare_number, lo, hi) -> str | None:
     """The indicator of the best alternative with a cue for every group, whose unit fits
-    the number and that nothing vetoes; `lo`:`hi` the window's hits."""
+    the number and that nothing vetoes; `cues` from _weigh, `lo`:`hi` the window's hits."""
     m_start, m_end = m.start, m.end
     clause_start = sent.clauses[ci][0]
-    best, found, vetoed, lent_vetoes, own_hits = cues.best, cues.found, cues.vetoed, cues.lent_vetoes, cues.own_hits
+    best, found, vetoed, lent_vetoes, own_hits = cues
     choice, choice_score = None, None
     alternatives = rules.alternatives
     # alternatives with a cue among the number's own words, not a generic measure: only
