@@ -1,5 +1,5 @@
 """The document fields' shared configuration: the cue patterns of `rules/document.yaml`,
-compiled once on first use (`_cfg`), and the patterns more than one field reads.
+compiled once on first use (`config`), and the patterns more than one field reads.
 
 `docinfo.py` runs the fields' steps (`doc_title`, `doc_dates`, `doc_place`,
 `doc_org`, `doc_type`); each reads its cues from here.
@@ -21,7 +21,7 @@ YEAR = r"(?P<y>(?:19|20)[0-9]{2})"  # ASCII digits: int() must be able to read t
 # regex's \s (Unicode White_Space) in the stdlib engine, whose \s also takes \x1c-\x1f
 _WHITE_SPACE = r"[^\S\x1c-\x1f]"
 # (stdlib `re`: it skips to the 1s and 2s a year opens with at half the instructions)
-_DATE = re.compile(
+DATE = re.compile(
     r"(?P<y>(?:19|20)[0-9]{2})\s*(?:-|/|\.|年)\s*(?P<m>[0-9]{1,2})\s*(?:-|/|\.|月)\s*(?P<d>[0-9]{1,2})(?![0-9])\s*日?".replace(
         r"\s", _WHITE_SPACE
     )
@@ -29,7 +29,7 @@ _DATE = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _cfg() -> dict:
+def config() -> dict:
     r = rules("document")
     org = r["organization"]
     kinds = sorted(set(org["types"]) | set(org["abbreviations"]), key=len, reverse=True)
@@ -117,7 +117,7 @@ def _cfg() -> dict:
         "zone_ends": lambda: frozenset(z[-1] for z in org["zones"]),
         "issuer_before": lambda: regex.compile(org["issuer"]["before"]),
         "issuer_after": lambda: regex.compile(org["issuer"]["after"]),
-        "level_cue": lambda: _level_cue_pattern(r["level_cues"]),
+        "level_cue": lambda: level_cue_pattern(r["level_cues"]),
         "level_of": lambda: {w: level for level in ("city", "county", "province") for w in r["level_cues"][level]},
         "level_chars": lambda: org["level_chars"],  # 市 -> city …: a place written by its level alone
         # 县委机关…, 市机关…: a level character (and 委) right before the kind
@@ -150,7 +150,7 @@ def _body_cue(cue: dict, work: list[str]) -> tuple:
     return cue["needs"], re.compile(fill(cue["at"])), (re.compile(fill(cue["before"])) if "before" in cue else None)
 
 
-def _level_cue_pattern(cues: dict):
+def level_cue_pattern(cues: dict):
     """All level cues in one pattern, when counting its overlapped matches gives
     exactly str.count per cue: no cue repeats, starts another or overlaps itself
     (then at most one cue starts at a position and every occurrence counts).

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import regex
 
-from .doc_config import _DATE, _cfg
+from .doc_config import DATE, config
 from .numerals import DIGITS
 
 _TIME_OF_DAY = regex.compile(r"\d{1,2}:\d{2}")
@@ -21,12 +21,12 @@ _TIME_OF_DAY = regex.compile(r"\d{1,2}:\d{2}")
 def find_published(simplified: str) -> str | None:
     """The page's own date (发布日期 …, a date before a time of day or before 来源),
     else the document's date line under its title: （2024年1月18日）."""
-    r = _cfg()["r"]
+    r = config()["r"]
     head = simplified[: r["head_chars"]]
     labels = tuple(r["published"]["labels"])
     followers = tuple(r["published"]["followers"])
     seen = []
-    for m in _DATE.finditer(head):
+    for m in DATE.finditer(head):
         seen.append(m)
         before = head[max(0, m.start() - 8) : m.start()].rstrip(" :|\t")  # 公开日期: | 2020-08-03: a table cell
         after = head[m.end() : m.end() + 12].lstrip(" \t\u3000])】")  # [2022-01-05] 来源: a bracketed page date
@@ -48,7 +48,7 @@ def find_published(simplified: str) -> str | None:
 def _cover_letter_date(head: str):
     """The date a cover letter forwarding the report is signed with ("现将《…》印发给你们" …
     "舟山市机关事务管理中心" / "2025年1月3日"): a date alone on one of the lines right after it."""
-    c = _cfg()
+    c = config()
     letter = c["cover_letter"].search(head)
     if letter is None:
         return None
@@ -57,7 +57,7 @@ def _cover_letter_date(head: str):
     pos = line_end + 1
     for line in lines:
         stripped = line.strip(" \t\u3000")
-        m = _DATE.match(head, pos + line.index(stripped)) if stripped else None
+        m = DATE.match(head, pos + line.index(stripped)) if stripped else None
         if m is not None and m.group().strip() == stripped:
             return m
         pos += len(line) + 1
@@ -71,17 +71,17 @@ def _bracketed_line(head: str, start: int, end: int) -> bool:
     line_end = head.find("\n", end)
     before = head[line_start:start].strip(" \t\u3000")
     after = head[end : len(head) if line_end < 0 else line_end].strip(" \t\u3000")
-    return before + after in _cfg()["r"]["published"]["date_line_brackets"]
+    return before + after in config()["r"]["published"]["date_line_brackets"]
 
 
 # ---------------------------------------------------------------- year and period
 
 
-def _year_and_period(
+def year_and_period(
     simplified: str, title: str | None, published: str | None, opening: regex.Match | None
 ) -> tuple[int | None, str | None]:
     """`opening` is the `opening` pattern's match in the head (the caller needs it too)."""
-    c = _cfg()
+    c = config()
     r = c["r"]
     parts = r["period"]["parts"]
     head = simplified[: r["head_chars"]]
@@ -140,7 +140,7 @@ def _body_year(simplified: str) -> tuple[int | None, bool]:
     (a heading on that year's work, 2025年本年收入, 完成了2010年…): the first cue that
     names a year decides, with the year it names most (a tie: none, and True: the body
     names no one year, so no weaker cue may name one). A plan's or target's year is no cue."""
-    for needs, at, before in _cfg()["body"]:
+    for needs, at, before in config()["body"]:
         if needs not in simplified:  # (a str test: half the cost of the search)
             continue
         years = []
@@ -161,7 +161,7 @@ def _body_year(simplified: str) -> tuple[int | None, bool]:
 def _event_year(simplified: str) -> int | None:
     """The one year a news item dates what happened in (2023年4月下旬, 2015年度…, a
     sentence opening 2022年,), when the title, opening and body cues name none."""
-    c = _cfg()
+    c = config()
     labels = tuple(c["r"]["published"]["labels"])
     this_year = any(w in simplified for w in c["r"]["year"]["this_year"])
     head = simplified[: c["r"]["head_chars"]]  # a news item dates its event near the top
@@ -194,7 +194,7 @@ def _in_a_name(simplified: str, pos: int) -> bool:
 def _opens_a_span(opening: str, year: int) -> bool:
     """A sentence opens on a span of years starting at the opening year (2001-2010年,):
     the text is on the span (a gazetteer entry), not on its first year."""
-    after = _cfg()["r"]["period"]["span_after"]
+    after = config()["r"]["period"]["span_after"]
     for m in _span_from(year).finditer(opening):  # rare: what stands before is read only then
         before = opening[: m.start()].rstrip(" \t")
         if not before or before[-1] in after:
@@ -206,9 +206,9 @@ def _opens_a_span(opening: str, year: int) -> bool:
 def _span_from(year: int):
     """The span pattern from this year on: opening on its digits, a literal the stdlib
     engine finds at a fraction of the cost of a search for any year."""
-    return re.compile(str(year) + _cfg()["r"]["period"]["span_tail"])
+    return re.compile(str(year) + config()["r"]["period"]["span_tail"])
 
 
-def _arabic_years(simplified: str) -> str:
+def arabic_years(simplified: str) -> str:
     """二〇〇九年 read as 2009年: a copy of the same length, for the year cues only."""
-    return _cfg()["chinese_year"].sub(lambda m: "".join(str(DIGITS.get(ch, 0)) for ch in m.group()), simplified)
+    return config()["chinese_year"].sub(lambda m: "".join(str(DIGITS.get(ch, 0)) for ch in m.group()), simplified)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .doc_config import _cfg
+from .doc_config import config
 from .regions import MUNICIPALITIES, Hit, Scanner, Unit, county_candidates
 
 
-class _Hits:
+class Hits:
     """The place names of a text, scanned only as far as they are asked for.
 
     Most reports name their organisation near the top; the place names further
@@ -62,9 +62,9 @@ class _Hits:
 # ---------------------------------------------------------------- level
 
 
-def _self_level(simplified: str) -> str | None:
+def own_level(simplified: str) -> str | None:
     """The reporting unit's level from how the text speaks of its own area."""
-    c = _cfg()
+    c = config()
     r = c["r"]
     counts: dict[str, int] = {}
     # Counting each cue's occurrences (one pattern, or str.count) gives what the
@@ -72,7 +72,7 @@ def _self_level(simplified: str) -> str | None:
     guarded = any(x in simplified for x in r["level_cues"]["not_after"])
     if c["level_cue"] and not guarded:  # the pattern exists only when no cue repeats: each has one level
         level_of = c["level_of"]
-        for cue in _overlapped(c["level_cue"], simplified):
+        for cue in overlapped(c["level_cue"], simplified):
             level = level_of[cue]
             counts[level] = counts.get(level, 0) + 1
     else:
@@ -112,7 +112,7 @@ def _national_cues(simplified: str, cues: dict) -> int:
     return n
 
 
-def _overlapped(pattern, text: str) -> list[str]:
+def overlapped(pattern, text: str) -> list[str]:
     """The matches of `pattern` at every position where one starts, in text order
     (regex's `findall(overlapped=True)`: each search starts one past the last match's start)."""
     found, m = [], pattern.search(text)
@@ -122,7 +122,7 @@ def _overlapped(pattern, text: str) -> list[str]:
     return found
 
 
-def _unit_level(hit: Hit) -> tuple[str, Unit] | None:
+def unit_level(hit: Hit) -> tuple[str, Unit] | None:
     """The level of the unit a place prefix names (a municipality counts as a province)."""
     units = hit.units
     if len(units) == 1:
@@ -137,7 +137,7 @@ def _unit_level(hit: Hit) -> tuple[str, Unit] | None:
     return None
 
 
-def _shared_county(hit: Hit) -> str | None:
+def shared_county(hit: Hit) -> str | None:
     """The district name a full hit writes when several cities have one so called
     (鼓楼区, 朝阳区, 城关区): the name is known, its city is not. Two-character names
     (北区, 东区) are parts of other names too (政务服务中心北区): not read so."""
@@ -150,12 +150,12 @@ def _shared_county(hit: Hit) -> str | None:
 # ---------------------------------------------------------------- region
 
 
-def _publisher_county_city(simplified: str, hits: _Hits) -> Unit | None:
+def publisher_county_city(simplified: str, hits: Hits) -> Unit | None:
     """The one county-level city (县级市) a page's metadata line names (发布机构 腾冲市财政局),
     when the text speaks of 我市 and names no city of its own: the 市 it speaks for."""
-    cues = _cfg()["r"]["metadata_lines"]
+    cues = config()["r"]["metadata_lines"]
     found = set()
-    for h in hits.before(_cfg()["r"]["head_chars"]):
+    for h in hits.before(config()["r"]["head_chars"]):
         u = h.units[0]
         if not (h.full and len(h.units) == 1 and u.level == "county" and u.county.endswith("市")):
             continue
@@ -167,7 +167,7 @@ def _publisher_county_city(simplified: str, hits: _Hits) -> Unit | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _votes(hits: list[Hit], level: str) -> Counter[Unit]:
+def votes_by_unit(hits: list[Hit], level: str) -> Counter[Unit]:
     votes: Counter[Unit] = Counter()
     for h in hits:
         units = [u for u in h.units if u.level == level]
@@ -183,8 +183,8 @@ def _top(votes: Counter[Unit]) -> Unit | None:
     return None if rest and rest[0][1] == n else best
 
 
-def _region(
-    level: str | None, anchor: Unit | None, lazy_hits: _Hits, title_hits: list[Hit], county: str | None = None
+def reporting_region(
+    level: str | None, anchor: Unit | None, lazy_hits: Hits, title_hits: list[Hit], county: str | None = None
 ) -> tuple[Unit | None, str | None]:
     """The reporting unit at `level`, from the organisation's place or the place names in the text,
     and for a county the name as written even when several cities have one so called
@@ -206,22 +206,22 @@ def _region(
             candidates = county_candidates(name, provinces, cities)
             if len(candidates) == 1:
                 return next(iter(candidates)), None
-            written = county or next((n for h in hits if (n := _shared_county(h)) == name), None)
+            written = county or next((n for h in hits if (n := shared_county(h)) == name), None)
             return None, written
         return None, None
-    unit = _top(_votes(title_hits, level))
+    unit = _top(votes_by_unit(title_hits, level))
     if unit is not None:
         return unit, None  # the title's place names decide: the rest of the text is not read
-    return _top(_votes(lazy_hits.all(), level)), None
+    return _top(votes_by_unit(lazy_hits.all(), level)), None
 
 
-def _municipality(level: str | None, unit: Unit | None, simplified: str) -> bool:
+def is_municipality(level: str | None, unit: Unit | None, simplified: str) -> bool:
     """A city-level reporter placed in a 直辖市 written in full (重庆市) is the municipality's
     own agency, a province's (SPEC §2); a short mention (上海世博会) places no reporter."""
     return level == "city" and unit is not None and unit.province in MUNICIPALITIES and unit.province in simplified
 
 
-def _place_name(unit: Unit | None, level: str | None) -> str | None:
+def place_name(unit: Unit | None, level: str | None) -> str | None:
     if unit is None or level is None:
         return None
     if level == "county":

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import regex
 
-from .doc_config import _DATE, _cfg
+from .doc_config import DATE, config
 
 _LABEL_END = regex.compile(r"[,;!?]|:$")
-_SPACES = regex.compile(r"[ \t\u3000]+")
+SPACES = regex.compile(r"[ \t\u3000]+")
 
 
 def find_title(simplified: str) -> list[tuple[int, int]] | None:
     """Spans of the report's title (two when it is set on two lines): a title-like
     line before the body starts, preferring one that says what the report is."""
-    c = _cfg()
+    c = config()
     t = c["r"]["title"]
     m = c["bracket"].match(simplified)
     if m and not c["furniture"].search(m.group(1)):  # 【打印本页】【关闭窗口】 is page chrome
@@ -46,10 +46,10 @@ def find_title(simplified: str) -> list[tuple[int, int]] | None:
         if furniture and furniture.start() >= t["min_chars"] and _says_what(stripped[: furniture.start()]):
             # "…2020年工作总结 发布时间:2021年3月5日": the title with the page's chrome on its line
             stripped, furniture = stripped[: furniture.start()].rstrip(" \t\u3000[(【"), None
-        menu = c["menu"].match(stripped) is not None and not _spaced_title(stripped)
+        menu = c["menu"].match(stripped) is not None and not spaced_title(stripped)
         if furniture or c["site"].match(stripped) or menu or c["column"].match(stripped):
             continue
-        if _DATE.search(stripped) or (_LABEL_END.search(stripped) and not _before_page_date(lines, i)):
+        if DATE.search(stripped) or (_LABEL_END.search(stripped) and not _before_page_date(lines, i)):
             continue  # a label or salutation ends on ':'; a headline stands over its page date
         lead = len(line) - len(line.lstrip())
         s, e = start + lead, start + lead + len(stripped)
@@ -68,7 +68,7 @@ def _continued(simplified: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     """The title with its next line when that line carries on the title line (a title
     set on two lines): "…2021年工作总结" / "暨2022年工作计划", "关于2021年工作总结" /
     "和2022年工作计划的报告"."""
-    c = _cfg()
+    c = config()
     t = c["r"]["title"]
     end = spans[-1][1]
     newline = simplified.find("\n", end)
@@ -94,12 +94,12 @@ def _headline_pair(simplified: str, title: str, line: str, line_end: int) -> boo
     """A news headline set as two phrases on two lines, right above the page's date
     ("加强资产集中统一管理" / "提升现代化治理能力和治理水平" / "2022年09月02日 来源:"):
     neither says what report it is, and the second is no page chrome."""
-    c = _cfg()
+    c = config()
     if len(line) > c["r"]["title"]["headline_half_chars"]:
         return False
     after = simplified[line_end : line_end + 200].lstrip()  # the page's date first: the rarest
     next_line = after[: after.find("\n")] if "\n" in after else after
-    if not next_line or (_DATE.match(next_line) is None and not next_line.startswith(tuple(c["r"]["published"]["labels"]))):
+    if not next_line or (DATE.match(next_line) is None and not next_line.startswith(tuple(c["r"]["published"]["labels"]))):
         return False
     if _says_what(title) or _says_what(line) or _LABEL_END.search(line):
         return False
@@ -108,7 +108,7 @@ def _headline_pair(simplified: str, title: str, line: str, line_end: int) -> boo
     return not _agency_only(line)  # the agency's name under its headline: a byline
 
 
-def _title_joiner(simplified: str, spans: list[tuple[int, int]]) -> str:
+def title_joiner(simplified: str, spans: list[tuple[int, int]]) -> str:
     """Two phrases of a headline keep a space between them; a title's halves join up."""
     if len(spans) != 2:
         return ""
@@ -116,15 +116,15 @@ def _title_joiner(simplified: str, spans: list[tuple[int, int]]) -> str:
     return " " if _headline_pair(simplified, simplified[s0:e0], simplified[s1:e1], e1) else ""
 
 
-def _spaced_title(line: str) -> bool:
+def spaced_title(line: str) -> bool:
     """工 作 总 结: a title typed with spaces between its characters, not a menu."""
-    c = _cfg()
-    return c["spaced"].match(line) is not None and any(w in _SPACES.sub("", line) for w in c["r"]["title"]["report_nouns"])
+    c = config()
+    return c["spaced"].match(line) is not None and any(w in SPACES.sub("", line) for w in c["r"]["title"]["report_nouns"])
 
 
 def _before_page_date(lines: list[tuple[int, str]], i: int) -> bool:
     """The next non-empty line holds the page's date label (发布日期:…)."""
-    labels = _cfg()["r"]["published"]["labels"]
+    labels = config()["r"]["published"]["labels"]
     for _, line in lines[i + 1 :]:
         if line.strip():
             return any(line.strip().startswith(label) for label in labels)
@@ -137,7 +137,7 @@ def _choose_title(simplified: str, candidates: list[tuple[int, int]], strong: se
     An agency's name on the line right above "2021年…年度报告" is the title's first half."""
     if not candidates:
         return None
-    c = _cfg()
+    c = config()
     texts = [simplified[s:e] for s, e in candidates]
     if 0 in strong or _says_what(texts[0]):
         return candidates[:1]
@@ -154,11 +154,11 @@ def _choose_title(simplified: str, candidates: list[tuple[int, int]], strong: se
 
 def _says_what(title: str) -> bool:
     """A title naming its year and its kind of report: 2018年工作情况概述, 2022年度部门决算."""
-    c = _cfg()
+    c = config()
     return any(w in title for w in c["r"]["title"]["report_nouns"]) and c["title_year"].search(title) is not None
 
 
 def _agency_only(line: str) -> bool:
     """A line that is only an agency's name (阿城区机关后勤服务中心)."""
-    m = _cfg()["kind_re"].search(line)
+    m = config()["kind_re"].search(line)
     return m is not None and m.end() == len(line.rstrip()) and len(line) <= 25

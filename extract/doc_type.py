@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from .doc_config import _cfg
+from .doc_config import config
 from .sections import top_headings
 
 _BRACKET_HEADING = regex.compile(r"(?m)^\s*【")
@@ -13,10 +13,10 @@ _ANY_YEAR = regex.compile(r"(?:19|20)\d{2}")
 _REPORT_OPENING = regex.compile(r"现(?:将[^。]{0,30})?(?:汇报|报告)如下")
 
 
-def _doc_type(simplified: str, title: str | None, opening: regex.Match | None, heading: str | None) -> str:
+def infer_doc_type(simplified: str, title: str | None, opening: regex.Match | None, heading: str | None) -> str:
     """`opening` is the opening year's match ("2019年,"), `heading` an untitled text's
     first top heading when it sums up work (一、上半年工作总结)."""
-    r = _cfg()["r"]["doc_type"]
+    r = config()["r"]["doc_type"]
     title = title or ""
     has_opening_year = opening is not None and not opening["is"]
     if any(w in title for w in r["open_government"]) or _statutory_open_government(simplified):
@@ -29,7 +29,7 @@ def _doc_type(simplified: str, title: str | None, opening: regex.Match | None, h
     if plan_title or (plan_heading and (summary_title or has_opening_year or _starts_as_report(simplified))):
         return "summary_and_plan"
     if summary_title:
-        return "special_report" if _cfg()["topic_summary"].search(title) else "work_summary"
+        return "special_report" if config()["topic_summary"].search(title) else "work_summary"
     if any(w in title for w in r["special_title_words"]) or _BRACKET_HEADING.search(simplified):
         return "special_report"
     # An opening 'YYYY年,' reads as a year's summary, unless a headline with no
@@ -50,11 +50,11 @@ def _doc_type(simplified: str, title: str | None, opening: regex.Match | None, h
 def _opens_on_a_topic(simplified: str, start: int) -> bool:
     """The opening clause after the year takes up one field of work ("2019年,秀英机关事务局
     进一步加强公务用车管理,"): a yearbook entry on that field, not the agency's summary."""
-    clause = _cfg()["clause"].match(simplified, start, start + 80).group()
-    return _cfg()["topic_field"].search(clause) is not None
+    clause = config()["clause"].match(simplified, start, start + 80).group()
+    return config()["topic_field"].search(clause) is not None
 
 
-def _summary_heading(simplified: str) -> str | None:
+def summary_heading(simplified: str) -> str | None:
     """An untitled text's first top heading when it sums up work ("一、上半年工作总结")."""
     headings = top_headings(simplified)
     if not headings or headings[0][1] != "summary":
@@ -62,7 +62,7 @@ def _summary_heading(simplified: str) -> str | None:
     start = headings[0][0]
     end = simplified.find("\n", start)
     line = simplified[start : end if end >= 0 else len(simplified)]
-    return line if any(w in line for w in _cfg()["r"]["doc_type"]["summary_words"]) else None
+    return line if any(w in line for w in config()["r"]["doc_type"]["summary_words"]) else None
 
 
 def _opens_on_first_heading(simplified: str) -> bool:
@@ -76,7 +76,7 @@ def _statutory_open_government(simplified: str) -> bool:
     """The statutory 政府信息公开工作年度报告 without such a title: near the top it
     names itself (or the 条例 it is made under) and lists the fixed headings
     every such report has. A summary that only mentions publishing one lacks those."""
-    cues = _cfg()["r"]["doc_type"]["open_government_body"]
+    cues = config()["r"]["doc_type"]["open_government_body"]
     head = simplified[: cues["chars"]]
     return any(w in head for w in cues["names"]) and any(w in head for w in cues["headings"])
 

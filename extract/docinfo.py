@@ -11,12 +11,12 @@ its own: `doc_title`, `doc_dates` (published, year, period), `doc_place`
 
 from __future__ import annotations
 
-from .doc_config import _cfg
-from .doc_dates import _arabic_years, _year_and_period, find_published
-from .doc_org import _Org, _org_name, choose_org
-from .doc_place import _Hits, _municipality, _publisher_county_city, _region, _self_level, _votes
-from .doc_title import _SPACES, _spaced_title, _title_joiner, find_title
-from .doc_type import _doc_type, _summary_heading
+from .doc_config import config
+from .doc_dates import arabic_years, year_and_period, find_published
+from .doc_org import Org, org_name, choose_org
+from .doc_place import Hits, is_municipality, publisher_county_city, reporting_region, own_level, votes_by_unit
+from .doc_title import SPACES, spaced_title, title_joiner, find_title
+from .doc_type import infer_doc_type, summary_heading
 from .model import DocumentInfo
 from .normalize import _PINYIN_GLOSS, NormalizedText  # the one gloss pattern, shared
 from .regions import MUNICIPALITIES, Gazetteer, Hit, Unit, gazetteer
@@ -44,15 +44,15 @@ def infer_document_info(text: str, simplified: str) -> DocumentInfo:
         info.title = _written_title(text, glossed, simplified, spans, to_original)
     info.published = find_published(simplified)
 
-    hits = _Hits(gaz, simplified, 20000)
+    hits = Hits(gaz, simplified, 20000)
     title_hits = [h for h in hits.before(span[1]) if span[0] <= h.start < span[1]] if span else []
 
     # organisation and the level it speaks for
-    self_level = _self_level(simplified)
+    self_level = own_level(simplified)
     org, anchor, county_name, level = choose_org(simplified, hits, span, title_simple, title_hits, self_level)
     unit, county_written, level = _reporting_unit(simplified, hits, title_hits, org, anchor, county_name, level)
     _fill_region(info, gaz, hits, unit, county_written, level)
-    info.organization = _org_name(org, unit, simplified, level)
+    info.organization = org_name(org, unit, simplified, level)
     _fill_year_period_type(info, simplified, span, title_simple)
     return info
 
@@ -65,25 +65,25 @@ def _written_title(text: str, glossed: str, simplified: str, spans: list[tuple[i
         s, e = to_original(*part) if to_original else part
         last_gloss = _PINYIN_GLOSS.match(glossed, e) if to_original else None
         parts.append(text[s : last_gloss.end() if last_gloss else e])
-    return _title_joiner(simplified, spans).join(parts)
+    return title_joiner(simplified, spans).join(parts)
 
 
 def _reporting_unit(
-    simplified: str, hits: _Hits, title_hits: list[Hit], org: _Org | None, anchor: Unit | None, county_name: str | None, level: str | None
+    simplified: str, hits: Hits, title_hits: list[Hit], org: Org | None, anchor: Unit | None, county_name: str | None, level: str | None
 ) -> tuple[Unit | None, str | None, str | None]:
     """The unit the reporter speaks for, the county's name as written when its city is
     unknown, and the level, which a 直辖市's own agency raises to a province's (`org` too)."""
     if org is not None and org.zone and anchor is None:  # 高新区管委会: its city is the one the text names
-        cities = set(_votes(hits.all(), "city"))
+        cities = set(votes_by_unit(hits.all(), "city"))
         unit, county_written = (cities.pop() if len(cities) == 1 else None), None
     else:
-        unit, county_written = _region(level, anchor, hits, title_hits, county_name)
+        unit, county_written = reporting_region(level, anchor, hits, title_hits, county_name)
     if unit is None and org is None and level == "city":  # 我市 in a 县级市's report
-        unit = _publisher_county_city(simplified, hits)
+        unit = publisher_county_city(simplified, hits)
         level = "county" if unit is not None else level
     if unit is not None and level is not None and unit.level != level and not (org is not None and org.zone):
         unit = None if unit.level != "province" or level == "province" else unit
-    if _municipality(level, unit, simplified):  # 重庆市机关事务局: a 直辖市 is a province
+    if is_municipality(level, unit, simplified):  # 重庆市机关事务局: a 直辖市 is a province
         level, unit = "province", Unit("province", unit.province)
         if org is not None:
             org.level = "province"
@@ -91,7 +91,7 @@ def _reporting_unit(
 
 
 def _fill_region(
-    info: DocumentInfo, gaz: Gazetteer, hits: _Hits, unit: Unit | None, county_written: str | None, level: str | None
+    info: DocumentInfo, gaz: Gazetteer, hits: Hits, unit: Unit | None, county_written: str | None, level: str | None
 ) -> None:
     """province, city, county, admin_code and level from the unit; with no unit, a
     county's name as written and the one province the text names in full."""
@@ -115,17 +115,17 @@ def _fill_region(
 def _fill_year_period_type(info: DocumentInfo, simplified: str, span: tuple[int, int] | None, title_simple: str | None) -> None:
     """year, period and doc_type, read from Arabic years (二〇〇九年 → 2009年) and an
     unspaced title (工 作 总 结); `info.published` must be set."""
-    c = _cfg()
+    c = config()
     openers = c["r"]["year"]["chinese_digits_openers"]  # (str tests: far cheaper than the search)
     if any(w in simplified for w in openers) and c["chinese_year"].search(simplified):  # 二〇〇九年: the year cues read Arabic digits
-        simplified = _arabic_years(simplified)
+        simplified = arabic_years(simplified)
         title_simple = simplified[span[0] : span[1]] if span else None
-    if title_simple and _spaced_title(title_simple):  # 工 作 总 结: the cues read it unspaced
-        title_simple = _SPACES.sub("", title_simple)
+    if title_simple and spaced_title(title_simple):  # 工 作 总 结: the cues read it unspaced
+        title_simple = SPACES.sub("", title_simple)
     opening = c["opening"].search(simplified[: c["r"]["head_chars"]])
-    info.year, info.period = _year_and_period(simplified, title_simple, info.published, opening)
-    heading = None if title_simple else _summary_heading(simplified)
+    info.year, info.period = year_and_period(simplified, title_simple, info.published, opening)
+    heading = None if title_simple else summary_heading(simplified)
     if heading is not None and info.period is None:  # 一、上半年工作总结: a half-year's summary
         parts = c["r"]["period"]["parts"]
         info.period = next((parts[w] for w in sorted(parts, key=len, reverse=True) if w in heading), None)
-    info.doc_type = _doc_type(simplified, title_simple, opening, heading)
+    info.doc_type = infer_doc_type(simplified, title_simple, opening, heading)

@@ -146,12 +146,12 @@ def test_gazetteer_is_built_once():
 
 
 def test_place_names_read_lazily_are_those_of_one_full_scan():
-    from govstat.extract.doc_place import _Hits
+    from govstat.extract.doc_place import Hits
 
     text = simplify("上海金山区机关事务管理局。伊春市和福州仓山的会议,黑龙江省。")
     full = gazetteer().find(text, limit=20000)
     assert [h.surface for h in full][:2] == ["上海", "金山"]  # a county's short name after its parent
-    hits = _Hits(gazetteer(), text, 20000)
+    hits = Hits(gazetteer(), text, 20000)
     assert hits.before(3) == [h for h in full if h.start < 3]  # the rest is not scanned yet
     assert len(full) > 3
     assert [hits.ending_at(h.end) for h in full] == full
@@ -188,24 +188,24 @@ def test_dev_document_field_accuracy(corpus_scores):
 
 
 def test_self_level_skips_cues_after_zizhi_and_counts_the_rest():
-    from govstat.extract.doc_place import _self_level
+    from govstat.extract.doc_place import own_level
 
-    assert _self_level(simplify("区委区委。我省。")) == "county"
+    assert own_level(simplify("区委区委。我省。")) == "county"
     # 自治区委 is a region's party committee, not a county's: only 我省 counts
-    assert _self_level(simplify("自治区委。自治区委。我省我省。")) == "province"
+    assert own_level(simplify("自治区委。自治区委。我省我省。")) == "province"
 
 
 def test_level_cues_are_counted_in_one_pass_only_when_that_counts_the_same():
-    from govstat.extract.doc_config import _level_cue_pattern
-    from govstat.extract.doc_place import _overlapped
+    from govstat.extract.doc_config import level_cue_pattern
+    from govstat.extract.doc_place import overlapped
 
     def cues(*words):
         return {"city": list(words), "county": [], "province": []}
 
-    assert _overlapped(_level_cue_pattern(cues("我市", "全市")), "我市全市我市") == ["我市", "全市", "我市"]
-    assert _overlapped(_level_cue_pattern(cues("全市", "市直")), "全市直属") == ["全市", "市直"]  # overlapping: both count
-    assert _level_cue_pattern(cues("市委", "市委书记")) is None  # one cue starts another
-    assert _level_cue_pattern(cues("市市")) is None  # overlaps itself: 市市市 holds one, not two
+    assert overlapped(level_cue_pattern(cues("我市", "全市")), "我市全市我市") == ["我市", "全市", "我市"]
+    assert overlapped(level_cue_pattern(cues("全市", "市直")), "全市直属") == ["全市", "市直"]  # overlapping: both count
+    assert level_cue_pattern(cues("市委", "市委书记")) is None  # one cue starts another
+    assert level_cue_pattern(cues("市市")) is None  # overlaps itself: 市市市 holds one, not two
 
 
 def test_pinyin_glossed_page_keeps_org_and_region_and_title_as_written():
@@ -468,7 +468,7 @@ def test_place_name_scan_in_steps_finds_what_one_longest_match_pass_finds():
 
 
 def test_a_line_scanned_alone_has_the_hits_of_the_full_scan():
-    # _Hits.ending_at reads a line far down on its own: no place name may span a
+    # Hits.ending_at reads a line far down on its own: no place name may span a
     # line break, and a scan from a line start must find what the full scan finds there
     from govstat.extract.regions import Scanner, gazetteer
 
