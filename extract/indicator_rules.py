@@ -45,6 +45,7 @@ class _Rules:
         self.own_rates: dict[str, frozenset] = {}  # code -> its own rates that `other_rates` lists
         self.ways_of: dict[str, frozenset] = {}  # code -> verbs of a breakdown item naming a way of it
         self.served: dict[str, tuple] = {}  # code -> (veto words, serving verbs): `not_unless_served`
+        self.parts_not: dict[str, tuple] = {}  # code -> (words, unless): `breakdown_not` of one indicator
         for code, spec in data["indicators"].items():
             self.units[code] = frozenset(spec.get("units") or ())
             self.kinds[code] = frozenset(canonical_kinds.get(u, u) if u is not None else "count"
@@ -55,6 +56,9 @@ class _Rules:
             served = spec.get("not_unless_served") or {}
             if served.get("words"):  # vetoes a serving verb before them lifts (see the rules)
                 self.served[code] = (tuple(served["words"]), words_pattern(served.get("verbs") or ()))
+            parts_not = spec.get("breakdown_not") or {}
+            if parts_not.get("words"):  # 其中…实际支付70.61万元 under money saved: a cost, no saving
+                self.parts_not[code] = (words_pattern(parts_not["words"]), words_pattern(parts_not.get("unless") or ()))
             # (`not_amount`: vetoes that spare a rate, filed under _amount(code))
             self.vetoes[_amount(code)] = tuple(spec.get("not_amount") or ())
             self.vetoes[_rate(code)] = tuple(spec.get("not_rate") or ())  # (`not_rate`: vetoes of a percent only)

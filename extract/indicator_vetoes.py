@@ -36,11 +36,17 @@ def _vetoed_earlier(simplified, sentence_start, window_start, m_start, patterns)
     return unless.search(simplified, last.end(), m_start) is None
 
 
-def _a_part_by_grade(simplified, m, sent, rules) -> bool:
+def _a_part_by_grade(simplified, m, sent, rules, code) -> bool:
     """Whether a 其中 item's clause names a grade or kind of what its figure counts before
-    it (其中成绩优秀46人, 其中授予中小企业合同金额…: `breakdown_not`): a part, not the measure."""
+    it (其中成绩优秀46人, 其中授予中小企业合同金额…: `breakdown_not`): a part, not the measure;
+    or, for figure code `code`, words that name something else that code's figure is
+    broken into (节约资金…,其中:…实际支付70.61万元: what was paid, not saved)."""
     clause_start = sent.clauses[sent.clause_index(m.start)][0]
-    return rules.breakdown_not_re.search(simplified, clause_start, m.start) is not None
+    if rules.breakdown_not_re.search(simplified, clause_start, m.start) is not None:
+        return True
+    words, unless = rules.parts_not.get(code, (None, None))
+    return (words is not None and words.search(simplified, clause_start, m.start) is not None
+            and unless.search(simplified, clause_start, m.start) is None)
 
 
 def _other_rate(simplified, m, sent, ci, rules, indicator) -> bool:

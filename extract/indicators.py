@@ -136,7 +136,7 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
                 verb_vetoes = (rules.meaning_of(reading.verb)[2]
                                if reading.verb and reading.verb not in rules.ways_of[p.indicator] else ())
                 if ((_unit_fits(m, units, units) or m.unit in (p.unit, "%")) and p.indicator not in verb_vetoes
-                        and not _a_part_by_grade(simplified, m, sent, rules)):
+                        and not _a_part_by_grade(simplified, m, sent, rules, p.indicator)):
                     indicator = p.indicator
             if subject is None or _norm(subject) in rules.scopes:
                 subject = p.subject

@@ -1915,3 +1915,40 @@ def test_round11_holding_words(text, spans, expected):
 ])
 def test_round11_not_what_the_code_counts(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a 其中 item under money saved that names what was paid or marked up is the work's cost
+    ("定点保险共节约财政资金6.2万元。其中:交强险按市场价应支付38.6万元,实际支付34.1万元,节约4.5万元。",
+     ["6.2万元", "38.6万元", "34.1万元", "4.5万元"],
+     ["procurement.savings", None, None, "procurement.savings"]),
+    ("通过定点采购共节约资金12.3万元。其中,材料费用88.2万元,加价比例为8%,工时费用41.5万元。",
+     ["12.3万元", "88.2万元", "8%", "41.5万元"], ["procurement.savings", None, None, None]),
+    # (a part that names a saving keeps the code, and so does the discount rate)
+    ("印刷定点采购节约资金4.2万元。其中:按协议价应支付36.5万元,实际支付32.3万元,节约率11.5%。",
+     ["4.2万元", "36.5万元", "32.3万元", "11.5%"],
+     ["procurement.savings", None, None, "procurement.savings"]),
+])
+def test_round12_costs_under_a_saving(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a rate saved on the cost of energy as such is energy saved; a bill's rate stays none
+    ("与传统燃油汽车相比,每台车辆节省能耗费用约80%。", ["80%"], ["energy.savings"]),
+    ("采用地源热泵供暖,较燃气锅炉节省能耗费用约60%,年节约能源资源费用达400万元。", ["60%", "400万元"],
+     ["energy.savings", "energy.savings"]),
+    ("全年节约电费6%。", ["6%"], [None]),
+    # carbon emitted is no energy or water consumed; the falls listed after it still are
+    ("碳排放总量控制在12.6万吨以内,人均综合能耗、人均用水量分别下降7%和6%。", ["12.6万吨", "7%", "6%"],
+     [None, "energy.consumption", "energy.consumption"]),
+])
+def test_round12_energy_cost_rates_and_carbon(text, spans, expected):
+    assert indicators(text, *spans) == expected
+
+
+def test_round12_a_carbon_cap_is_no_consumption():
+    # (the parsed mentions: the list items before it lent it their consumption code)
+    text = "全市能源消费总量控制在42万吨标准煤、用水总量控制在800万立方米、二氧化碳排放总量控制在86万吨以内。"
+    found = {m["text"]: m["indicator"] for m in govstat.extract_text(text).to_dict()["mentions"]}
+    assert found == {"42万吨标准煤": "energy.consumption", "800万立方米": "energy.consumption", "86万吨": None}
