@@ -1952,3 +1952,16 @@ def test_round12_a_carbon_cap_is_no_consumption():
     text = "全市能源消费总量控制在42万吨标准煤、用水总量控制在800万立方米、二氧化碳排放总量控制在86万吨以内。"
     found = {m["text"]: m["indicator"] for m in govstat.extract_text(text).to_dict()["mentions"]}
     assert found == {"42万吨标准煤": "energy.consumption", "800万立方米": "energy.consumption", "86万吨": None}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people who watched or joined an event named by energy saving (quoted or not) took part
+    ("开展“公共机构节能经验交流‘云直播’——走进四川”活动,实现120余万人次在线收看。", "energy.campaign"),
+    ("举办“全国低碳日”线上直播,在线观看达8.6万人次。", "energy.campaign"),
+    # (not a training course, nor an event of another cause)
+    ("组织干部职工参加节能知识培训,共计320人次。", "staff.trained"),
+    ("开展“绿色出行”骑行活动,参与干部职工800余人。", None),
+])
+def test_round12_watching_an_energy_event(text, expected):
+    found = [m["indicator"] for m in govstat.extract_text(text).to_dict()["mentions"]]
+    assert found == [expected]
