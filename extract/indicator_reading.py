@@ -79,7 +79,8 @@ def _window_start(simplified, m, sent, ci, rules, tag, tags, seg_start) -> int:
         if after_colon:
             sent.headings[ci] = ci - 1
             lo = bisect_right(hit_ends, sent.clauses[ci - 1][0])  # the window opens with that clause
-        elif (rules.outturn_re.match(simplified, clause_start) is not None
+        elif ((follows := rules.follow_on_re.match(simplified, clause_start) is not None)
+                or rules.outturn_re.match(simplified, clause_start) is not None
                 or not _clause_has_verb(tag, tags, seg_start, clause_start, rules)
                 or not _clause_has_noun(tag, tags, seg_start, clause_start, m, clause_end)):
             # (预算86万元,实际支出79.2万元: an outturn clause continues the one before too)
@@ -88,6 +89,8 @@ def _window_start(simplified, m, sent, ci, rules, tag, tags, seg_start) -> int:
             heading = sent.headings.get(ci - 1, ci - 1)
             if heading != ci - 1:
                 sent.headings[ci] = heading
+            elif follows and ci > 1 and rules.follow_on_re.match(simplified, sent.clauses[ci - 1][0]):
+                heading = ci - 2  # (…,共解决20余家单位…,总建筑面积达5200余平方米: both carry on 调剂)
             lo = bisect_right(hit_ends, sent.clauses[heading][0])  # the window opens with that clause
     elif ci > 1 and _under_colon_heading(simplified, sent, ci, hit_ends, lo):
         # 食堂就餐:日均1800人次,全年46万人次: the heading before a colon governs the

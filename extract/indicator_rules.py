@@ -130,6 +130,8 @@ class _Rules:
         self.saving_rate_lines = frozenset(saving.get("lines") or ())
         # a clause opening with 实际 (实际支出79.2万元) gives the outturn of the figure before it
         self.outturn_re = re.compile(r"\s*(?:" + words_pattern(data.get("outturn") or ()).pattern + ")")
+        # a clause opening with 共解决/总建筑面积 carries on the action of the one before it
+        self.follow_on_re = re.compile(r"\s*(?:" + words_pattern(data.get("follow_on") or ()).pattern + ")")
         self.other_rates_re = words_pattern(data.get("other_rates") or ())
         headings = data.get("list_headings") or {}
         self.among_re = re.compile(headings.get("among") or r"(?!)")
