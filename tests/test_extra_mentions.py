@@ -21,7 +21,7 @@ import govstat
 
 EXTRA = Path(__file__).resolve().parent.parent / "corpus" / "extra"
 FIELDS = ("value", "value_max", "unit", "approx", "change", "indicator")
-RIGHT_AT_LEAST = 296  # [296 of 318 scored rows at 2e8a298, the audit's tree]
+RIGHT_AT_LEAST = 306  # [296 of 318 scored rows at 2e8a298, the audit's tree; 306 after indicator round 12]
 
 
 def _rows() -> list[dict]:
