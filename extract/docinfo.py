@@ -12,10 +12,17 @@ its own: `doc_title`, `doc_dates` (published, year, period), `doc_place`
 from __future__ import annotations
 
 from .doc_config import config
-from .doc_dates import arabic_years, year_and_period, find_published
-from .doc_org import Org, org_name, choose_org
-from .doc_place import Hits, is_municipality, publisher_county_city, reporting_region, own_level, votes_by_unit
-from .doc_title import SPACES, spaced_title, title_joiner, find_title
+from .doc_dates import arabic_years, find_published, year_and_period
+from .doc_org import Org, choose_org, org_name
+from .doc_place import (
+    Hits,
+    is_municipality,
+    own_level,
+    publisher_county_city,
+    reporting_region,
+    votes_by_unit,
+)
+from .doc_title import SPACES, find_title, spaced_title, title_joiner
 from .doc_type import infer_doc_type, summary_heading
 from .model import DocumentInfo
 from .normalize import _PINYIN_GLOSS, NormalizedText  # the one gloss pattern, shared

@@ -7,38 +7,37 @@ scope words and generic heads are cleaned off.
 
 from __future__ import annotations
 
-from .indicator_phrases import _LOCAL_SPAN, _tail_span
-
+from .indicator_phrases import LOCAL_SPAN, tail_span
 
 _NOUN_FLAGS = ("n", "vn", "b", "j", "l", "an", "ng", "nz", "eng")
 _JOINERS = frozenset("、和及与()")
 
 
-def _clause_has_verb(tag, tags, seg_start, clause_start, rules) -> bool:
+def clause_has_verb(tag, tags, seg_start, clause_start, rules) -> bool:
     """Whether a verb stands before the number in its clause (`tags`: the words right
-    before it, from `seg_start`); looks up to 2 * _LOCAL_SPAN further back if not."""
-    if _has_verb(tags, rules):
+    before it, from `seg_start`); looks up to 2 * LOCAL_SPAN further back if not."""
+    if has_verb(tags, rules):
         return True
     if seg_start > clause_start:
-        return _has_verb(tag(max(clause_start, seg_start - 2 * _LOCAL_SPAN), seg_start), rules)
+        return has_verb(tag(max(clause_start, seg_start - 2 * LOCAL_SPAN), seg_start), rules)
     return False
 
 
-def _clause_has_noun(tag, tags, seg_start, clause_start, m, clause_end) -> bool:
+def clause_has_noun(tag, tags, seg_start, clause_start, m, clause_end) -> bool:
     """Whether a noun stands in the number's clause. A clause with a verb but no noun
     (较2015年分别下降36.91%、19.00%和38.04%) has left what it measures in the clause
     before it; a noun after the number (投入17万元安装充电桩) keeps the clause to itself."""
-    if m.start - clause_start > 3 * _LOCAL_SPAN:
+    if m.start - clause_start > 3 * LOCAL_SPAN:
         return True  # a long clause names something
     if any(flag.startswith(_NOUN_FLAGS) and not _has_digit(word) for word, flag, _, _ in tags):
         return True  # the words right before the number (already segmented) name it
     if seg_start > clause_start:  # segment the clause whole: a cut mid-word (20|15年) misleads jieba
         tags = tag(clause_start, m.start)
-    tags = tags + tag(m.end, min(clause_end, m.end + 3 * _LOCAL_SPAN))
+    tags = tags + tag(m.end, min(clause_end, m.end + 3 * LOCAL_SPAN))
     return any(flag.startswith(_NOUN_FLAGS) and not _has_digit(word) for word, flag, _, _ in tags)
 
 
-def _govern(tags, rules):
+def governing_words(tags, rules):
     """Noun phrase and verb that govern a number, from the tagged words before it.
 
     Returns (noun phrase span, verb span, noun phrase before that verb).
@@ -64,7 +63,7 @@ def _govern(tags, rules):
     return np_span, verb_span, topic_span
 
 
-def _has_verb(tags, rules) -> bool:
+def has_verb(tags, rules) -> bool:
     """Whether a verb stands in the tagged words, counting back to the last 、 or bracket."""
     for word, flag, _, _ in reversed(tags):
         if flag == "x" or word in _JOINERS:
@@ -98,7 +97,7 @@ def _has_digit(word: str) -> bool:
     return not word.isalpha() and any(c.isdigit() for c in word)
 
 
-def _clean_subject(simplified, span, rules):
+def clean_subject(simplified, span, rules):
     """A noun phrase without the scope before it (全市|公车) or a generic head after it (办公用房|总面积)."""
     if span is None:
         return None
@@ -125,9 +124,9 @@ def _clean_subject(simplified, span, rules):
     return (start, end) if end > start else None
 
 
-def _tail_subject(tag, simplified, m, tail_end):
+def tail_subject(tag, simplified, m, tail_end):
     """The noun phrase after the number: 83.9万人次的三餐保障任务, 22个公共机构."""
-    span = _tail_span(simplified, m, tail_end)
+    span = tail_span(simplified, m, tail_end)
     if span is None:
         return None
     start, stop = span

@@ -7,10 +7,10 @@ a 其中 item breaks down a figure of its sentence (or of the one before).
 
 from __future__ import annotations
 
-from .indicator_sentence import _CLAUSE_BREAK_RE
+from .indicator_sentence import CLAUSE_BREAK_RE
 
 
-def _change_parent(simplified, mentions, index, best, sent, rules) -> int | None:
+def change_parent(simplified, mentions, index, best, sent, rules) -> int | None:
     """The figure a change (同比增长10.55%) measures: the one just before it. After a
     change in a count (比上年减少38场,下降8.4%) the rate measures that count's figure,
     or the change itself when the sentence has no figure it changes."""
@@ -48,7 +48,7 @@ def _repeats_figure(simplified, p, sent, rest, rules) -> bool:
     return len(word) >= 2 and word in simplified[start:p.start]
 
 
-def _share_parent(simplified, mentions, index, best, sent, rules) -> int | None:
+def share_parent(simplified, mentions, index, best, sent, rules) -> int | None:
     """The figure a share written right after it (…19台,占新增车辆的82.6%) is a share of."""
     m = mentions[index]
     if m.unit != "%" or m.change or best is None:
@@ -59,7 +59,7 @@ def _share_parent(simplified, mentions, index, best, sent, rules) -> int | None:
     return best if rules.share_re.match(simplified, p.end, m.start) else None
 
 
-def _saving_rate_of(simplified, mentions, index, best, sent, rules) -> str | None:
+def saving_rate_of(simplified, mentions, index, best, sent, rules) -> str | None:
     """The cost line (`saving_rate_link`) of the money figure a saving rate written right
     after it (…实际支出31.2万元,节支率17.9%) measures the fall of, else None."""
     m, p = mentions[index], mentions[best]
@@ -68,7 +68,7 @@ def _saving_rate_of(simplified, mentions, index, best, sent, rules) -> str | Non
     return p.indicator if rules.saving_rate_re.match(simplified, p.end, m.start) else None
 
 
-def _respective_parent(simplified, mentions, index, sent, rules, ctx) -> int | None:
+def respective_parent(simplified, mentions, index, sent, rules, ctx) -> int | None:
     """会议320场、参会2.1万人次,分别同比增长12%和8%: the i-th change of a 分别 list
     measures the i-th figure before it in the sentence (when the counts agree)."""
     m = mentions[index]
@@ -77,7 +77,7 @@ def _respective_parent(simplified, mentions, index, sent, rules, ctx) -> int | N
         return None
     while (later := rules.respectively_re.search(simplified, word.end(), m.start)) is not None:
         word = later
-    list_end = _CLAUSE_BREAK_RE.search(simplified, word.end(), sent.end)
+    list_end = CLAUSE_BREAK_RE.search(simplified, word.end(), sent.end)
     list_end = list_end.start() if list_end else sent.end
     changes = [j for j in ctx.between(word.end(), list_end) if mentions[j].change]
     figures = [j for j in ctx.between(sent.start, word.start()) if not mentions[j].change]
@@ -100,7 +100,7 @@ def _respective_figures(simplified, mentions, figures, start, stop, rules) -> li
     return [j for j in figures if mentions[j].start >= first.end()]
 
 
-def _breakdown_parent(simplified, mentions, index, groups, ctx, rules) -> int | None:
+def breakdown_parent(simplified, mentions, index, groups, ctx, rules) -> int | None:
     """The figure a 其中 breakdown item belongs to (4.2万平方米, 其中…2.3万平方米).
 
     The breakdown runs to the end of the sentence, across ';'; a sentence that

@@ -1,8 +1,8 @@
 """The short phrases a number reads, and their segmentation.
 
-Each number reads the words right before it (at most _LOCAL_SPAN characters, in
+Each number reads the words right before it (at most LOCAL_SPAN characters, in
 its clause, after the number before it) and right after it (to its clause end or
-its list item's). `_Phrases` segments all of a document's phrases in one call of
+its list item's). `Phrases` segments all of a document's phrases in one call of
 the tagger; pinyin glosses (萬(wàn)元) are read past, with offsets kept.
 """
 
@@ -14,8 +14,7 @@ import regex
 
 from . import segment
 
-
-_LOCAL_SPAN = 10  # characters segmented before a number: enough for verb + noun phrase
+LOCAL_SPAN = 10  # characters segmented before a number: enough for verb + noun phrase
 _LIST_ITEM_END = re.compile(r" *、")
 _BARE_NEXT_ITEM = re.compile(r" *、\s*[0-9０-９]")  # 、 then a number with no noun of its own
 
@@ -31,7 +30,7 @@ _GLOSS = regex.compile(
 _GLOSS_OPEN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
 
 
-def _degloss(text: str, offset: int) -> tuple[str, list[int] | None]:
+def degloss(text: str, offset: int) -> tuple[str, list[int] | None]:
     """`text` without pinyin glosses, and the absolute offset of each kept character."""
     if "(" not in text or not _GLOSS_OPEN.search(text):
         return text, None
@@ -52,7 +51,7 @@ def _tag(simplified: str, start: int, end: int) -> list[tuple[str, str, int, int
     """(word, flag, absolute start, absolute end) for the words of simplified[start:end]."""
     if end <= start:
         return []
-    clean, positions = _degloss(simplified[start:end], start)
+    clean, positions = degloss(simplified[start:end], start)
     out = []
     if positions is None:
         for word, flag in segment.pairs(clean):
@@ -68,7 +67,7 @@ def _tag(simplified: str, start: int, end: int) -> list[tuple[str, str, int, int
     return out
 
 
-class _Phrases:
+class Phrases:
     """`_tag` for one document, with the phrases every number reads (the words right
     before it and right after it) segmented up front in one call of the tagger
     (`segment.tag_many`): a call costs several times what a short phrase does."""
@@ -98,16 +97,16 @@ class _Phrases:
         return found if found is not None else _tag(self.simplified, start, end)
 
 
-def _phrase_start(m, previous, clause_start) -> int:
-    """Where the phrase read before a number starts: at most _LOCAL_SPAN back, in its
+def phrase_start(m, previous, clause_start) -> int:
+    """Where the phrase read before a number starts: at most LOCAL_SPAN back, in its
     clause, after the number before it (`previous`, in text order)."""
     prev_end = clause_start
     if previous is not None and clause_start <= previous.start and previous.end <= m.start:
         prev_end = previous.end
-    return max(prev_end, m.start - _LOCAL_SPAN, clause_start)
+    return max(prev_end, m.start - LOCAL_SPAN, clause_start)
 
 
-def _tail_end(simplified, m, clause_end) -> int:
+def tail_end_of(simplified, m, clause_end) -> int:
     """Where the words after the number end: the clause end; the number's own end when a
     list item ends with it (腾退…1200平方米、出租房屋5处: 出租 is the next item's, not this number's),
     unless the next item is a bare number sharing the noun after it (共622处、490万平方米房产普查)."""
@@ -116,12 +115,12 @@ def _tail_end(simplified, m, clause_end) -> int:
     return clause_end if _BARE_NEXT_ITEM.match(simplified, m.end, clause_end) else m.end
 
 
-def _tail_span(simplified, m, tail_end) -> tuple[int, int] | None:
-    """The words after the number a subject may be read from (_tail_subject), if any."""
+def tail_span(simplified, m, tail_end) -> tuple[int, int] | None:
+    """The words after the number a subject may be read from (tail_subject), if any."""
     start = m.end
     if start < tail_end and simplified[start] == "的":
         start += 1
     elif m.kind not in ("count", None):
         return None
-    stop = min(tail_end, start + _LOCAL_SPAN)
+    stop = min(tail_end, start + LOCAL_SPAN)
     return (start, stop) if stop > start else None

@@ -1,6 +1,6 @@
 """Reading a number's cue: which indicator and subject the words around it name.
 
-`_read` takes the governing verb and noun phrase before a number, opens the
+`read_number` takes the governing verb and noun phrase before a number, opens the
 window of clauses whose cue hits count for it, weighs every hit by where it
 stands, and chooses the best alternative whose unit fits and nothing vetoes.
 """
@@ -10,11 +10,17 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from .indicator_grammar import (
+    clause_has_noun,
+    clause_has_verb,
+    clean_subject,
+    governing_words,
+    has_verb,
+    tail_subject,
+)
+from .indicator_rules import amount_key, rate_key
+from .indicator_vetoes import a_fall, unless_served, vetoed_earlier
 from .model import Mention
-from .indicator_grammar import (_clause_has_noun, _clause_has_verb, _clean_subject, _govern, _has_verb,
-                                _tail_subject)
-from .indicator_rules import _amount, _rate
-from .indicator_vetoes import _a_fall, _unless_served, _vetoed_earlier
 
 
 @dataclass(slots=True)
@@ -31,17 +37,17 @@ class _Reading:
     vetoed: frozenset[str] = frozenset()
 
 
-def _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=None) -> _Reading:
+def read_number(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item=None) -> _Reading:
     """What the words around number `m` say; `seg_start` and `tail_end` from
-    _phrase_start and _tail_end, `phrases` segments (a _Phrases); `item` from
-    _respective_item. In steps: the governing phrase (_govern), the window of
+    phrase_start and tail_end_of, `phrases` segments (a Phrases); `item` from
+    respective_item. In steps: the governing phrase (governing_words), the window of
     cue hits (_window_start), what they weigh (_weigh), the best alternative
     (_choose) and the subject (_subject). `vetoed` is _weigh's set, which _choose
     adds to."""
     tag = phrases.tag
     # the governing phrase: verb + noun phrase right before the number
     tags = tag(seg_start, m.start)
-    np_span, verb_span, topic_span = _govern(tags, rules)
+    np_span, verb_span, topic_span = governing_words(tags, rules)
     if np_span is None:
         govern_start = m.start if verb_span is None else verb_span[0]
     else:
@@ -81,8 +87,8 @@ def _window_start(simplified, m, sent, ci, rules, tag, tags, seg_start) -> int:
             lo = bisect_right(hit_ends, sent.clauses[ci - 1][0])  # the window opens with that clause
         elif ((follows := rules.follow_on_re.match(simplified, clause_start) is not None)
                 or rules.outturn_re.match(simplified, clause_start) is not None
-                or not _clause_has_verb(tag, tags, seg_start, clause_start, rules)
-                or not _clause_has_noun(tag, tags, seg_start, clause_start, m, clause_end)):
+                or not clause_has_verb(tag, tags, seg_start, clause_start, rules)
+                or not clause_has_noun(tag, tags, seg_start, clause_start, m, clause_end)):
             # (预算86万元,实际支出79.2万元: an outturn clause continues the one before too)
             # (a list item after one a colon heading governs is governed by that heading:
             # 采购项目:货物类86项,服务类42项,工程类18项)
@@ -95,11 +101,11 @@ def _window_start(simplified, m, sent, ci, rules, tag, tags, seg_start) -> int:
     elif ci > 1 and _under_colon_heading(simplified, sent, ci, hit_ends, lo):
         # 食堂就餐:日均1800人次,全年46万人次: the heading before a colon governs the
         # verbless clauses after it, not only the first
-        if not _clause_has_verb(tag, tags, seg_start, clause_start, rules):
+        if not clause_has_verb(tag, tags, seg_start, clause_start, rules):
             sent.headings[ci] = ci - 2
             lo = bisect_right(hit_ends, sent.clauses[ci - 2][0])
     elif (ci > 2 and ci - 1 in sent.headings and not simplified.startswith("其中", clause_start)
-          and not _clause_has_verb(tag, tags, seg_start, clause_start, rules)):
+          and not clause_has_verb(tag, tags, seg_start, clause_start, rules)):
         # a later verbless item of that list (a 其中 clause breaks a figure down: no item)
         sent.headings[ci] = heading = sent.headings[ci - 1]
         lo = bisect_right(hit_ends, sent.clauses[heading][0])
@@ -142,7 +148,7 @@ def _weigh(simplified, m, clause_start, rules, tags, seg_start, hits, govern_sta
             weight = 3  # the item this number measures
         if vetoes and he > item_start:  # (an earlier list item's verb is not this one's)
             if weight >= 2:
-                vetoed.update(_unless_served(simplified, hs, he, clause_start, vetoes, rules))
+                vetoed.update(unless_served(simplified, hs, he, clause_start, vetoes, rules))
             else:
                 lent_vetoes.update(vetoes)
         score = (weight, -(abs(m_start - he) if he <= m_start else abs(hs - m_end)))  # nearer is better
@@ -178,11 +184,11 @@ def _choose(simplified, m, sent, ci, rules, cues, bare_number, lo, hi) -> str | 
     sizes, group_keys = rules.sizes, rules.group_keys
     for ai in sorted([ai for ai, n in found.items() if n == sizes[ai]]):
         alt = alternatives[ai]
-        if alt.indicator in vetoed or (_amount(alt.indicator) in vetoed
-                                       and not _a_fall(simplified, m, clause_start, rules)) or (
-                m.unit == "%" and _rate(alt.indicator) in vetoed):
+        if alt.indicator in vetoed or (amount_key(alt.indicator) in vetoed
+                                       and not a_fall(simplified, m, clause_start, rules)) or (
+                m.unit == "%" and rate_key(alt.indicator) in vetoed):
             continue
-        if alt.indicator in rules.earlier_vetoes and _vetoed_earlier(simplified, sent.start, clause_start,
+        if alt.indicator in rules.earlier_vetoes and vetoed_earlier(simplified, sent.start, clause_start,
                                                                    m_start, rules.earlier_vetoes[alt.indicator]):
             vetoed.add(alt.indicator)
             continue
@@ -227,7 +233,7 @@ def _choose(simplified, m, sent, ci, rules, cues, bare_number, lo, hi) -> str | 
             # a veto lent by the clause before yields only to the number's own words, and not
             # to a generic measure (对外墙进行清洗,面积1.8万平方米: 面积 is not what says stock)
             continue
-        if not (_unit_fits(m, alt.fit_units, alt.all_units)
+        if not (unit_fits(m, alt.fit_units, alt.all_units)
                 or _change_of_named_count(m, simplified[clause_start:m_start], alt.fit_units,
                                           "count" in rules.kinds[alt.indicator] and rules.counted_by_re)):
             continue
@@ -242,9 +248,9 @@ def _choose(simplified, m, sent, ci, rules, cues, bare_number, lo, hi) -> str | 
 def _subject(simplified, m, rules, tag, tail_end, np_span, verb_span, topic_span):
     """The span that names what the number counts: its noun phrase, else the nouns after
     it, else the noun before its verb (or the verb itself)."""
-    subject = _clean_subject(simplified, np_span, rules)
+    subject = clean_subject(simplified, np_span, rules)
     if subject is None:
-        subject = _tail_subject(tag, simplified, m, tail_end)
+        subject = tail_subject(tag, simplified, m, tail_end)
     if subject is None:
         subject = topic_span or (None if m.change else verb_span)
     return subject
@@ -285,7 +291,7 @@ def _under_colon_heading(simplified, sent, ci, hit_ends, lo) -> bool:
     return bool(lo) and hit_ends[lo - 1] > sent.clauses[ci - 2][0]
 
 
-def _respective_item(simplified, mentions, index, sent, ci, rules, ctx):
+def respective_item(simplified, mentions, index, sent, ci, rules, ctx):
     """会议、培训、接待分别为860场、42期、136批次 (就餐人次和会议场次分别增长8.5%和6.2%):
     the i-th number after 分别 measures the i-th item of the list before it. Returns
     (list start, list end, item start, item end) when the items and the numbers (changes
@@ -312,7 +318,7 @@ def _own_list_item(simplified, seg_start, m_start, tags, rules) -> int:
     """Where the list item of a number with its own verb begins (取消公车800辆、保留200辆:
     保留 governs 200辆, 取消 does not veto it), else -1. The words before still lend cues."""
     item = simplified[seg_start:m_start]
-    if item.lstrip(" ").startswith("、") and _has_verb(tags, rules):
+    if item.lstrip(" ").startswith("、") and has_verb(tags, rules):
         return seg_start
     return -1
 
@@ -328,7 +334,7 @@ def _change_of_named_count(m: Mention, before: str, units: frozenset, counted_by
     return any(u and ((len(u) > 1 and u in before) or u + "数" in before) for u in units)
 
 
-def _unit_fits(m: Mention, units: frozenset, all_units: frozenset) -> bool:
+def unit_fits(m: Mention, units: frozenset, all_units: frozenset) -> bool:
     unit = m.unit
     if unit is None:
         return m.kind in (None, "count") and None in all_units

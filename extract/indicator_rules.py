@@ -1,22 +1,21 @@
 """The indicator rules (rules/indicators.yaml, rules/scopes.yaml) compiled for matching.
 
-`_Rules` holds every pattern and word table the meaning stage reads, and
+`Rules` holds every pattern and word table the meaning stage reads, and
 `meaning_of` what a cue word says (the cue groups it fills, the topics it
 names, the indicators it vetoes); `load_rules` builds them once per process.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-import re
 
 import regex
 
 from . import rulebook
-from .wordtrie import with_first_chars, words_pattern
 from .units import unit_table
+from .wordtrie import with_first_chars, words_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +30,7 @@ class _Alternative:
     all_units: frozenset  # every unit the indicator allows
 
 
-class _Rules:
+class Rules:
     """The YAML rules compiled for matching."""
 
     def __init__(self, data: dict, scopes: list[str]):
@@ -59,15 +58,15 @@ class _Rules:
             parts_not = spec.get("breakdown_not") or {}
             if parts_not.get("words"):  # 其中…实际支付70.61万元 under money saved: a cost, no saving
                 self.parts_not[code] = (words_pattern(parts_not["words"]), words_pattern(parts_not.get("unless") or ()))
-            # (`not_amount`: vetoes that spare a rate, filed under _amount(code))
-            self.vetoes[_amount(code)] = tuple(spec.get("not_amount") or ())
-            self.vetoes[_rate(code)] = tuple(spec.get("not_rate") or ())  # (`not_rate`: vetoes of a percent only)
+            # (`not_amount`: vetoes that spare a rate, filed under amount_key(code))
+            self.vetoes[amount_key(code)] = tuple(spec.get("not_amount") or ())
+            self.vetoes[rate_key(code)] = tuple(spec.get("not_rate") or ())  # (`not_rate`: vetoes of a percent only)
             earlier = spec.get("not_earlier") or {}
             if earlier.get("words"):
                 self.earlier_vetoes[code] = (words_pattern(earlier["words"]), words_pattern(earlier.get("unless") or ()))
             words.update(self.vetoes[code])
-            words.update(self.vetoes[_amount(code)])
-            words.update(self.vetoes[_rate(code)])
+            words.update(self.vetoes[amount_key(code)])
+            words.update(self.vetoes[rate_key(code)])
             for alt in spec.get("cues") or ():
                 near = tuple(tuple(_split(g)) for g in alt.get("near") or ())
                 topic = tuple(_split(alt["topic"])) if alt.get("topic") else None
@@ -166,8 +165,8 @@ class _Rules:
         self.scope_re = words_pattern(scopes)
         self.scopes = frozenset(scopes)
         # patterns every number reads from its sentence start: scanned once per sentence
-        # when that gives the same matches (see _Sentence.matches_before)
-        self.lookback = {name: (scan, _prefix_safe(pattern)) for name, pattern, scan in
+        # when that gives the same matches (see Sentence.matches_before)
+        self.lookback = {name: (scan, prefix_safe(pattern)) for name, pattern, scan in
                          (("scope", self.scope_re, self.scope_re), ("running", self.running_re, self.running_scan),
                           ("period", self.period_re, self.period_re))}
         # cue word -> the (alternative, group) pairs, topics and vetoes it belongs to:
@@ -211,19 +210,19 @@ class _Rules:
 _LOOKS_AHEAD = re.compile(r"\(\?=|\(\?!|(?<!\\)\$|\\[ZbB]")
 
 
-def _amount(code: str) -> str:
-    """The key of an indicator's vetoes that rule out money saved but not a fall (_a_fall):
+def amount_key(code: str) -> str:
+    """The key of an indicator's vetoes that rule out money saved but not a fall (a_fall):
     累计节约860万元 of a cost line is money saved, 节约燃油费6% a fall in that cost."""
     return code + "/amount"
 
 
-def _rate(code: str) -> str:
+def rate_key(code: str) -> str:
     """The key of an indicator's vetoes that rule out a percent only (`not_rate`):
     节约电费41万元 is energy saved, 节约电费6% the bill's fall."""
     return code + "/rate"
 
 
-def _prefix_safe(pattern: re.Pattern) -> bool:
+def prefix_safe(pattern: re.Pattern) -> bool:
     """Whether the matches of `pattern` in a prefix of a text are its matches there in the whole text."""
     return pattern.match("") is None and not _LOOKS_AHEAD.search(pattern.pattern)
 
@@ -233,11 +232,11 @@ def _split(group: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def load_rules() -> _Rules:
+def load_rules() -> Rules:
     """Read rules/indicators.yaml and rules/scopes.yaml once per process."""
     data = rulebook.load("indicators")
     scopes = rulebook.load("scopes")["scopes"]
-    return _Rules(data, scopes)
+    return Rules(data, scopes)
 
 
 def indicator_codes() -> list[str]:

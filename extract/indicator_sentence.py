@@ -1,44 +1,42 @@
 """One sentence as the meaning stage sees it, and the numbers in text order.
 
-`_Sentence` splits a sentence into clauses and finds its cue hits once (not
+`Sentence` splits a sentence into clauses and finds its cue hits once (not
 in book titles nor department names), with the sentence-wide topics, the
 scans every number looks back on, and what its numbers leave for the next
-(verbs, colon headings). `_Order` finds the numbers between two offsets.
+(verbs, colon headings). `Order` finds the numbers between two offsets.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
-import re
-
-from .indicator_phrases import _degloss
-from .indicator_rules import _Rules
-
+from .indicator_phrases import degloss
+from .indicator_rules import Rules
 
 # simplified text is half-width; 、 joins list items; a comma between a digit and
 # three more (3,620件次维修任务) separates thousands inside a number, not clauses
-_CLAUSE_BREAK_RE = re.compile(r"[;:；：]|[,，](?:(?<!\d[,，])|(?!\d{3}(?!\d)))")
+CLAUSE_BREAK_RE = re.compile(r"[;:；：]|[,，](?:(?<!\d[,，])|(?!\d{3}(?!\d)))")
 _CONTINUES = frozenset(";")  # a sentence ending so continues the same breakdown
 
 
-class _Sentence:
+class Sentence:
     """One sentence with its clauses and cue hits (absolute offsets)."""
 
     __slots__ = ("start", "end", "limit", "clauses", "hits", "hit_starts", "hit_ends", "topics", "continues",
                  "_scanned", "_compared", "verbs", "respective", "headings")
 
-    def __init__(self, simplified: str, start: int, end: int, rules: _Rules, limit: int):
+    def __init__(self, simplified: str, start: int, end: int, rules: Rules, limit: int):
         self.start, self.end = start, end
         self.limit = limit  # no number of the sentence starts after it
         text = simplified[start:end]
         clauses, cs = [], start
-        for bm in _CLAUSE_BREAK_RE.finditer(text):
+        for bm in CLAUSE_BREAK_RE.finditer(text):
             clauses.append((cs, start + bm.start()))
             cs = start + bm.end()
         clauses.append((cs, end))
         self.clauses = clauses
-        clean, positions = _degloss(text, start)
+        clean, positions = degloss(text, start)
         # each hit that can weigh for or against an indicator: (start, end,
         # (alternative, group) pairs, vetoed indicators); topics, and the words
         # that cancel them (topic_unless), count sentence-wide
@@ -71,10 +69,10 @@ class _Sentence:
         self._compared: dict[int, bool] = {}
         self.verbs: dict[tuple[str, str | None], str] = {}  # (verb, unit) -> indicator of a number it governs
         self.headings: dict[int, int] = {}  # clause -> the colon heading clause whose words govern it
-        # whether a 分别 word stands before its last number: no 分别 list (_respective_item) else
+        # whether a 分别 word stands before its last number: no 分别 list (respective_item) else
         self.respective = rules.respectively_re.search(simplified, start, limit) is not None
 
-    def matches_before(self, rules: _Rules, name: str, simplified: str, stop: int) -> list[tuple[int, int]]:
+    def matches_before(self, rules: Rules, name: str, simplified: str, stop: int) -> list[tuple[int, int]]:
         """Spans of `pattern.finditer(simplified, self.start, stop)` for the pattern
         `rules.lookback[name]`, from one scan of the sentence.
 
@@ -82,7 +80,7 @@ class _Sentence:
         and 累计/全年 words; scanning the sentence once (up to its last number)
         and keeping the matches that end by `stop` gives the same spans (a match
         that fails on the longer text fails on a prefix of it too) as long as the pattern cannot look
-        past its match (_prefix_safe). A match that runs past `stop` is searched
+        past its match (prefix_safe). A match that runs past `stop` is searched
         again on the prefix, as the truncated search would.
         """
         scanned = self._scanned.get(name)
@@ -105,7 +103,7 @@ class _Sentence:
             return spans[:n] + [found.span() for found in pattern.finditer(simplified, spans[n][0], stop)]
         return spans[:n]
 
-    def compared(self, ci: int, simplified: str, rules: _Rules) -> bool:
+    def compared(self, ci: int, simplified: str, rules: Rules) -> bool:
         """Whether clause `ci` or one of the two after it compares with last year (同比, 比上年 …)."""
         found = self._compared.get(ci)
         if found is None:
@@ -120,7 +118,7 @@ class _Sentence:
         return len(self.clauses) - 1
 
 
-def _title_spans(clean: str, rules: _Rules) -> list[tuple[int, int]]:
+def _title_spans(clean: str, rules: Rules) -> list[tuple[int, int]]:
     """Where the titles in book-title marks stand in a sentence: their words name a
     document or an article (《…消除隐患…》2个案例), not what a number counts."""
     if rules.title_mark_re.search(clean) is None:  # no mark a title opens with
@@ -128,7 +126,7 @@ def _title_spans(clean: str, rules: _Rules) -> list[tuple[int, int]]:
     return [tm.span() for tm in rules.title_re.finditer(clean)]
 
 
-class _Order:
+class Order:
     """Mentions in text order, to find neighbours without quadratic scans."""
 
     __slots__ = ("mentions", "order", "starts")

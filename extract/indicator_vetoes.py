@@ -8,13 +8,13 @@ bound (超过50万公里的18辆), the teams sent or the organisations touched.
 from __future__ import annotations
 
 
-def _a_fall(simplified, m, clause_start, rules) -> bool:
+def a_fall(simplified, m, clause_start, rules) -> bool:
     """A rate (节约燃油费6%) or an amount against last year (较上年节约23万元) is a fall in
     what is measured, not money saved beside it."""
     return m.unit == "%" or rules.comparison_re.search(simplified, clause_start, m.start) is not None
 
 
-def _unless_served(simplified, hs, he, clause_start, vetoes, rules) -> frozenset:
+def unless_served(simplified, hs, he, clause_start, vetoes, rules) -> frozenset:
     """The vetoes of the hit at hs:he, less those a serving verb before it in the clause
     lifts (保障市政府常务会、专题会等会议96次: meetings served, not the agency's own)."""
     for code, (words, verbs) in rules.served.items():
@@ -23,7 +23,7 @@ def _unless_served(simplified, hs, he, clause_start, vetoes, rules) -> frozenset
     return vetoes
 
 
-def _vetoed_earlier(simplified, sentence_start, window_start, m_start, patterns) -> bool:
+def vetoed_earlier(simplified, sentence_start, window_start, m_start, patterns) -> bool:
     """Whether a change word earlier in the sentence (调剂…, 共解决…, 总建筑面积达5200平方米)
     governs the number: the last one before its window, with no word that names
     a holding again (现有, 共有) between it and the number."""
@@ -36,7 +36,7 @@ def _vetoed_earlier(simplified, sentence_start, window_start, m_start, patterns)
     return unless.search(simplified, last.end(), m_start) is None
 
 
-def _a_part_by_grade(simplified, m, sent, rules, code) -> bool:
+def a_part_by_grade(simplified, m, sent, rules, code) -> bool:
     """Whether a 其中 item's clause names a grade or kind of what its figure counts before
     it (其中成绩优秀46人, 其中授予中小企业合同金额…: `breakdown_not`): a part, not the measure;
     or, for figure code `code`, words that name something else that code's figure is
@@ -49,7 +49,7 @@ def _a_part_by_grade(simplified, m, sent, rules, code) -> bool:
             and unless.search(simplified, clause_start, m.start) is None)
 
 
-def _other_rate(simplified, m, sent, ci, rules, indicator) -> bool:
+def other_rate(simplified, m, sent, ci, rules, indicator) -> bool:
     """Whether a percent's own clause names a rate of how well something was done
     (办结率, 完成率: `other_rates`) before it: that rate is what it measures. A rate
     of the indicator's own activity (`own_rates`: 达标率 of model units) is not one."""
@@ -58,7 +58,7 @@ def _other_rate(simplified, m, sent, ci, rules, indicator) -> bool:
                for rate in rules.other_rates_re.finditer(simplified, sent.clauses[ci][0], m.start))
 
 
-def _criterion(simplified, m, clause, rules, ctx) -> bool:
+def is_criterion(simplified, m, clause, rules, ctx) -> bool:
     """Whether number `m` is a threshold in a relative clause (对…行驶里程超过50万公里的
     18辆车辆进行报废): a criterion for choosing the things counted, not a measure; or a
     bound set (_a_bound)."""
@@ -80,7 +80,7 @@ def _criterion(simplified, m, clause, rules, ctx) -> bool:
     return _a_bound(simplified, m, clause, rules, ctx)
 
 
-def _teams_or_touched(simplified, m, clause_start, rules) -> bool:
+def teams_or_touched(simplified, m, clause_start, rules) -> bool:
     """Whether number `m` counts the teams sent (成立5个督查组) or the organisations a change
     touched (调整涉及13个部门): neither is what the work counted (`counted_organisations`)."""
     if rules.teams_re.match(simplified, m.end):

@@ -20,16 +20,26 @@ phrase), `indicator_reading` (the cue a number's words name), `indicator_vetoes`
 
 from __future__ import annotations
 
+from .indicator_links import (
+    breakdown_parent,
+    change_parent,
+    respective_parent,
+    saving_rate_of,
+    share_parent,
+)
+from .indicator_phrases import Phrases, phrase_start, tail_end_of, tail_span
+from .indicator_reading import read_number, respective_item, unit_fits
+from .indicator_rules import indicator_codes, load_rules  # noqa: F401  (public names of this stage)
+from .indicator_sentence import Order, Sentence
+from .indicator_vetoes import (
+    a_part_by_grade,
+    is_criterion,
+    other_rate,
+    teams_or_touched,
+)
 from .model import Mention
 from .normalize import simplify
 from .sentences import sentence_of, split_sentences
-from .indicator_links import (_breakdown_parent, _change_parent, _respective_parent, _saving_rate_of,
-                              _share_parent)
-from .indicator_phrases import _Phrases, _phrase_start, _tail_end, _tail_span
-from .indicator_reading import _read, _respective_item, _unit_fits
-from .indicator_rules import indicator_codes, load_rules  # noqa: F401  (public names of this stage)
-from .indicator_sentence import _Order, _Sentence
-from .indicator_vetoes import _a_part_by_grade, _criterion, _other_rate, _teams_or_touched
 
 
 def assign_meaning(text: str, simplified: str, mentions: list[Mention]) -> None:
@@ -40,7 +50,7 @@ def assign_meaning(text: str, simplified: str, mentions: list[Mention]) -> None:
     spans = None
     positions = [(m.start, m.end) for m in mentions]
     order = sorted(range(len(mentions)), key=positions.__getitem__)
-    ctx = _Order(mentions, order)
+    ctx = Order(mentions, order)
     last_start: dict[tuple[int, int], int] = {}  # sentence -> start of its last number
     for index in order:
         m = mentions[index]
@@ -51,8 +61,8 @@ def assign_meaning(text: str, simplified: str, mentions: list[Mention]) -> None:
             m.sentence_start, m.sentence_end = span
         last_start[(m.sentence_start, m.sentence_end)] = m.start
     # first where each number stands and the phrases it reads, so that they are
-    # segmented together (_Phrases); then what each number means, in text order
-    sentences: dict[tuple[int, int], _Sentence] = {}
+    # segmented together (Phrases); then what each number means, in text order
+    sentences: dict[tuple[int, int], Sentence] = {}
     places = []  # per number in text order: (sentence, new sentence?, clause, where its phrase before starts, tail end)
     phrase_spans = []
     previous = None
@@ -62,18 +72,18 @@ def assign_meaning(text: str, simplified: str, mentions: list[Mention]) -> None:
         sent = sentences.get(key)
         new = sent is None
         if new:
-            sent = sentences[key] = _Sentence(simplified, key[0], key[1], rules, last_start[key])
+            sent = sentences[key] = Sentence(simplified, key[0], key[1], rules, last_start[key])
         ci = sent.clause_index(m.start)
         clause_start, clause_end = sent.clauses[ci]
-        seg_start = _phrase_start(m, previous, clause_start)
-        tail_end = _tail_end(simplified, m, clause_end)
+        seg_start = phrase_start(m, previous, clause_start)
+        tail_end = tail_end_of(simplified, m, clause_end)
         places.append((sent, new, ci, seg_start, tail_end))
         phrase_spans.append((seg_start, m.start))
-        tail = _tail_span(simplified, m, tail_end)
+        tail = tail_span(simplified, m, tail_end)
         if tail is not None:
             phrase_spans.append(tail)
         previous = m
-    phrases = _Phrases(simplified, phrase_spans)
+    phrases = Phrases(simplified, phrase_spans)
     group_start = None  # start of the run of sentences joined by ';'
     last_group_start = None  # the run before it (a breakdown may open with 其中)
     previous_sentence = None
@@ -92,22 +102,22 @@ def assign_meaning(text: str, simplified: str, mentions: list[Mention]) -> None:
 def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules, ctx,
                 phrases, ci, seg_start, tail_end) -> None:
     m = mentions[index]
-    item = _respective_item(simplified, mentions, index, sent, ci, rules, ctx) if sent.respective else None
-    reading = _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item)
+    item = respective_item(simplified, mentions, index, sent, ci, rules, ctx) if sent.respective else None
+    reading = read_number(simplified, m, sent, ci, rules, phrases, seg_start, tail_end, item)
     if item is not None and reading.indicator is None:
         # the items name places, the words they share the measure (一食堂、二食堂日均就餐分别为…)
-        reading = _read(simplified, m, sent, ci, rules, phrases, seg_start, tail_end)
+        reading = read_number(simplified, m, sent, ci, rules, phrases, seg_start, tail_end)
     parent = None
     if m.change:
-        parent = _respective_parent(simplified, mentions, index, sent, rules, ctx)
+        parent = respective_parent(simplified, mentions, index, sent, rules, ctx)
         if parent is None:
-            parent = _change_parent(simplified, mentions, index, previous, sent, rules)
+            parent = change_parent(simplified, mentions, index, previous, sent, rules)
     share = None
     if parent is not None:
         m.change_of = parent
     else:
-        share = _share_parent(simplified, mentions, index, previous, sent, rules)
-        parent = share if share is not None else _breakdown_parent(simplified, mentions, index, groups, ctx, rules)
+        share = share_parent(simplified, mentions, index, previous, sent, rules)
+        parent = share if share is not None else breakdown_parent(simplified, mentions, index, groups, ctx, rules)
 
     indicator = reading.indicator
     if indicator is None and reading.bare and not m.change:  # (a change verb, 下降7%, names no thing)
@@ -135,18 +145,18 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
                 # (其中…无偿调拨8300件 under 处置资产3.4万件: a way of disposing, `ways_of`)
                 verb_vetoes = (rules.meaning_of(reading.verb)[2]
                                if reading.verb and reading.verb not in rules.ways_of[p.indicator] else ())
-                if ((_unit_fits(m, units, units) or m.unit in (p.unit, "%")) and p.indicator not in verb_vetoes
-                        and not _a_part_by_grade(simplified, m, sent, rules, p.indicator)):
+                if ((unit_fits(m, units, units) or m.unit in (p.unit, "%")) and p.indicator not in verb_vetoes
+                        and not a_part_by_grade(simplified, m, sent, rules, p.indicator)):
                     indicator = p.indicator
             if subject is None or _norm(subject) in rules.scopes:
                 subject = p.subject
     if parent is None and previous is not None and m.unit == "%":
-        indicator = _saving_rate_of(simplified, mentions, index, previous, sent, rules) or indicator
-    if indicator is not None and m.kind in ("percent", "percentage_point") and _other_rate(simplified, m, sent, ci,
+        indicator = saving_rate_of(simplified, mentions, index, previous, sent, rules) or indicator
+    if indicator is not None and m.kind in ("percent", "percentage_point") and other_rate(simplified, m, sent, ci,
                                                                                          rules, indicator):
         indicator = None
-    if indicator is not None and (_criterion(simplified, m, sent.clauses[ci], rules, ctx)
-                                  or _teams_or_touched(simplified, m, sent.clauses[ci][0], rules)):
+    if indicator is not None and (is_criterion(simplified, m, sent.clauses[ci], rules, ctx)
+                                  or teams_or_touched(simplified, m, sent.clauses[ci][0], rules)):
         indicator = None
     m.indicator = indicator
     if indicator is not None and reading.verb is not None and not m.change:

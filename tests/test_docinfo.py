@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from govstat.extract.docinfo import infer_document_info
 from govstat.extract.normalize import simplify
 from govstat.extract.regions import gazetteer

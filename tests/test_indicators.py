@@ -11,10 +11,9 @@ import re
 import sys
 from pathlib import Path
 
+import govstat
 import pytest
 import yaml
-
-import govstat
 from govstat.extract.indicators import assign_meaning, indicator_codes
 from govstat.extract.model import Mention
 from govstat.extract.normalize import simplify
@@ -332,20 +331,20 @@ def test_trie_alternation_matches_like_longest_first_alternation():
 
 
 def test_lookback_scan_matches_search_up_to_each_number():
-    from govstat.extract.indicator_rules import _prefix_safe, load_rules
-    from govstat.extract.indicator_sentence import _Sentence
+    from govstat.extract.indicator_rules import load_rules, prefix_safe
+    from govstat.extract.indicator_sentence import Sentence
 
     rules = load_rules()
     text = simplify("截至2017年底，全市2014年-2017年累计腾退办公用房4.2万平方米，其中县直部门2017年上半年1.1万平方米。")
     limit = len(text) - 1
-    sent = _Sentence(text, 0, len(text), rules, limit)
+    sent = Sentence(text, 0, len(text), rules, limit)
     for name, (pattern, safe) in rules.lookback.items():
         assert safe
         for stop in range(limit + 1):  # every stop, also inside a match (2014年-20|17年)
             expected = [m.span() for m in pattern.finditer(text, 0, stop)]
             assert sent.matches_before(rules, name, text, stop) == expected, (name, stop)
-    assert not _prefix_safe(re.compile("年(?=底)")) and not _prefix_safe(re.compile("年$"))
-    assert not _prefix_safe(re.compile("年?"))  # an empty match
+    assert not prefix_safe(re.compile("年(?=底)")) and not prefix_safe(re.compile("年$"))
+    assert not prefix_safe(re.compile("年?"))  # an empty match
 
 
 # --------------------------------------------------------------------------- regression on gold
