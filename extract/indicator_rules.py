@@ -36,7 +36,7 @@ class Rules:
     def __init__(self, data: dict, scopes: list[str]):
         self.units: dict[str, frozenset] = {}
         self.vetoes: dict[str, tuple[str, ...]] = {}
-        self.earlier_vetoes: dict[str, tuple[re.Pattern, re.Pattern]] = {}  # code -> (words, unless)
+        self.earlier_vetoes: dict[str, tuple] = {}  # code -> (words, unless, unless_priced) patterns
         self.alternatives: list[_Alternative] = []
         words: set[str] = set()
         canonical_kinds = unit_table().canonical_kinds
@@ -63,7 +63,8 @@ class Rules:
             self.vetoes[rate_key(code)] = tuple(spec.get("not_rate") or ())  # (`not_rate`: vetoes of a percent only)
             earlier = spec.get("not_earlier") or {}
             if earlier.get("words"):
-                self.earlier_vetoes[code] = (words_pattern(earlier["words"]), words_pattern(earlier.get("unless") or ()))
+                self.earlier_vetoes[code] = (words_pattern(earlier["words"]), words_pattern(earlier.get("unless") or ()),
+                                             words_pattern(earlier.get("unless_priced") or ()))
             words.update(self.vetoes[code])
             words.update(self.vetoes[amount_key(code)])
             words.update(self.vetoes[rate_key(code)])

@@ -26,14 +26,16 @@ def unless_served(simplified, hs, he, clause_start, vetoes, rules) -> frozenset:
 def vetoed_earlier(simplified, sentence_start, window_start, m_start, patterns) -> bool:
     """Whether a change word earlier in the sentence (调剂…, 共解决…, 总建筑面积达5200平方米)
     governs the number: the last one before its window, with no word that names
-    a holding again (现有, 共有) between it and the number."""
-    words, unless = patterns
+    a holding again (现有, 共有) between it and the number, and no price it was
+    bought against (按市场价, `unless_priced`) anywhere before the number."""
+    words, unless, priced = patterns
     last = None
     for last in words.finditer(simplified, sentence_start, window_start):
         pass
     if last is None:
         return False
-    return unless.search(simplified, last.end(), m_start) is None
+    return (unless.search(simplified, last.end(), m_start) is None
+            and priced.search(simplified, sentence_start, m_start) is None)
 
 
 def a_part_by_grade(simplified, m, sent, rules, code) -> bool:

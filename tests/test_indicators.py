@@ -1984,3 +1984,20 @@ def test_round12_watching_an_energy_event(text, expected):
 ])
 def test_round12_follow_on_clauses(text, expected):
     assert [m["indicator"] for m in govstat.extract_text(text).to_dict()["mentions"]] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # money saved against a market or list price is a purchase's, whatever was bought;
+    # the market price and the amount paid stay none
+    ("机关食堂实行食材集中配送,按市场价应支付货款212.6万元,实际支付189.4万元,节约资金23.2万元,节约率达10.9%。",
+     ["212.6万元", "189.4万元", "23.2万元", "10.9%"], [None, None, "procurement.savings", "procurement.savings"]),
+    ("车辆定点维修,按市场价应支付维修费用126.8万元,实际支付110.3万元,节约资金16.5万元。",
+     ["16.5万元"], ["procurement.savings"]),
+    ("公车保养按协议价结算,累计支付费用26.8万元,比按市场价结算少支付5.1万元。", ["5.1万元"], ["procurement.savings"]),
+    ("定点加油按挂牌价应为132.5万元,实际结算125.9万元,优惠金额6.6万元。", ["6.6万元"], ["procurement.savings"]),
+    # (no price named: the food, the energy bill and the 三公 line keep their rules)
+    ("机关食堂全年节约食材成本18万元。", ["18万元"], [None]),
+    ("灯具改造后,年节约电费约41万元。", ["41万元"], ["energy.savings"]),
+])
+def test_round13_saved_against_a_market_price(text, spans, expected):
+    assert indicators(text, *spans) == expected
