@@ -148,9 +148,9 @@ def _weigh(simplified, m, clause_start, rules, tags, seg_start, hits, govern_sta
             weight = 3  # the item this number measures
         if vetoes and he > item_start:  # (an earlier list item's verb is not this one's)
             if weight >= 2:
-                vetoed.update(unless_served(simplified, hs, he, clause_start, vetoes, rules))
-            else:
-                lent_vetoes.update(vetoes)
+                vetoed.update(unless_served(simplified, hs, he, clause_start, min(hs, m_start), vetoes, rules))
+            else:  # (a serving verb before it in the window lifts it there too)
+                lent_vetoes.update(unless_served(simplified, hs, he, hits[0][0], hs, vetoes, rules))
         score = (weight, -(abs(m_start - he) if he <= m_start else abs(hs - m_end)))  # nearer is better
         if groups and (weight == 3 or (topic_span is not None and topic_span[0] <= hs and he <= topic_span[1])):
             own_hits.append((hs, he, groups))  # (and the subject of a verb: 能耗|下降5.2%)

@@ -14,11 +14,13 @@ def a_fall(simplified, m, clause_start, rules) -> bool:
     return m.unit == "%" or rules.comparison_re.search(simplified, clause_start, m.start) is not None
 
 
-def unless_served(simplified, hs, he, clause_start, vetoes, rules) -> frozenset:
-    """The vetoes of the hit at hs:he, less those a serving verb before it in the clause
-    lifts (保障市政府常务会、专题会等会议96次: meetings served, not the agency's own)."""
+def unless_served(simplified, hs, he, start, end, vetoes, rules) -> frozenset:
+    """The vetoes of the hit at hs:he, less those a serving verb between `start` and `end`
+    (the hit, or the number if it comes first) lifts (保障市政府常务会、专题会等会议96次:
+    meetings served; 共解决12家单位办公用房紧张问题: a want met. Not 为38个单位解决了…问题:
+    a result after the figure)."""
     for code, (words, verbs) in rules.served.items():
-        if code in vetoes and any(w in simplified[hs:he] for w in words) and verbs.search(simplified, clause_start, hs):
+        if code in vetoes and any(w in simplified[hs:he] for w in words) and verbs.search(simplified, start, end):
             vetoes = vetoes - {code}
     return vetoes
 

@@ -2001,3 +2001,19 @@ def test_round12_follow_on_clauses(text, expected):
 ])
 def test_round13_saved_against_a_market_price(text, spans, expected):
     assert indicators(text, *spans) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a problem 解决 settles before the figure is a want met (the units the space went to),
+    # whatever the want is called (紧张问题, 短缺问题, 需求)
+    ("统筹调剂闲置办公用房,共解决9家单位办公用房紧张问题,总建筑面积2680平方米。",
+     ["office_space.reallocated", "office_space.reallocated"]),
+    ("优先调剂给新组建部门,解决了5个部门的办公用房短缺问题。", ["office_space.reallocated"]),
+    ("将办公用房调剂给急需单位,共解决11家单位办公用房需求。", ["office_space.reallocated"]),
+    # (problems counted, problems of another kind and a result after the figures stay none)
+    ("清理整改办公用房方面存在的问题23个。", [None]),
+    ("全年解决群众反映问题58件。", [None]),
+    ("调剂办公用房8600平方米,为38个单位解决了办公用房紧张问题。", ["office_space.reallocated", None]),
+])
+def test_round13_a_want_met_is_no_problem_counted(text, expected):
+    assert [m["indicator"] for m in govstat.extract_text(text).to_dict()["mentions"]] == expected
