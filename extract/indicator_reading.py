@@ -85,7 +85,7 @@ def _window_start(simplified, m, sent, ci, rules, tag, tags, seg_start) -> int:
         if after_colon:
             sent.headings[ci] = ci - 1
             lo = bisect_right(hit_ends, sent.clauses[ci - 1][0])  # the window opens with that clause
-        elif ((follows := rules.follow_on_re.match(simplified, clause_start) is not None)
+        elif ((follows := _follows_on(simplified, clause_start, m_start, rules))
                 or rules.outturn_re.match(simplified, clause_start) is not None
                 or not clause_has_verb(tag, tags, seg_start, clause_start, rules)
                 or not clause_has_noun(tag, tags, seg_start, clause_start, m, clause_end)):
@@ -95,9 +95,15 @@ def _window_start(simplified, m, sent, ci, rules, tag, tags, seg_start) -> int:
             heading = sent.headings.get(ci - 1, ci - 1)
             if heading != ci - 1:
                 sent.headings[ci] = heading
-            elif follows and ci > 1 and rules.follow_on_re.match(simplified, sent.clauses[ci - 1][0]):
-                heading = ci - 2  # (…,共解决20余家单位…,总建筑面积达5200余平方米: both carry on 调剂)
+            elif follows and ci > 1:  # (…,共解决20余家单位…,总建筑面积达5200余平方米: both carry on 调剂)
+                heading = sent.carried.get(ci - 1, ci - 2 if rules.follow_on_re.match(
+                    simplified, sent.clauses[ci - 1][0]) else ci - 1)
+            sent.carried[ci] = heading
             lo = bisect_right(hit_ends, sent.clauses[heading][0])  # the window opens with that clause
+    elif ci - 1 in sent.carried and _follows_on(simplified, clause_start, m_start, rules):
+        # (…划转市档案馆使用,面积约2800平方米,房间56间: the clause before has no cue of its own)
+        sent.carried[ci] = heading = sent.carried[ci - 1]
+        lo = bisect_right(hit_ends, sent.clauses[heading][0])
     elif ci > 1 and _under_colon_heading(simplified, sent, ci, hit_ends, lo):
         # 食堂就餐:日均1800人次,全年46万人次: the heading before a colon governs the
         # verbless clauses after it, not only the first
@@ -110,6 +116,13 @@ def _window_start(simplified, m, sent, ci, rules, tag, tags, seg_start) -> int:
         sent.headings[ci] = heading = sent.headings[ci - 1]
         lo = bisect_right(hit_ends, sent.clauses[heading][0])
     return lo
+
+
+def _follows_on(simplified, clause_start, m_start, rules) -> bool:
+    """Whether the clause opens with a `follow_on` word, or with 涉及 and this number right
+    after it (`follow_on_count`: not 涉及17个单位、车辆29辆's second item, which names its own)."""
+    found = rules.follow_on_re.match(simplified, clause_start)
+    return found is not None and (found.group("count") is None or found.end() == m_start)
 
 
 def _weigh(simplified, m, clause_start, rules, tags, seg_start, hits, govern_start, topic_span, item) -> tuple:

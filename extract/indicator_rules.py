@@ -96,6 +96,8 @@ class Rules:
         self.organisation_units = frozenset(counted.get("units") or ())
         self.teams_re = re.compile(counted.get("teams_after_number") or r"(?!)")
         self.touched_re = re.compile(counted.get("touched_before") or r"(?!)")
+        self.touched_opening_re = re.compile(counted.get("touched_opening") or r"(?!)")
+        self.touched_counted_by = frozenset(counted.get("touched_counted_by") or ())
         self.counts_organisations = frozenset(
             code for code, spec in data["indicators"].items() if spec.get("counts_organisations")
         )
@@ -131,7 +133,8 @@ class Rules:
         # a clause opening with 实际 (实际支出79.2万元) gives the outturn of the figure before it
         self.outturn_re = re.compile(r"\s*(?:" + words_pattern(data.get("outturn") or ()).pattern + ")")
         # a clause opening with 共解决/总建筑面积 carries on the action of the one before it
-        self.follow_on_re = re.compile(r"\s*(?:" + words_pattern(data.get("follow_on") or ()).pattern + ")")
+        self.follow_on_re = re.compile(r"\s*(?:" + words_pattern(data.get("follow_on") or ()).pattern + "|"
+                                       + "(?P<count>" + (data.get("follow_on_count") or r"(?!)") + "))")
         self.other_rates_re = words_pattern(data.get("other_rates") or ())
         headings = data.get("list_headings") or {}
         self.among_re = re.compile(headings.get("among") or r"(?!)")

@@ -24,7 +24,7 @@ class Sentence:
     """One sentence with its clauses and cue hits (absolute offsets)."""
 
     __slots__ = ("start", "end", "limit", "clauses", "hits", "hit_starts", "hit_ends", "topics", "continues",
-                 "_scanned", "_compared", "verbs", "respective", "headings")
+                 "_scanned", "_compared", "verbs", "respective", "headings", "carried")
 
     def __init__(self, simplified: str, start: int, end: int, rules: Rules, limit: int):
         self.start, self.end = start, end
@@ -69,6 +69,7 @@ class Sentence:
         self._compared: dict[int, bool] = {}
         self.verbs: dict[tuple[str, str | None], str] = {}  # (verb, unit) -> indicator of a number it governs
         self.headings: dict[int, int] = {}  # clause -> the colon heading clause whose words govern it
+        self.carried: dict[int, int] = {}  # clause -> the clause whose action it carries on (_window_start)
         # whether a 分别 word stands before its last number: no 分别 list (respective_item) else
         self.respective = rules.respectively_re.search(simplified, start, limit) is not None
 

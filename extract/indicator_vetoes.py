@@ -84,13 +84,17 @@ def is_criterion(simplified, m, clause, rules, ctx) -> bool:
     return _a_bound(simplified, m, clause, rules, ctx)
 
 
-def teams_or_touched(simplified, m, clause_start, rules) -> bool:
+def teams_or_touched(simplified, m, clause_start, rules, indicator) -> bool:
     """Whether number `m` counts the teams sent (成立5个督查组) or the organisations a change
-    touched (调整涉及13个部门): neither is what the work counted (`counted_organisations`)."""
+    touched (调整涉及13个部门): neither is what the work counted (`counted_organisations`).
+    A clause opening with 涉及 after one that moved the units' space counts them
+    (`touched_counted_by`: 收回…办公用房,涉及8个单位)."""
     if rules.teams_re.match(simplified, m.end):
         return True
     return (m.unit in rules.organisation_units and rules.organisations_re.match(simplified, m.end) is not None
-            and rules.touched_re.search(simplified, clause_start, m.start) is not None)
+            and rules.touched_re.search(simplified, clause_start, m.start) is not None
+            and not (indicator in rules.touched_counted_by
+                     and rules.touched_opening_re.fullmatch(simplified, clause_start, m.start) is not None))
 
 
 def _a_bound(simplified, m, clause, rules, ctx) -> bool:

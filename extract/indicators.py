@@ -156,7 +156,7 @@ def _assign_one(text, simplified, mentions, index, previous, sent, groups, rules
                                                                                          rules, indicator):
         indicator = None
     if indicator is not None and (is_criterion(simplified, m, sent.clauses[ci], rules, ctx)
-                                  or teams_or_touched(simplified, m, sent.clauses[ci][0], rules)):
+                                  or teams_or_touched(simplified, m, sent.clauses[ci][0], rules, indicator)):
         indicator = None
     m.indicator = indicator
     if indicator is not None and reading.verb is not None and not m.change:

@@ -2017,3 +2017,25 @@ def test_round13_saved_against_a_market_price(text, spans, expected):
 ])
 def test_round13_a_want_met_is_no_problem_counted(text, expected):
     assert [m["indicator"] for m in govstat.extract_text(text).to_dict()["mentions"]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause opening with a measure of what the action moved (面积合计, 房间, 调整面积), or with
+    # 涉及 and its count, carries on the action; one after it reads the clause that one carried on
+    ("全面腾退被占用的办公用房,共涉及17处,面积合计3900平方米。", ["office_space.vacated"] * 2),
+    ("将原审计局办公楼整体划转市档案馆使用,面积约2400平方米,房间48间。", ["office_space.reallocated"] * 2),
+    # the units whose space was moved are counted after 涉及 opening the clause (not after a
+    # vacating, whose code counts no units)
+    ("收回超标准配置办公用房,涉及6个单位,总面积1730平方米。", ["office_space.reallocated"] * 2),
+    ("统筹调整办公用房布局,共涉及10家单位,调整面积4100平方米。", ["office_space.reallocated"] * 2),
+    ("清理腾退办公用房,全年涉及42个单位,面积1.6万平方米,房间326间。",
+     [None, "office_space.vacated", "office_space.vacated"]),
+    # (organisations touched inside a clause, after an inspection or a training, and a later
+    # item that names its own count stay none)
+    ("办公用房调整涉及13个部门。", [None]),
+    ("开展办公用房专项检查,涉及23家单位。", [None]),
+    ("组织公共机构节能培训,涉及46家单位。", [None]),
+    ("收回各单位超编车辆,涉及17个单位、车辆29辆,统一纳入平台管理。", [None, None]),
+])
+def test_round13_follow_on_measures_and_units(text, expected):
+    assert [m["indicator"] for m in govstat.extract_text(text).to_dict()["mentions"]] == expected
