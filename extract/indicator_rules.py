@@ -64,7 +64,7 @@ class Rules:
             earlier = spec.get("not_earlier") or {}
             if earlier.get("words"):
                 self.earlier_vetoes[code] = (words_pattern(earlier["words"]), words_pattern(earlier.get("unless") or ()),
-                                             words_pattern(earlier.get("unless_priced") or ()))
+                                             words_pattern(earlier["unless_priced"]) if earlier.get("unless_priced") else None)
             words.update(self.vetoes[code])
             words.update(self.vetoes[amount_key(code)])
             words.update(self.vetoes[rate_key(code)])

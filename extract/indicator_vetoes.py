@@ -19,6 +19,8 @@ def unless_served(simplified, hs, he, start, end, vetoes, rules) -> frozenset:
     (the hit, or the number if it comes first) lifts (保障市政府常务会、专题会等会议96次:
     meetings served; 共解决12家单位办公用房紧张问题: a want met. Not 为38个单位解决了…问题:
     a result after the figure)."""
+    if vetoes.isdisjoint(rules.served):
+        return vetoes
     for code, (words, verbs) in rules.served.items():
         if code in vetoes and any(w in simplified[hs:he] for w in words) and verbs.search(simplified, start, end):
             vetoes = vetoes - {code}
@@ -37,7 +39,7 @@ def vetoed_earlier(simplified, sentence_start, window_start, m_start, patterns) 
     if last is None:
         return False
     return (unless.search(simplified, last.end(), m_start) is None
-            and priced.search(simplified, sentence_start, m_start) is None)
+            and (priced is None or priced.search(simplified, sentence_start, m_start) is None))
 
 
 def a_part_by_grade(simplified, m, sent, rules, code) -> bool:
