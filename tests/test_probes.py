@@ -284,7 +284,7 @@ def test_cli_malformed_probe_file_is_one_line_exit_2(tmp_path):
 # --- floors on the bundled sets --------------------------------------------------------
 # These are FLOORS, set a hair below the scores measured on 2026-11-24 at the end of the
 # tenth session (in brackets; f, g and h at the end of the eleventh, i to m in the
-# twelfth, n in the thirteenth), to catch a change that makes a set worse. They are not
+# twelfth, n and o in the thirteenth), to catch a change that makes a set worse. They are not
 # targets: no set is held out any more (corpus/probes/README.md), so never write
 # rules to raise them.
 
@@ -451,14 +451,26 @@ FLOORS = {
     ),
     "heldout-2026-11n.tsv": (
         (186, 376, 17),
-        dict(sentences_right=130,  # [134 of 186]
+        dict(sentences_right=136,  # [140 of 186; 134 after round 12, which it was held out for]
              spurious=2,  # [0]
              value_f1=0.99,  # [0.997: 节约标准煤1260吨, its writer keeps 吨]
              change=0.96,  # [0.971, 365/376: discount rates (下浮12%) its writer reads as falls]
-             indicator=0.81,  # [0.827, 311/376]
+             indicator=0.85,  # [0.862, 324/376]
              wrong_code=5,  # [3]
              code_where_null=19,  # [17]
              dates_right=17,  # [17 of 17]
+             dates_spurious=1),  # [0]
+    ),
+    "heldout-2026-11o.tsv": (
+        (199, 476, 11),
+        dict(sentences_right=109,  # [113 of 199]
+             spurious=2,  # [0]
+             value_f1=0.99,  # [0.996: two 标准煤…吨 its writer keeps in 吨]
+             change=0.93,  # [0.943, 449/476: discount and markup rates its writer reads as changes]
+             indicator=0.74,  # [0.754, 359/476: 77 of its 86 failing sentences on its writer's debatable list]
+             wrong_code=5,  # [3]
+             code_where_null=44,  # [41]
+             dates_right=11,  # [11 of 11]
              dates_spurious=1),  # [0]
     ),
 }
