@@ -77,8 +77,8 @@ def respective_parent(simplified, mentions, index, sent, rules, ctx) -> int | No
         return None
     while (later := rules.respectively_re.search(simplified, word.end(), m.start)) is not None:
         word = later
-    list_end = CLAUSE_BREAK_RE.search(simplified, word.end(), sent.end)
-    list_end = list_end.start() if list_end else sent.end
+    list_break = CLAUSE_BREAK_RE.search(simplified, word.end(), sent.end)
+    list_end = list_break.start() if list_break else sent.end
     changes = [j for j in ctx.between(word.end(), list_end) if mentions[j].change]
     figures = [j for j in ctx.between(sent.start, word.start()) if not mentions[j].change]
     if len(changes) != len(figures):

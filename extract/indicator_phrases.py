@@ -37,7 +37,9 @@ def degloss(text: str, offset: int) -> tuple[str, list[int] | None]:
     glosses = list(_GLOSS.finditer(text))
     if not glosses:
         return text, None
-    pieces, positions, cursor = [], [], 0
+    pieces: list = []
+    positions: list = []
+    cursor = 0
     for g in glosses:
         pieces.append(text[cursor : g.start()])
         positions.extend(range(offset + cursor, offset + g.start()))
@@ -76,7 +78,7 @@ class Phrases:
 
     def __init__(self, simplified: str, spans: list[tuple[int, int]]):
         self.simplified = simplified
-        known: dict[tuple[int, int], list[tuple[str, str, int, int]]] = {}
+        known: dict[tuple[int, int], list[tuple[str, str, int, int]] | None] = {}
         plain, texts = [], []  # the spans without a pinyin gloss, and their text
         for span in spans:
             start, end = span

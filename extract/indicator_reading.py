@@ -131,7 +131,7 @@ def _weigh(simplified, m, clause_start, rules, tags, seg_start, hits, govern_sta
     Returns (best, found, vetoed, lent_vetoes, own_hits) for _choose (a tuple: a class
     would cost a call per number)."""
     m_start, m_end = m.start, m.end
-    best: dict[tuple[int, int], tuple[int, int]] = {}  # (alternative, group) -> best (weight, closeness)
+    best: dict[tuple[int, int], tuple] = {}  # (alternative, group) -> best (weight, closeness)
     found: dict[int, int] = {}  # alternative -> how many of its groups have a cue
     vetoed: set[str] = set()
     lent_vetoes: set[str] = set()  # from the clause a verbless one continues
@@ -141,24 +141,24 @@ def _weigh(simplified, m, clause_start, rules, tags, seg_start, hits, govern_sta
                   if seg_start < m_start and simplified[seg_start] in " 、" else -1)
     for hs, he, groups, vetoes in hits:
         if hs < m_end and he > m_start:
-            weight = 3  # in the number itself (车次, 人次 …)
+            weight: float = 3.0  # in the number itself (车次, 人次 …)
         elif hs >= m_end:
-            weight = 2  # after the number, in its clause
+            weight = 2.0  # after the number, in its clause
         elif he > govern_start and hs < m_start:
-            weight = 3
+            weight = 3.0
         elif he > clause_start:
-            weight = 2  # own clause
+            weight = 2.0  # own clause
         else:
             weight = 1.5  # the clause a verbless one continues
         if item is not None and item[0] <= hs and he <= item[1]:  # in a 分别 list
             if not (item[2] <= hs and he <= item[3]):
-                score = (1, -abs(m_start - he))  # another item's words: context, never the meaning
+                score: tuple = (1, -abs(m_start - he))  # another item's words: context, never the meaning
                 for key in groups:
                     if key not in best:
                         found[key[0]] = found.get(key[0], 0) + 1
                         best[key] = score
                 continue
-            weight = 3  # the item this number measures
+            weight = 3.0  # the item this number measures
         if vetoes and he > item_start:  # (an earlier list item's verb is not this one's)
             if weight >= 2:
                 vetoed.update(unless_served(simplified, hs, he, clause_start, min(hs, m_start), vetoes, rules))
@@ -209,8 +209,10 @@ def _choose(simplified, m, sent, ci, rules, cues, bare_number, lo, hi) -> str | 
             continue
         if alt.bare and not bare_number:
             continue
-        weight = closeness = top = 0
-        low = 3
+        weight: float = 0.0
+        closeness = 0
+        top: float = 0.0
+        low: float = 3.0
         for key in group_keys[ai]:
             w, c = best[key]
             weight += w

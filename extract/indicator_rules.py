@@ -187,8 +187,8 @@ class Rules:
                 self._topics_of.setdefault(w, set()).add(ai)
             for w in alt.topic_unless:
                 self._cancels_of.setdefault(w, set()).add(ai)
-        for code, words in self.vetoes.items():
-            for w in words:
+        for code, veto_words in self.vetoes.items():
+            for w in veto_words:
                 self._vetoes_of.setdefault(w, set()).add(code)
 
     def meaning_of(self, hit: str) -> tuple:

@@ -91,8 +91,8 @@ class Sentence:
                 spans = [found.span() for found in pattern.finditer(simplified, self.start, self.limit)]
                 scanned = self._scanned[name] = (spans, [e for _, e in spans])
             else:
-                scanned = self._scanned[name] = (None, None)
-        spans, ends = scanned
+                scanned = self._scanned[name] = (None, None)  # type: ignore
+        spans, ends = scanned  # type: ignore
         if spans is None or stop > self.limit:
             pattern = rules.lookback[name][0]
             return [found.span() for found in pattern.finditer(simplified, self.start, stop)]

@@ -42,7 +42,7 @@ def _rules() -> _Rules:
     # fast paths (most numbers have no qualifier): the `before` words by the
     # character they end with (a head ending otherwise ends with none of them),
     # and one pattern that finds any change cue
-    by_last = {}
+    by_last: dict = {}
     for word, value in before:
         by_last.setdefault(word[-1], []).append((word, value))
     after_first = frozenset(word[0] for word, _ in after) | frozenset(word[0] for word in approx["after_duration"])

@@ -52,7 +52,7 @@ def wrapped_line_ends(text: str) -> set[int]:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Half-open (start, end) spans of the non-blank sentences of `text`, in order."""
-    spans = []
+    spans: list = []
     wraps = wrapped_line_ends(text)
     # The pattern matches at every position (a run of sentence characters, then its end),
     # so its matches follow one another from 0 without a gap: each starts where the one
