@@ -48,7 +48,6 @@ except ImportError:  # pragma: no cover - older Pythons
 Need = "str | tuple | None"
 
 _MAX_EXACT = 32  # bigger sets of alternative strings are not worth testing one by one
-_MANY = 8  # strings tested in one `re` scan rather than one `in` each
 _MAX_ALL = 2  # tests kept of a conjunction (dropping some keeps it true of every match)
 _UNKNOWN_CLASS = r"\W"  # stands for \p{…}, in or out of a class: a category, never a literal
 _ESCAPE = re.compile(r"\\(?:([pP]\{[^}]*\})|.)", re.DOTALL)  # group 1: a \p{…} property
@@ -238,9 +237,11 @@ def checker(need: Need):
         return _string_checker(need)
     kind, parts = need
     strings = all(isinstance(p, str) for p in parts)
-    if kind == "any" and strings and (len({p[0] for p in parts}) == 1 or len(parts) >= _MANY):
+    if kind == "any" and strings and len({p[0] for p in parts}) > 1:
+        return _strings_checker(parts)
+    if kind == "any" and strings:
         # one scan for all the strings: faster than one `in` each when they share their first
-        # character (stdlib `re` then skips ahead to it: .cn|.com|.gov, 年底|年初) or are many;
+        # character (stdlib `re` then skips ahead to it: .cn|.com|.gov, 年底|年初);
         # run only when one of them has all its characters in the text
         pattern = "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
         search = None  # its `search`, compiled when a text first passes the gates
@@ -286,6 +287,27 @@ def checker(need: Need):
         return False
 
     return any_of
+
+
+def _strings_checker(parts: tuple):
+    """Any of the strings `parts` in the text, each tested as `_string_checker` does, in one loop.
+
+    One `in` each is cheaper than one stdlib `re` scan for them all when they open with
+    different characters: the `re` scan tests every character of the text against a class
+    (~30 instructions), `in` runs at memory speed."""
+    gated = tuple((tuple(dict.fromkeys(p)) if len(p) > 1 else (), p) for p in parts)
+
+    def any_string(text: str) -> bool:
+        for chars, string in gated:
+            for c in chars:
+                if c not in text:
+                    break
+            else:
+                if string in text:
+                    return True
+        return False
+
+    return any_string
 
 
 def _string_checker(need: str):
