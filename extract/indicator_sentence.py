@@ -15,8 +15,9 @@ from .indicator_phrases import degloss
 from .indicator_rules import Rules
 
 # simplified text is half-width; 、 joins list items; a comma between a digit and
-# three more (3,620件次维修任务) separates thousands inside a number, not clauses
-CLAUSE_BREAK_RE = re.compile(r"[;:；：]|[,，](?:(?<!\d[,，])|(?!\d{3}(?!\d)))")
+# three more (3,620件次维修任务) separates thousands inside a number, not clauses.
+# One class first: `re` then skips to the next mark instead of trying every position.
+CLAUSE_BREAK_RE = re.compile(r"[;:；：,，](?!(?<=\d[,，])\d{3}(?!\d))")
 _CONTINUES = frozenset(";")  # a sentence ending so continues the same breakdown
 
 
