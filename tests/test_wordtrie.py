@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from govstat.extract.doc_config import _ByFirstChar, config
+from govstat.extract.indicator_sentence import CLAUSE_BREAK_RE
 from govstat.extract.indicators import load_rules
 from govstat.extract.wordtrie import _first_chars, with_first_chars, words_pattern
 
@@ -52,3 +54,36 @@ def test_with_first_chars_finds_the_same_matches():
                 assert ([m.span() for m in fast.finditer(text, pos, end)]
                         == [m.span() for m in pattern.finditer(text, pos, end)])
     assert with_first_chars(re.compile("a*")).pattern == "a*"  # may match empty: left alone
+
+
+def test_clause_breaks_as_the_plain_alternation_finds_them():
+    """CLAUSE_BREAK_RE opens with one class (so `re` skips to the next mark) and breaks
+    where its plain reading does: at ;:；：, and at a comma unless a digit stands before
+    it and exactly three after (3,620件次)."""
+    plain = re.compile(r"[;:；：]|[,，](?:(?<!\d[,，])|(?!\d{3}(?!\d)))")
+    rng = random.Random(5)
+    pieces = ["1", "2", "0", ",", "，", ";", "：", "年", "a", " ", "123", "1,234", "12,3456"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        pos = rng.randrange(len(text) + 1)
+        assert [m.span() for m in CLAUSE_BREAK_RE.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+        assert ([m.span() for m in CLAUSE_BREAK_RE.finditer(text, pos)]
+                == [m.span() for m in plain.finditer(text, pos)]), (text, pos)
+
+
+def test_agency_kinds_by_first_character_match_as_one_trie():
+    """The agency kinds, searched one trie per first character, give the one trie's matches
+    (the longest at the leftmost place), with `search` and `finditer`, also where words of
+    two groups overlap or are cut short."""
+    kinds = config()["kinds"]
+    grouped, trie = config()["kind_re"], words_pattern(kinds)
+    assert isinstance(grouped, _ByFirstChar) and len(grouped.groups) > 1  # else this tests nothing
+    rng = random.Random(11)
+    pieces = [*rng.sample(kinds, min(12, len(kinds))), *(k for k in kinds if k[0] != kinds[0][0]),
+              "机关", "公共", "市", "x", "，"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        text = "".join(ch for ch in text if rng.random() > 0.1)  # cut some words short
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in trie.finditer(text)], text
+        found, plain = grouped.search(text), trie.search(text)
+        assert (found and found.span()) == (plain and plain.span()), text
